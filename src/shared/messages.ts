@@ -1,0 +1,101 @@
+// The one protocol between content script, popup and background: every message is declared
+// here with its payload and its reply. The background answers them from one handler map.
+import type { AuthorProfile, TweetFacts, Verdict } from './types';
+import type { Settings } from './settings';
+import type { HealthStatus, ReaderHealth } from './health';
+
+/** What the content script needs to decide on a tweet without a round trip. */
+export interface VerdictLite {
+  handle: string;
+  verdict: Verdict;
+  /** The first reason, for the placeholder ("5 of 7 posts carried shop links"). */
+  reason: string;
+}
+
+export interface DayStats {
+  day: string;
+  seen: number;
+  selling: number;
+  hidden: number;
+}
+
+export interface PeriodStats {
+  /** First day of the period ("YYYY-MM-DD"; a week starts on Monday). */
+  start: string;
+  seen: number;
+  selling: number;
+  hidden: number;
+}
+
+export type Override = 'hide' | 'show' | null;
+
+export interface AuthorRow {
+  key: string;
+  handle: string;
+  name?: string;
+  verdict: Verdict;
+  confidence: number;
+  sellingShare: number;
+  posts: number;
+  sellingPosts: number;
+  reasons: string[];
+  override: Override;
+}
+
+export interface PopupData {
+  settings: Settings;
+  today: DayStats;
+  /** The last 7 days, today included. */
+  last7: PeriodStats;
+  /** Calendar weeks (Monday first), newest first, the current one included. */
+  weeks: PeriodStats[];
+  /** Vendor-heavy accounts (seller, mixed, or hidden by the user), most selling first. */
+  authors: AuthorRow[];
+  /** Reader health of the active tab, when it is an X tab. */
+  health: ReaderHealth | null;
+  status: HealthStatus | 'not-x';
+}
+
+/** Request payload and reply of each message type. */
+export interface Protocol {
+  /** Content → background: tweets rendered on screen (deduplicated by id in the database). */
+  'tweets-seen': {
+    req: { tweets: TweetFacts[]; profiles: AuthorProfile[] };
+    res: { verdicts: VerdictLite[] };
+  };
+  /** Content → background: richer author facts from X's API responses. */
+  'profiles-seen': { req: { profiles: AuthorProfile[] }; res: { verdicts: VerdictLite[] } };
+  /** Content → background: tweets we collapsed (counted once per tweet). */
+  'tweets-hidden': { req: { ids: string[] }; res: { ok: true } };
+  /** Content → background: the reader's health on this tab. */
+  health: { req: ReaderHealth; res: { ok: true } };
+  /** Content → background: verdicts of every author not judged a conversationalist, to hide before paint. */
+  'get-verdicts': { req: Record<string, never>; res: { verdicts: VerdictLite[] } };
+  /** Popup → background. */
+  'get-popup-data': { req: { tabId?: number }; res: PopupData };
+  'set-settings': { req: Partial<Settings>; res: Settings };
+  'set-override': { req: { handle: string; override: Override }; res: Settings };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = Protocol[T]['req'];
+export type Reply<T extends MessageType> = Protocol[T]['res'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  qb: 1;
+  type: T;
+  payload: Request<T>;
+}
+
+export function envelope<T extends MessageType>(type: T, payload: Request<T>): Envelope<T> {
+  return { qb: 1, type, payload };
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Envelope).qb === 1 &&
+    typeof (value as Envelope).type === 'string'
+  );
+}
