@@ -10,6 +10,8 @@ export interface VerdictLite {
   verdict: Verdict;
   /** The first reason, for the placeholder ("5 of 7 posts carried shop links"). */
   reason: string;
+  /** The reader follows this account (from X's API), so it may be exempt. */
+  followed?: boolean;
 }
 
 export interface DayStats {

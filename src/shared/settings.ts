@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS = {
   sensitivity: 'balanced' as Sensitivity,
   /** Collapse `mixed` authors too, not only `seller`. */
   hideMixed: false,
+  /** Collapse posts X itself marked as promoted. */
+  hideAds: true,
   /** Never quiet accounts the reader follows (when X tells us). */
   exemptFollowed: true,
   /** Lowercase handles the user chose to always show. */
@@ -41,6 +43,7 @@ export function normaliseSettings(raw: unknown): Settings {
       ? (r.sensitivity as Sensitivity)
       : DEFAULT_SETTINGS.sensitivity,
     hideMixed: bool('hideMixed', DEFAULT_SETTINGS.hideMixed),
+    hideAds: bool('hideAds', DEFAULT_SETTINGS.hideAds),
     exemptFollowed: bool('exemptFollowed', DEFAULT_SETTINGS.exemptFollowed),
     allowList: handleList(r.allowList),
     blockList: handleList(r.blockList),

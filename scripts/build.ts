@@ -1,0 +1,122 @@
+// Builds dist/chrome and dist/firefox from the one manifest.json, and a store-ready zip of each.
+//
+//   npx tsx scripts/build.ts            both browsers + zips
+//   npx tsx scripts/build.ts --no-zip   skip the zips (tests)
+//
+// Not minified, so store reviewers (and users) can read what ships.
+import { build, type BuildOptions } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipDirectory } from './zip';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+
+export const GECKO_ID = 'quiet-bazaar@quietbazaar.example';
+
+type Manifest = Record<string, any>;
+
+/** The entry points esbuild bundles, by the file name the manifest uses. */
+const ENTRIES: Record<string, string> = {
+  'background.js': 'src/background/index.ts',
+  'content.js': 'src/content/index.ts',
+  'page-reader.js': 'src/page/main-world.ts',
+  'popup.js': 'src/popup/main.tsx',
+};
+
+/** Firefox's manifest, derived from Chrome's; each difference says why. */
+export function firefoxManifest(chrome: Manifest): Manifest {
+  const m: Manifest = structuredClone(chrome);
+  // Firefox MV3 has no extension service worker: an event page runs the same script.
+  m.background = { scripts: [chrome.background.service_worker] };
+  m.browser_specific_settings = {
+    gecko: {
+      // Firefox needs an id to keep storage across updates and for AMO.
+      id: GECKO_ID,
+      // data_collection_permissions needs Firefox 140; world: MAIN content scripts need 128.
+      strict_min_version: '140.0',
+      // We collect nothing: everything stays on the user's machine.
+      data_collection_permissions: { required: ['none'] },
+    },
+    gecko_android: { strict_min_version: '142.0' },
+  };
+  return m;
+}
+
+/** Every file the manifest names, so the build can refuse to ship a manifest that points at nothing. */
+export function filesNamedBy(m: Manifest): string[] {
+  const files = new Set<string>();
+  const add = (f: unknown) => typeof f === 'string' && files.add(f);
+  Object.values(m.icons ?? {}).forEach(add);
+  Object.values(m.action?.default_icon ?? {}).forEach(add);
+  add(m.action?.default_popup);
+  add(m.options_ui?.page);
+  add(m.background?.service_worker);
+  (m.background?.scripts ?? []).forEach(add);
+  for (const cs of m.content_scripts ?? []) {
+    (cs.js ?? []).forEach(add);
+    (cs.css ?? []).forEach(add);
+  }
+  for (const r of m.web_accessible_resources ?? []) (r.resources ?? []).forEach(add);
+  return [...files];
+}
+
+function checkFiles(dir: string, m: Manifest): void {
+  const missing = filesNamedBy(m).filter((f) => !existsSync(join(dir, f)));
+  if (missing.length) throw new Error(`${dir}: manifest names missing files: ${missing.join(', ')}`);
+}
+
+async function bundle(outDir: string, browserName: 'chrome' | 'firefox'): Promise<void> {
+  const common: BuildOptions = {
+    bundle: true,
+    format: 'iife',
+    target: browserName === 'chrome' ? 'chrome111' : 'firefox128',
+    minify: false,
+    sourcemap: false,
+    legalComments: 'inline',
+    logLevel: 'warning',
+    define: { __QB_BROWSER__: JSON.stringify(browserName) },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  };
+  await Promise.all(
+    Object.entries(ENTRIES).map(([out, src]) =>
+      build({ ...common, entryPoints: [join(root, src)], outfile: join(outDir, out) }),
+    ),
+  );
+}
+
+export async function buildAll(options: { zip: boolean } = { zip: true }): Promise<void> {
+  const manifest: Manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const version: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  if (manifest.version !== version) throw new Error(`manifest.json version ${manifest.version} != package.json ${version}`);
+  const targets: Array<['chrome' | 'firefox', Manifest]> = [
+    ['chrome', manifest],
+    ['firefox', firefoxManifest(manifest)],
+  ];
+  for (const [name, m] of targets) {
+    const out = join(dist, name);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    cpSync(join(root, 'public'), out, { recursive: true });
+    await bundle(out, name);
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+    checkFiles(out, m);
+    if (options.zip) {
+      const zip = join(dist, `quiet-bazaar-${name}-${version}.zip`);
+      zipDirectory(out, zip);
+      console.log(`built ${out} and ${zip}`);
+    } else {
+      console.log(`built ${out}`);
+    }
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildAll({ zip: !args.has('--no-zip') }).catch((err) => {
+    console.error(`build failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,112 @@
+// Starts Debian's Chromium with the built extension (dist/chrome) and serves X from the bundled
+// demo site through context.route: no request leaves the machine. Every request that is not to
+// an X host or to the extension itself is aborted and recorded, so a test can assert the
+// extension made none of its own.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDemoX } from '../demo/x-site';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROME_DIST = join(ROOT, 'dist', 'chrome');
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** URLs the browser tried to reach outside X and the extension (all aborted). */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'abs.twimg.com', 'pbs.twimg.com', 'video.twimg.com']);
+
+export async function launchChromium(options: { headless?: boolean; dist?: string } = {}): Promise<Harness> {
+  const dist = options.dist ?? CHROME_DIST;
+  const profile = mkdtempSync(join(tmpdir(), 'qb-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  const foreignRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      // fall through: not a URL we serve
+    }
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    if (X_HOSTS.has(host)) {
+      const served = serveDemoX(url);
+      if (served) return route.fulfill({ status: served.status, contentType: served.contentType, body: served.body });
+      // Images and scripts X would load: answer empty rather than let them leave the machine.
+      return route.fulfill({ status: 204, body: '' });
+    }
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    foreignRequests,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Open the X home timeline and wait until the demo app rendered its first cells. */
+export async function openTimeline(h: Harness, url = 'https://x.com/home'): Promise<Page> {
+  const page = h.context.pages()[0] ?? (await h.context.newPage());
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
+  return page;
+}
+
+/** The tab id of `page`, as the extension sees it (the popup is given it with ?tab=). */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  return h.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+export async function openPopup(h: Harness, tabId: number): Promise<Page> {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Scroll through the whole demo timeline, letting the extension read and judge each page. */
+export async function loadWholeTimeline(page: Page): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const done = await page.evaluate(() => (window as any).qbDemo.done());
+    if (done) break;
+    await page.evaluate(() => (window as any).qbDemo.loadMore());
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(800);
+}
+
+declare const chrome: any;

@@ -1,0 +1,97 @@
+// `npm start`, the main job: build both browsers' extensions, then run the Chrome build on the
+// bundled demo X timeline (real posts from test/fixtures, served at https://x.com/home with no
+// network), turn quiet mode on, scroll, and report what the extension read and decided, with
+// screenshots of the timeline and the popup in out/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBrowser } from './browsers';
+import { buildAll } from './build';
+import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf } from './chromium-session';
+
+async function main(): Promise<void> {
+  const chromiumPath = ensureBrowser('chromium');
+  process.env.CHROMIUM_PATH = chromiumPath;
+  await buildAll({ zip: true });
+
+  const out = join(ROOT, 'out');
+  mkdirSync(out, { recursive: true });
+  const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+  console.log(`\nRunning dist/chrome in ${chromiumPath} (${headless ? 'headless' : 'windowed'}) on the demo timeline…`);
+  const h = await launchChromium({ headless });
+  try {
+    const page = await openTimeline(h);
+    const tabId = await tabIdOf(h, page);
+
+    // Turn quiet mode on from the popup, as a user would.
+    const popup = await openPopup(h, tabId);
+    const toggle = popup.getByRole('switch', { name: 'Quiet mode' });
+    await toggle.waitFor();
+    if (!(await toggle.isChecked())) await toggle.click();
+    await popup.close();
+
+    await page.bringToFront();
+    await loadWholeTimeline(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(out, 'timeline.png') });
+    // A second shot further down, where collapsed sellers sit among people.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, 'timeline-scrolled.png') });
+
+    const popup2 = await openPopup(h, tabId);
+    await popup2.setViewportSize({ width: 380, height: 900 });
+    await popup2.getByRole('switch', { name: 'Quiet mode' }).waitFor();
+    await popup2.waitForTimeout(300);
+    await popup2.screenshot({ path: join(out, 'popup.png'), fullPage: true });
+    const data: any = await popup2.evaluate(() =>
+      (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} }),
+    );
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-qb-tweet]')].map((c) => ({
+        id: c.getAttribute('data-qb-tweet')!,
+        author: c.getAttribute('data-qb-handle')!,
+        quiet: c.hasAttribute('data-qb-quiet'),
+      })),
+    );
+    const verdicts: any[] = await h.worker.evaluate(async () => {
+      // Read-only look into the database for the report.
+      const open = indexedDB.open('quiet-bazaar');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
+      });
+      const rows: any[] = await new Promise((res, rej) => {
+        const r = db.transaction('authors').objectStore('authors').getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      db.close();
+      return rows.map((a) => ({ handle: a.handle, verdict: a.judgement.verdict, posts: a.judgement.posts, selling: a.judgement.sellingPosts, reason: a.judgement.reasons[0] ?? '' }));
+    });
+
+    const count = (v: string) => verdicts.filter((a) => a.verdict === v).length;
+    const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+    console.log('\n=== Quiet Bazaar demo report');
+    console.log(`tweets read on the page:   ${new Set(cells.map((c) => c.id)).size}`);
+    console.log(`authors judged:            ${verdicts.length} (seller ${count('seller')}, mixed ${count('mixed')}, conversationalist ${count('conversationalist')}, unknown ${count('unknown')})`);
+    console.log(`noise ratio today:         ${pct(data.today.selling, data.today.seen)} (${data.today.selling} of ${data.today.seen} tweets were selling)`);
+    console.log(`hidden by quiet mode:      ${data.today.hidden} tweets (${cells.filter((c) => c.quiet).length} collapsed on screen now)`);
+    console.log(`reader health:             ${data.status}`);
+    console.log(`network requests of its own: ${h.foreignRequests.length}`);
+    console.log('\nverdicts (sellers and mixed first):');
+    const order = { seller: 0, mixed: 1, conversationalist: 2, unknown: 3 } as Record<string, number>;
+    for (const a of verdicts.sort((x, y) => order[x.verdict]! - order[y.verdict]! || y.posts - x.posts)) {
+      console.log(`  @${a.handle.padEnd(20)} ${a.verdict.padEnd(17)} ${String(a.selling).padStart(2)}/${String(a.posts).padEnd(3)} ${a.reason}`);
+    }
+    console.log(`\nscreenshots: ${join('out', 'timeline.png')}, ${join('out', 'timeline-scrolled.png')}, ${join('out', 'popup.png')}`);
+    console.log('extensions: dist/chrome (load unpacked), dist/firefox (about:debugging), zips in dist/');
+    if (!cells.length) throw new Error('the extension read no tweet from the demo timeline');
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`npm start failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});

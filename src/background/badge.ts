@@ -1,0 +1,22 @@
+// The toolbar badge shows today's noise ratio: the share of tweets seen today that were selling.
+import browser from 'webextension-polyfill';
+import { dayKey } from '../shared/dates';
+import type { QuietBazaarDb } from './db';
+
+/** "23%" for 23 % of tweets selling today; empty before anything is seen. */
+export function badgeText(seen: number, selling: number): string {
+  if (seen <= 0) return '';
+  return `${Math.round((100 * selling) / seen)}%`;
+}
+
+export async function updateBadge(db: QuietBazaarDb, now: Date): Promise<void> {
+  const today = await db.days.get(dayKey(now));
+  const text = badgeText(today?.seen ?? 0, today?.selling ?? 0);
+  await browser.action.setBadgeText({ text });
+  await browser.action.setBadgeBackgroundColor({ color: '#0f766e' });
+  await browser.action.setTitle({
+    title: today?.seen
+      ? `Quiet Bazaar: ${today.selling} of ${today.seen} tweets seen today were selling`
+      : 'Quiet Bazaar',
+  });
+}

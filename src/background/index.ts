@@ -1,0 +1,130 @@
+// Background worker (Chrome: service worker; Firefox: event page).
+//
+//   content script ──tweets-seen──► Recorder ──► Dexie (tweets, authors, days) ──► badge
+//   popup ──get-popup-data / set-settings / set-override──► settings in storage.local
+//   keyboard command ──► toggle quiet mode
+//
+// It is the only writer to the database and to the settings. Handlers are one map, each
+// checking who may send it.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { emptyHealth, type ReaderHealth } from '../shared/health';
+import { isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
+import { validateSeen } from './validate-seen';
+import { normaliseSettings } from '../shared/settings';
+import { QuietBazaarDb } from './db';
+import { updateBadge } from './badge';
+import { buildPopupData } from './popup-data';
+import { Recorder } from './record-tweets';
+import { applyOverride, loadSettings, saveSettings } from './settings-store';
+
+const db = new QuietBazaarDb();
+const recorder = new Recorder({ db, settings: loadSettings, now: () => new Date() });
+/** Reader health per tab; lost when the worker sleeps, and re-sent by the content script. */
+const healthByTab = new Map<number, ReaderHealth>();
+
+type Sender = Runtime.MessageSender;
+type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
+
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+const fromContent = (s: Sender) => s.id === browser.runtime.id && s.tab?.id !== undefined;
+const fromExtensionPage = (s: Sender) =>
+  s.id === browser.runtime.id && typeof s.url === 'string' && new URL(s.url).origin === extensionOrigin;
+
+let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleBadge(): void {
+  clearTimeout(badgeTimer);
+  badgeTimer = setTimeout(() => void updateBadge(db, new Date()).catch(() => undefined), 300);
+}
+
+const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Handler<T> } } = {
+  'tweets-seen': {
+    allow: fromContent,
+    run: async (payload) => {
+      const { tweets, profiles } = validateSeen(payload);
+      const verdicts = await recorder.recordTweets(tweets, profiles);
+      scheduleBadge();
+      return { verdicts };
+    },
+  },
+  'profiles-seen': {
+    allow: fromContent,
+    run: async (payload) => {
+      const { profiles } = validateSeen({ tweets: [], profiles: payload.profiles });
+      return { verdicts: await recorder.recordProfiles(profiles) };
+    },
+  },
+  'tweets-hidden': {
+    allow: fromContent,
+    run: async (payload) => {
+      const ids = Array.isArray(payload.ids) ? payload.ids.filter((id) => typeof id === 'string' && /^\d{1,25}$/.test(id)) : [];
+      await recorder.recordHidden(ids.slice(0, 1000));
+      scheduleBadge();
+      return { ok: true };
+    },
+  },
+  health: {
+    allow: fromContent,
+    run: async (payload, sender) => {
+      const h = emptyHealth();
+      for (const k of Object.keys(h) as Array<keyof ReaderHealth>) {
+        const v = (payload as unknown as Record<string, unknown>)[k];
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) h[k] = Math.floor(v);
+      }
+      healthByTab.set(sender.tab!.id!, h);
+      return { ok: true };
+    },
+  },
+  'get-verdicts': {
+    allow: fromContent,
+    run: async () => ({ verdicts: await recorder.quietCandidates() }),
+  },
+  'get-popup-data': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
+      const health = tabId === undefined ? null : (healthByTab.get(tabId) ?? null);
+      return buildPopupData(db, await loadSettings(), health, new Date());
+    },
+  },
+  'set-settings': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      const before = await loadSettings();
+      const next = normaliseSettings({ ...before, ...payload });
+      // Re-judge before saving: content scripts re-ask for verdicts when they see the change.
+      if (next.sensitivity !== before.sensitivity) await recorder.rejudgeAll(next.sensitivity);
+      return saveSettings(next);
+    },
+  },
+  'set-override': {
+    // The placeholder's "Always show" comes from the content script, the popup's buttons from the popup.
+    allow: (s) => fromContent(s) || fromExtensionPage(s),
+    run: async (payload) => {
+      if (typeof payload.handle !== 'string' || !/^@?[A-Za-z0-9_]{1,50}$/.test(payload.handle)) {
+        throw new Error('set-override: bad handle');
+      }
+      const o = payload.override;
+      if (o !== 'show' && o !== 'hide' && o !== null) throw new Error('set-override: bad override');
+      return saveSettings(applyOverride(await loadSettings(), payload.handle, o));
+    },
+  },
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+  if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
+  const handler = handlers[message.type] as { allow: (s: Sender) => boolean; run: Handler<MessageType> };
+  if (!handler.allow(sender)) return undefined;
+  return handler.run(message.payload, sender);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => healthByTab.delete(tabId));
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-quiet-mode') return;
+  const s = await loadSettings();
+  await saveSettings({ quietMode: !s.quietMode });
+});
+
+// Once per start of the worker: keep the database small and the badge current.
+void recorder.prune().catch(() => undefined);
+scheduleBadge();

@@ -1,0 +1,246 @@
+// The hand-designed features of one post. Each is a small number (mostly 0/1) with a name,
+// a reason group (how it is told to a person) and a weight (src/classifier/weights.ts).
+//
+//   TweetFacts + AuthorProfile ──> extractFeatures ──> x[0..N) ──> Σ wᵢxᵢ ──> pSelling
+//                                         └──> details[i] (domain, code, …) for the evidence
+//
+// Features describe general selling behaviour (calls to action, promo vocabulary, kinds of link,
+// crypto intent, engagement bait) rather than particular accounts or words of one data set.
+import type { AuthorProfile, TweetFacts } from '../shared/types';
+import { LinkKind, readLinks } from './links';
+
+/** How a feature is told in a reason ("5 of 7 posts carried shop links"). */
+export type ReasonGroup =
+  | 'shop' | 'affiliate' | 'linkpage' | 'shortener' | 'messaging' | 'invite' | 'crypto' | 'code'
+  | 'cta' | 'selfpromo' | 'giveaway' | 'bait' | 'money' | 'recovery' | 'sponsored' | 'hashtags'
+  | 'promo' | 'ad' | 'scheduler' | 'profile' | 'links' | 'talk';
+
+export interface FeatureDef {
+  name: string;
+  group: ReasonGroup;
+  /** Weight fitted on the development set (true) or set by hand because the set cannot show it (false). */
+  fitted: boolean;
+}
+
+const F = (name: string, group: ReasonGroup, fitted = true): FeatureDef => ({ name, group, fitted });
+
+/** The feature table. Order is the layout of the weight vector: append, never reorder, without refitting. */
+export const FEATURES: readonly FeatureDef[] = [
+  F('link.any', 'links'),
+  F('link.shop', 'shop'),
+  F('link.affiliate', 'affiliate'),
+  F('link.shortener', 'shortener'),
+  F('link.bio-page', 'linkpage'),
+  F('link.messaging', 'messaging'),
+  F('link.crypto', 'crypto'),
+  F('link.cheap-domain', 'links'),
+  F('link.video', 'selfpromo'),
+  F('link.invite', 'invite'),
+  F('text.contact-dm', 'cta'),
+  F('text.link-cta', 'cta'),
+  F('text.signup-cta', 'cta'),
+  F('text.self-promo', 'selfpromo'),
+  F('text.discount-code', 'code'),
+  F('text.urgency', 'promo'),
+  F('text.price', 'promo'),
+  F('text.giveaway', 'giveaway'),
+  F('text.engagement-bait', 'bait'),
+  F('text.token-launch', 'crypto'),
+  F('text.airdrop-claim', 'crypto'),
+  F('text.wallet-address', 'crypto'),
+  F('tag.cashtag', 'crypto'),
+  F('tag.cashtags-many', 'crypto'),
+  F('text.money-scheme', 'money'),
+  F('text.recovery-scam', 'recovery'),
+  F('text.sponsored', 'sponsored'),
+  F('tag.hashtags-many', 'hashtags'),
+  F('tag.hashtags-very-many', 'hashtags'),
+  F('text.launch', 'promo'),
+  F('text.hype-copy', 'promo'),
+  F('text.free', 'promo'),
+  F('text.you-address', 'promo'),
+  F('text.pointing', 'promo'),
+  F('text.shouting', 'promo'),
+  F('tag.mentions-many', 'bait'),
+  F('talk.reply', 'talk'),
+  F('talk.question', 'talk'),
+  F('talk.opinion', 'talk'),
+  F('talk.short', 'talk'),
+  F('talk.news', 'talk'),
+  F('talk.first-person', 'talk'),
+  F('text.we-voice', 'promo'),
+  F('text.product', 'promo'),
+  F('text.check-out', 'cta'),
+  // Facts the development set does not carry: hand-set weights, see weights.ts.
+  F('post.ad', 'ad', false),
+  F('post.scheduler', 'scheduler', false),
+  F('profile.business', 'profile', false),
+  F('profile.bio-shop-link', 'profile', false),
+  F('profile.bio-sales', 'profile', false),
+  F('profile.followed', 'talk', false),
+];
+
+export const N_FEATURES = FEATURES.length;
+export const FEATURE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(FEATURES.map((f, i) => [f.name, i]));
+
+const enum I {
+  LinkAny, LinkShop, LinkAffiliate, LinkShortener, LinkBioPage, LinkMessaging, LinkCrypto, LinkCheap,
+  LinkVideo, LinkInvite, ContactDm, LinkCta, SignupCta, SelfPromo, Code, Urgency, Price, Giveaway,
+  Bait, TokenLaunch, Airdrop, Wallet, Cashtag, CashtagsMany, Money, Recovery, Sponsored, HashtagsMany,
+  HashtagsVeryMany, Launch, Hype, Free, YouAddress, Pointing, Shouting, MentionsMany, Reply, Question,
+  Opinion, Short, News, FirstPerson, We, Product, CheckOut, Ad, Scheduler, Business, BioShopLink, BioSales, Followed,
+}
+
+// --- text patterns (run on lowercased text; phrases seen in real promotion, kept general) ---
+const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|\+\d{10,14}\b|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on))/;
+const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this) (?:referral |invite |affiliate )?link\b|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
+const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
+const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|new video|latest video|music video|mixtape|page|playlist|store|shop|website|new single|new song|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\w*|subs\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album))\b/;
+const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?\$?\d+ ?%?|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|\bdeals?\b)/;
+const RE_URGENCY = /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown)\b/;
+const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* ?(?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
+const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|(?:to|chance to|and) win\b|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes?\b|win \$|lucky (?:winner|person|\d)|random winner)\b/;
+const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|thumbs? up (?:if|of|for)|like (?:if|please|this if)|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
+const RE_TOKEN_LAUNCH = /\b(?:deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|to the moon|moonshot|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint)/;
+const RE_AIRDROP = /\b(?:air ?drops?|claim (?:your|now|it|here|the|free)|(?:is|are) claimable|eligib(?:le|ility)|allocation|whitelist|\bwl\b|(?:token|reward)s? (?:are )?(?:live|unlocked)|connect (?:your )?wallet|claims? (?:are )?(?:live|open|being processed))\b/;
+const RE_WALLET = /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/;
+const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|side hustle|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour)\b/;
+const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|funds|money|assets|account|support|assistance|guidance|help|experts?|specialists?|options|services?|team|agents?)|scam (?:alert|warning)|red flags?|fake profits|(?:deposits?|funds) (?:lost|frozen|blocked|trapped)|lost deposits|drain(?:s|ing)? (?:user )?funds|(?:lost|stolen|scammed) (?:crypto|funds|money|bitcoin)|withdrawals? (?:blocked|frozen|locked)|funds? (?:recovery|retrieval)|been scammed|scam victims?|hacked (?:account|wallet)|seed phrase|private key|recovery phrase|(?:verified|certified) (?:recovery|experts?|hackers?))/;
+const RE_SPONSORED = /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/;
+const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|powered by|our new)\b/;
+const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips))\b/;
+const RE_FREE = /\bfree\b/;
+const RE_YOU = /\b(?:you|your|you'?re|u|ur)\b/g;
+const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
+const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
+const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|love|loved|hate|hated|like|liked|miss|wish|mean|remember|can'?t|don'?t|didn'?t|was|had|just)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha\w*|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|good|cute|sad)|love (?:this|it|you|her|him)|this is (?:so|the|why|how|what)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
+const RE_NEWS = /\b(?:breaking|just in|report(?:s|ed|edly)?|according to|(?:says?|said)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?)\b/;
+const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
+const RE_WE = /\b(?:we|we're|we’re|we've|we’ve|our|us)\b/;
+const RE_PRODUCT = /\b(?:now (?:supports?|in|with|on|has|can)|new (?:features?|model|version|update|tools?|app)|(?:big |major )?update|beta|release notes|integrations?|built (?:for|with|on)|designed (?:for|to)|open[- ]source|try (?:the|at|out|it)|masterclass|tutorial|guide|course|workflows?|(?:this|the) (?:guy|video|tool|app|agent)|literally|no[- ]code|\bapi\b|platform|dashboard|\bai\b)\b/;
+const RE_CHECK_OUT = /\bcheck (?:this|it|them|out)\b/;
+const RE_FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i'd|me|my|mine|myself)\b/;
+
+/** Bio words that say a shop runs behind the account. */
+const RE_BIO_SALES = /\b(?:shop|store|order(?:s)?|dm (?:to|for) (?:order|price|collab|promo)|business (?:inquiries|enquiries|email)|promo(?:tion)?s?|collab(?:s|oration)?|deals|discount|coupon|affiliate|wholesale|we ship|shipping|buy|sale|clothing|boutique|apparel|merch|bookings?|use code)\b/;
+/** Posting apps made for scheduling and publishing marketing in bulk. */
+const RE_SCHEDULER = /\b(?:buffer|hootsuite|sprout ?social|later(?:\.com)?|dlvr\.?it|ifttt|zapier|publer|socialpilot|sendible|loomly|agorapulse|socialbee|tweetdeck teams|hypefury|typefully|tweet ?hunter|taplio|postpone|radaar|meet ?edgar|coschedule|metricool|social ?champ|falcon\.io|brandwatch|emplifi|khoros|sprinklr|oktopost|planable|vista social|statusbrew|crowdfire|onlypult|feedhive|blaze|ocoya|postiz|make\.com|n8n)\b/i;
+
+/** A wallet or contract address: 0x… hex, bc1…, or base58 that mixes digits and both cases (an ordinary long word does not). */
+function hasWalletAddress(text: string): boolean {
+  const m = RE_WALLET.exec(text);
+  if (!m) return false;
+  const a = m[0];
+  if (a.startsWith('0x') || a.startsWith('bc1')) return true;
+  return /[0-9]/.test(a) && /[A-Z]/.test(a) && /[a-z]/.test(a);
+}
+
+function upperShare(text: string): number {
+  let up = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 20 ? up / letters : 0;
+}
+
+function countMatches(re: RegExp, s: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s) !== null) n++;
+  return n;
+}
+
+function detailOf(re: RegExp, s: string): string {
+  const m = re.exec(s);
+  return m ? m[0].trim().slice(0, 40) : '';
+}
+
+/**
+ * Fill `x` (length N_FEATURES, zeroed here) with the features of one post, and `details`
+ * with short human details for some of them. Pure apart from writing into the two outputs.
+ */
+export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | undefined, x: Float64Array, details: string[]): void {
+  x.fill(0);
+  const text = tweet.text ?? '';
+  const t = text.toLowerCase();
+
+  // Links.
+  const links = readLinks(tweet.urls ?? [], tweet.cardUrl, t);
+  const k = links.kinds;
+  if (k & LinkKind.Any) { x[I.LinkAny] = 1; details[I.LinkAny] = links.otherDomain; }
+  if (k & LinkKind.Shop) { x[I.LinkShop] = 1; details[I.LinkShop] = links.shopDomain; }
+  if (k & LinkKind.Affiliate) { x[I.LinkAffiliate] = 1; details[I.LinkAffiliate] = links.affiliateDomain; }
+  if (k & LinkKind.Shortener) x[I.LinkShortener] = 1;
+  if (k & LinkKind.BioPage) x[I.LinkBioPage] = 1;
+  if (k & LinkKind.Messaging) x[I.LinkMessaging] = 1;
+  if (k & LinkKind.Crypto) x[I.LinkCrypto] = 1;
+  if (k & LinkKind.CheapDomain) x[I.LinkCheap] = 1;
+  if (k & LinkKind.Video) x[I.LinkVideo] = 1;
+  if (k & LinkKind.Invite) x[I.LinkInvite] = 1;
+
+  // Calls to action and promotion vocabulary.
+  if (RE_CONTACT_DM.test(t)) x[I.ContactDm] = 1;
+  if (RE_LINK_CTA.test(t)) x[I.LinkCta] = 1;
+  if (RE_SIGNUP_CTA.test(t)) x[I.SignupCta] = 1;
+  if (RE_SELF_PROMO.test(t)) x[I.SelfPromo] = 1;
+  if (RE_CODE.test(t)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
+  if (RE_URGENCY.test(t)) x[I.Urgency] = 1;
+  if (RE_PRICE.test(t)) x[I.Price] = 1;
+  if (RE_GIVEAWAY.test(t)) x[I.Giveaway] = 1;
+  if (RE_BAIT.test(t)) x[I.Bait] = 1;
+  if (RE_TOKEN_LAUNCH.test(t)) x[I.TokenLaunch] = 1;
+  if (RE_AIRDROP.test(t)) x[I.Airdrop] = 1;
+  if (hasWalletAddress(text)) x[I.Wallet] = 1;
+  const cashtags = tweet.cashtags?.length ?? 0;
+  if (cashtags >= 1) { x[I.Cashtag] = 1; details[I.Cashtag] = '$' + tweet.cashtags[0]; }
+  if (cashtags >= 3) x[I.CashtagsMany] = 1;
+  if (RE_MONEY.test(t)) x[I.Money] = 1;
+  if (RE_RECOVERY.test(t)) x[I.Recovery] = 1;
+  if (RE_SPONSORED.test(t)) x[I.Sponsored] = 1;
+  const hashtags = tweet.hashtags?.length ?? 0;
+  if (hashtags >= 3) x[I.HashtagsMany] = 1;
+  if (hashtags >= 6) x[I.HashtagsVeryMany] = 1;
+  if (RE_LAUNCH.test(t)) x[I.Launch] = 1;
+  if (RE_HYPE.test(t)) x[I.Hype] = 1;
+  if (RE_FREE.test(t)) x[I.Free] = 1;
+  if (countMatches(RE_YOU, t, 2) >= 2) x[I.YouAddress] = 1;
+  if (RE_POINTING.test(text)) x[I.Pointing] = 1;
+  if (upperShare(text) > 0.6) x[I.Shouting] = 1;
+  if ((tweet.mentions?.length ?? 0) >= 3) x[I.MentionsMany] = 1;
+
+  // Conversation.
+  if (tweet.isReply || RE_REPLY_LEAD.test(text)) x[I.Reply] = 1;
+  if (RE_QUESTION.test(text)) x[I.Question] = 1;
+  if (RE_OPINION.test(t)) x[I.Opinion] = 1;
+  if (!(k & LinkKind.Any) && text.length < 40) x[I.Short] = 1;
+  if (RE_WE.test(t)) x[I.We] = 1;
+  if (RE_PRODUCT.test(t)) x[I.Product] = 1;
+  if (RE_CHECK_OUT.test(t)) x[I.CheckOut] = 1;
+  if (RE_NEWS.test(t)) x[I.News] = 1;
+  if (RE_FIRST_PERSON.test(t)) x[I.FirstPerson] = 1;
+
+  // Facts only X's API or the DOM's ad marker carry.
+  if (tweet.isAd) x[I.Ad] = 1;
+  if (tweet.source && RE_SCHEDULER.test(tweet.source)) { x[I.Scheduler] = 1; details[I.Scheduler] = tweet.source; }
+  if (profile) readProfile(profile, x, details);
+}
+
+function readProfile(p: AuthorProfile, x: Float64Array, details: string[]): void {
+  if (p.professionalType && /business/i.test(p.professionalType)) x[I.Business] = 1;
+  if (p.bioUrls && p.bioUrls.length > 0) {
+    const l = readLinks(p.bioUrls, undefined, '');
+    if (l.kinds & (LinkKind.Shop | LinkKind.BioPage | LinkKind.Affiliate | LinkKind.Messaging)) {
+      x[I.BioShopLink] = 1;
+      details[I.BioShopLink] = l.shopDomain || l.otherDomain;
+    }
+  }
+  if (p.bio && RE_BIO_SALES.test(p.bio.toLowerCase())) x[I.BioSales] = 1;
+  if (p.isFollowedByUser) x[I.Followed] = 1;
+}
+
+/** Exposed for the author model (whose posting app is a scheduler) and tests. */
+export function isSchedulerApp(source: string | undefined): boolean {
+  return !!source && RE_SCHEDULER.test(source);
+}

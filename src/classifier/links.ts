@@ -1,0 +1,188 @@
+// What the links in a post point at. Registrable domains come from tldts (the Public Suffix
+// List), called once per distinct link; the lists below are kept small and general (kinds of
+// place, not particular vendors) so they hold beyond the development set.
+import { parse } from 'tldts';
+
+/** Kinds of link, one bit each. */
+export const enum LinkKind {
+  Any = 1,
+  Shop = 2,
+  Affiliate = 4,
+  Shortener = 8,
+  BioPage = 16,
+  Messaging = 32,
+  Crypto = 64,
+  CheapDomain = 128,
+  Video = 256,
+  Invite = 512,
+}
+
+export interface LinkReading {
+  kinds: number;
+  /** Registrable domain of the most telling link (for the evidence detail). */
+  shopDomain: string;
+  affiliateDomain: string;
+  otherDomain: string;
+}
+
+// Registrable domains (tldts `domain`), or the label before the suffix for sites with many
+// country domains (amazon.de, ebay.co.uk). Kept as Sets: one lookup per link.
+const SHOP_DOMAINS = new Set([
+  'etsy.com', 'shopify.com', 'myshopify.com', 'gumroad.com', 'aliexpress.com', 'alibaba.com',
+  'temu.com', 'shein.com', 'walmart.com', 'target.com', 'bestbuy.com', 'stan.store', 'payhip.com',
+  'ko-fi.com', 'buymeacoffee.com', 'patreon.com', 'redbubble.com', 'teepublic.com', 'teespring.com',
+  'depop.com', 'poshmark.com', 'mercari.com', 'whop.com', 'lemonsqueezy.com', 'sellfy.com',
+  'bigcartel.com', 'square.site', 'onlyfans.com', 'fansly.com', 'fiverr.com', 'udemy.com',
+  'eventbrite.com', 'ticketmaster.com', 'wish.com', 'dhgate.com', 'rakuten.com', 'flipkart.com',
+  'lazada.com', 'shopee.com', 'mercadolibre.com', 'kickstarter.com', 'indiegogo.com',
+  'dubclub.win', 'paidverts.com', 'appsumo.com', 'podia.com', 'kajabi.com', 'teachable.com',
+  'thinkific.com', 'skool.com', 'substack.com',
+]);
+const SHOP_LABELS = new Set(['amazon', 'ebay', 'etsy', 'aliexpress', 'mercadolivre', 'shopee', 'lazada', 'zalando']);
+
+const SHORTENERS = new Set([
+  'bit.ly', 'bitly.com', 'tinyurl.com', 'goo.gl', 'ow.ly', 'buff.ly', 'dlvr.it', 'ift.tt', 'adf.ly',
+  'is.gd', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'rb.gy', 'tiny.cc', 't.ly', 'bl.ink', 'lnkd.in',
+  'amzn.to', 'amzn.eu', 's.id', 'shorte.st', 'ouo.io', 'linkvertise.com', 'po.st', 'j.mp', 'v.gd',
+  'qrco.de', 'tr.ee', 'shrtco.de', 'clck.ru', 'u.to', 'urlz.fr', 'x.gd', 'hyperurl.co', 'geni.us',
+]);
+/** Shorteners that are known to lead to shops. */
+const SHOP_SHORTENERS = new Set(['amzn.to', 'amzn.eu', 'geni.us']);
+
+const BIO_PAGES = new Set([
+  'linktr.ee', 'beacons.ai', 'lnk.bio', 'linkin.bio', 'bio.link', 'campsite.bio', 'taplink.cc',
+  'allmylinks.com', 'hoo.be', 'solo.to', 'milkshake.app', 'carrd.co', 'msha.ke', 'koji.to',
+  'tap.bio', 'withkoji.com', 'linkfly.to', 'snipfeed.co', 'flowcode.com', 'linkpop.com', 'lnk.to',
+  'fanlink.to', 'hypeddit.com', 'toneden.io', 'biolinky.co', 'link.me', 'later.com', 'tr.ee',
+]);
+
+const MESSAGING = new Set([
+  'wa.me', 'whatsapp.com', 't.me', 'telegram.me', 'telegram.org', 'telegram.dog', 'm.me',
+  'signal.me', 'kik.me', 'line.me', 'wechat.com', 'snapchat.com',
+]);
+const INVITE_HOSTS = new Set(['discord.gg', 'chat.whatsapp.com', 'discord.com', 'discordapp.com']);
+
+const CRYPTO = new Set([
+  'pump.fun', 'dexscreener.com', 'dextools.io', 'birdeye.so', 'opensea.io', 'magiceden.io',
+  'xrp.cafe', 'zora.co', 'uniswap.org', 'raydium.io', 'jup.ag', 'gmgn.ai', 'bullx.io', 'four.meme',
+  'clanker.world', 'mint.fun', 'galxe.com', 'zealy.io', 'layer3.xyz', 'taskon.xyz', 'premint.xyz',
+  'alphabot.app', 'bonk.fun', 'moonshot.money', 'pancakeswap.finance', 'sushi.com', 'coinmarketcap.com',
+  'dexview.com', 'geckoterminal.com', 'photon-sol.tinyastro.io', 'believe.app', 'virtuals.io',
+  'launchlab.fun', 'letsbonk.fun', 'tensor.trade', 'element.market', 'mintify.com', 'bankr.bot',
+]);
+
+const VIDEO = new Set(['youtube.com', 'youtu.be', 'twitch.tv', 'tiktok.com', 'kick.com', 'rumble.com', 'vimeo.com']);
+
+// Top-level domains that cost next to nothing and are favoured by drop-and-run promotion pages.
+const CHEAP_TLDS = new Set([
+  'xyz', 'lol', 'fun', 'cc', 'one', 'top', 'click', 'online', 'site', 'live', 'win', 'icu', 'vip',
+  'buzz', 'monster', 'rest', 'cyou', 'cfd', 'sbs', 'ong', 'bond', 'mom', 'pw', 'tk', 'ml', 'ga',
+  'cf', 'gq', 'fit', 'work', 'life', 'world', 'today', 'link', 'pro', 'club', 'xin', 'gift', 'claims',
+]);
+const SHOP_TLDS = new Set(['shop', 'store', 'shopping', 'sale', 'deals', 'market', 'boutique']);
+
+// Our own site's links (statuses, photos) are not outbound links.
+const SELF_HOSTS = new Set(['x.com', 'twitter.com', 't.co', 'pic.twitter.com', 'pic.x.com']);
+
+const SHOP_PATH = /\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/;
+const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|utm_[a-z]+|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/;
+const CRYPTO_PATH = /\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/;
+const COMMUNITY_PATH = /^(?:x|twitter)\.com\/i\/communities\//;
+
+// Link-looking tokens in the text: DOM text shows links as display text ("tickets.b.tc/event/…",
+// sometimes broken over lines after "https://"). tldts then decides whether the suffix is real.
+const TEXT_LINK = /(?:https?:\/\/\s*)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(\/[^\s"<>)\]]*)?/g;
+
+function stripScheme(u: string): string {
+  let s = u.trim().toLowerCase();
+  const i = s.indexOf('://');
+  if (i >= 0 && i < 10) s = s.slice(i + 3);
+  if (s.startsWith('www.')) s = s.slice(4);
+  return s;
+}
+
+/** Classify one link (lowercased, scheme-less); `fromText` = found in text, so the suffix must be a real one. */
+function readOne(link: string, fromText: boolean, out: LinkReading, seen: string[]): void {
+  const r = parse(link);
+  const host = r.hostname;
+  if (!host || r.domain === null) return;
+  if (fromText && r.isIcann !== true) return;
+  if (fromText && r.domainWithoutSuffix !== null && r.domainWithoutSuffix.length < 2 && r.subdomain === '') {
+    // "b.tc" is real, "a.m" is not: single-letter registrable labels need a path to count.
+    if (link.indexOf('/') < 0) return;
+  }
+  const domain = r.domain;
+  if (seen.includes(link)) return;
+  seen.push(link);
+  const slash = link.search(/[/?#]/);
+  const rest = slash >= 0 ? link.slice(slash) : '';
+  if (SELF_HOSTS.has(domain) || SELF_HOSTS.has(host)) {
+    if (COMMUNITY_PATH.test(link)) out.kinds |= LinkKind.Invite | LinkKind.Any;
+    return;
+  }
+  let kinds = LinkKind.Any;
+  const label = r.domainWithoutSuffix ?? '';
+  const suffix = r.publicSuffix ?? '';
+  if (SHOP_DOMAINS.has(domain) || SHOP_LABELS.has(label) || SHOP_SHORTENERS.has(domain) || SHOP_TLDS.has(suffix) || SHOP_PATH.test(rest)) {
+    kinds |= LinkKind.Shop;
+    if (!out.shopDomain) out.shopDomain = domain;
+  }
+  if (rest && AFFILIATE.test(rest)) {
+    kinds |= LinkKind.Affiliate;
+    if (!out.affiliateDomain) out.affiliateDomain = domain;
+  }
+  if (SHORTENERS.has(domain)) kinds |= LinkKind.Shortener;
+  if (BIO_PAGES.has(domain)) kinds |= LinkKind.BioPage;
+  if (MESSAGING.has(domain)) kinds |= LinkKind.Messaging;
+  if (INVITE_HOSTS.has(host) || INVITE_HOSTS.has(domain)) {
+    if (domain !== 'discord.com' && domain !== 'discordapp.com') kinds |= LinkKind.Invite;
+    else if (rest.startsWith('/invite')) kinds |= LinkKind.Invite;
+  }
+  if (CRYPTO.has(domain) || CRYPTO.has(host) || (rest && CRYPTO_PATH.test(rest))) kinds |= LinkKind.Crypto;
+  if (CHEAP_TLDS.has(suffix)) kinds |= LinkKind.CheapDomain;
+  if (VIDEO.has(domain)) kinds |= LinkKind.Video;
+  if (!out.otherDomain) out.otherDomain = domain;
+  out.kinds |= kinds;
+}
+
+/**
+ * Read every link of a post: the `urls` given by the reader, the card link, and link-looking
+ * text. `textLower` is the post text, lowercased. Returns a fresh reading.
+ */
+export function readLinks(urls: readonly string[], cardUrl: string | undefined, textLower: string): LinkReading {
+  const out: LinkReading = { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '' };
+  const seen: string[] = [];
+  for (let i = 0; i < urls.length; i++) {
+    const u = urls[i];
+    if (u) readOne(cleanLink(u), false, out, seen);
+  }
+  if (cardUrl) readOne(cleanLink(cardUrl), false, out, seen);
+  // Cheap pre-check: no dot followed by a letter, no link in the text.
+  if (HAS_DOT_WORD.test(textLower)) {
+    TEXT_LINK.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = TEXT_LINK.exec(textLower)) !== null && guard++ < 12) {
+      const link = m[1] + (m[2] ?? '');
+      // Links already given by the reader show up again as display text: skip exact repeats.
+      if (!seen.includes(link) && !alreadyCovered(seen, link)) readOne(link, true, out, seen);
+    }
+  }
+  return out;
+}
+const HAS_DOT_WORD = /[a-z0-9]\.[a-z]{2}/;
+
+function alreadyCovered(seen: string[], link: string): boolean {
+  // Display text is often a truncated prefix of the expanded link ("example.com/very-lo…").
+  const trimmed = link.replace(/[….]+$/, '');
+  for (const s of seen) if (s.startsWith(trimmed)) return true;
+  return false;
+}
+
+/** Links from HTML-ish sources can carry markup after them (`…">text</a>`): cut at the first such character. */
+export function cleanLink(u: string): string {
+  let s = stripScheme(u);
+  const cut = s.search(/["<>\s\ufeff]/);
+  if (cut >= 0) s = s.slice(0, cut);
+  return s.replace(/&amp;/g, '&');
+}

@@ -1,0 +1,77 @@
+// Judging one post on its own: a logistic model over the hand-designed features.
+// pSelling = σ(bias + Σ wᵢxᵢ); the evidence is every feature present, with its wᵢxᵢ.
+import type { AuthorProfile, Evidence, Sensitivity, TweetFacts } from '../shared/types';
+import { extractFeatures, FEATURES, N_FEATURES } from './features';
+import { BIAS, FITTED_WEIGHTS, POST_THRESHOLDS } from './weights';
+
+export interface PostJudgement {
+  selling: boolean;
+  pSelling: number;
+  evidence: Evidence[];
+}
+
+/**
+ * Weights of the facts the development set cannot show (no ads, posting apps or profiles in it),
+ * set by hand. An ad is selling by definition; the others only lean, so that one of them alone
+ * never makes a post selling (bias + the largest of these stays below 0).
+ */
+export const HAND_WEIGHTS: Readonly<Record<string, number>> = {
+  'post.ad': 8,
+  'post.scheduler': 0.9,
+  'profile.business': 0.4,
+  'profile.bio-shop-link': 0.7,
+  'profile.bio-sales': 0.3,
+  'profile.followed': -0.7,
+};
+
+/** The weight vector in feature order. */
+export const WEIGHTS: Float64Array = (() => {
+  const w = new Float64Array(N_FEATURES);
+  FEATURES.forEach((f, i) => {
+    w[i] = (f.fitted ? FITTED_WEIGHTS[f.name] : HAND_WEIGHTS[f.name]) ?? 0;
+  });
+  return w;
+})();
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The post threshold on pSelling for each sensitivity (chosen by scripts/fit-weights.ts). */
+export function postThreshold(sensitivity: Sensitivity): number {
+  return POST_THRESHOLDS[sensitivity] ?? POST_THRESHOLDS.balanced;
+}
+
+/** Whether a judged post counts as selling at a sensitivity other than the default. */
+export function isSellingAt(post: PostJudgement, sensitivity: Sensitivity): boolean {
+  return post.pSelling >= postThreshold(sensitivity);
+}
+
+// Scratch buffers: judgePost is synchronous and never re-entered, so one set is enough.
+const x = new Float64Array(N_FEATURES);
+const details: string[] = new Array<string>(N_FEATURES).fill('');
+
+/** Judge one post on its own (profile optional, whatever is known). Pure. */
+export function judgePost(tweet: TweetFacts, profile?: AuthorProfile): PostJudgement {
+  details.fill('');
+  extractFeatures(tweet, profile, x, details);
+  let z = BIAS;
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < N_FEATURES; i++) {
+    const v = x[i]!;
+    if (v === 0) continue;
+    const w = WEIGHTS[i]! * v;
+    z += w;
+    if (w === 0) continue;
+    const d = details[i];
+    evidence.push(d ? { name: FEATURES[i]!.name, weight: round2(w), detail: d } : { name: FEATURES[i]!.name, weight: round2(w) });
+  }
+  // Most telling first.
+  if (evidence.length > 1) evidence.sort((a, b) => b.weight - a.weight);
+  const pSelling = sigmoid(z);
+  return { selling: pSelling >= POST_THRESHOLDS.balanced, pSelling, evidence };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,16 @@
+// Every attribute Quiet Bazaar adds to X's DOM carries the `data-qb-` prefix, declared here.
+// (X's own selectors live in selectors.ts.)
+export const QB_ATTR = {
+  /** On a cell: the tweet id read from it. */
+  tweet: 'data-qb-tweet',
+  /** On a cell: the author key (lowercase handle). */
+  author: 'data-qb-author',
+  /** On a cell: the handle as shown. */
+  handle: 'data-qb-handle',
+  /** On a cell: present when X marked the tweet as an ad. */
+  ad: 'data-qb-ad',
+  /** On a cell: present while quiet mode collapses it (content.css hides its other children). */
+  quiet: 'data-qb-quiet',
+  /** On our placeholder element. */
+  placeholder: 'data-qb-placeholder',
+} as const;

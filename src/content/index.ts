@@ -1,0 +1,151 @@
+// Content script (isolated world) on x.com / twitter.com.
+//
+//   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache
+//   MutationObserver ──► read-tweet ──► QuietMode.track (sync: collapse known sellers before paint)
+//                                  └──► outbox ──(every 250 ms, merged with API facts)──► background
+//   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
+//   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
+import browser from 'webextension-polyfill';
+import { emptyHealth, type ReaderHealth } from '../shared/health';
+import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
+import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
+import { authorKey, type AuthorProfile, type TweetFacts } from '../shared/types';
+import { isExtensionAlive, send } from './messaging';
+import { listenToPageReader } from './page-bridge';
+import { QuietMode } from './quiet-mode';
+import { cellOf, findTweetArticles, readTweet } from './read-tweet';
+import { watchTimeline } from './watch-timeline';
+
+const FLUSH_MS = 250;
+const MAX_BATCH = 200;
+
+async function main(): Promise<void> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const health: ReaderHealth = emptyHealth();
+  const api = new ApiFactsCache();
+  const outbox = new Map<string, TweetFacts>();
+  const hiddenOutbox = new Set<string>();
+  /** Tweet ids already sent to the background from this page. */
+  const sent = new Set<string>();
+  let healthDirty = true;
+  let qm: QuietMode | undefined;
+
+  // Listen to the page reader first: X's first responses arrive while we load settings.
+  listenToPageReader(
+    (data) => {
+      api.addPageData(data);
+      healthDirty = true;
+      // X may mark an already rendered tweet as an ad only in its API response.
+      if (data.ads.length) {
+        for (const id of data.ads) {
+          const cell = document.querySelector<HTMLElement>(`[data-qb-tweet="${CSS.escape(id)}"]`);
+          if (cell && !cell.hasAttribute('data-qb-ad')) {
+            cell.setAttribute('data-qb-ad', '');
+            qm?.apply(cell);
+          }
+        }
+      }
+    },
+    health,
+    signal,
+  );
+
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const quiet = new QuietMode(normaliseSettings(stored[SETTINGS_KEY]), {
+    onHidden: (id) => hiddenOutbox.add(id),
+    onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
+  });
+  qm = quiet;
+  try {
+    quiet.addVerdicts((await send('get-verdicts', {})).verdicts);
+  } catch {
+    // The background will answer with verdicts on the first batch.
+  }
+
+  const onArticles = (articles: HTMLElement[]) => {
+    for (const article of articles) {
+      health.articlesSeen++;
+      healthDirty = true;
+      const facts = readTweet(article);
+      if (!facts) {
+        health.articleFailures++;
+        continue;
+      }
+      health.articlesRead++;
+      const isAd = facts.isAd || api.tweet(facts.id)?.isAd === true;
+      quiet.track(cellOf(article), { id: facts.id, authorHandle: facts.authorHandle, isAd });
+      if (!sent.has(facts.id)) outbox.set(facts.id, facts);
+    }
+  };
+
+  const flush = async () => {
+    if (!isExtensionAlive()) {
+      controller.abort();
+      return;
+    }
+    if (outbox.size) {
+      const batch = [...outbox.values()].slice(0, MAX_BATCH);
+      for (const t of batch) {
+        outbox.delete(t.id);
+        sent.add(t.id);
+      }
+      const tweets = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
+      const profiles: AuthorProfile[] = [];
+      for (const t of tweets) {
+        const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
+        if (p) profiles.push(p);
+      }
+      try {
+        const { verdicts } = await send('tweets-seen', { tweets, profiles });
+        const changed = quiet.addVerdicts(verdicts);
+        if (changed.size) quiet.applyAll(document, changed);
+      } catch {
+        for (const t of batch) sent.delete(t.id); // Try again next time.
+        for (const t of batch) outbox.set(t.id, t);
+      }
+    }
+    if (hiddenOutbox.size) {
+      const ids = [...hiddenOutbox].filter((id) => sent.has(id));
+      ids.forEach((id) => hiddenOutbox.delete(id));
+      if (ids.length) await send('tweets-hidden', { ids }).catch(() => ids.forEach((id) => hiddenOutbox.add(id)));
+    }
+    if (healthDirty) {
+      healthDirty = false;
+      await send('health', { ...health }).catch(() => (healthDirty = true));
+    }
+  };
+
+  let flushing = false;
+  const timer = setInterval(() => {
+    if (flushing) return;
+    flushing = true;
+    flush().finally(() => (flushing = false));
+  }, FLUSH_MS);
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    const next = normaliseSettings(changes[SETTINGS_KEY].newValue);
+    const before = quiet.getSettings();
+    quiet.setSettings(next);
+    quiet.applyAll(document);
+    if (next.sensitivity !== before.sensitivity) {
+      void send('get-verdicts', {})
+        .then(({ verdicts }) => {
+          // Authors no longer listed are no longer sellers or mixed at this sensitivity.
+          const listed = new Set(verdicts.map((v) => authorKey(v.handle)));
+          quiet.forgetExcept(listed);
+          quiet.addVerdicts(verdicts);
+          quiet.applyAll(document);
+        })
+        .catch(() => undefined);
+    }
+  });
+
+  // Tweets already rendered before we were ready, then everything X renders from now on.
+  onArticles(findTweetArticles(document));
+  watchTimeline(document.documentElement, onArticles, signal);
+}
+
+void main().catch((err) => console.debug('[Quiet Bazaar] content script stopped:', err));

@@ -1,0 +1,276 @@
+// Passive reader of X's API responses, running in the page's own world.
+//
+//   page calls fetch / XHR ──► original fetch / XHR ──► the page gets its response, untouched
+//                                   │ (API URLs only, after the fact)
+//                                   ▼
+//                 clone().text() / responseText, in a later task
+//                                   ▼
+//                 parseGraphqlResponse (bounded) ──► JSON string ──► `qb:page-data` on document
+//                                                                   (content/page-bridge.ts validates it)
+//
+// Rules: we never send, change, delay or drop a request or a response; the page's call returns
+// exactly what the original returned (same promise); every line of ours runs inside try/catch
+// or in our own promise chain, so nothing of ours can throw into the page.
+import { parseGraphqlResponse } from './parse-graphql';
+import { emptyPageData, PAGE_DATA_EVENT, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
+
+/** Bodies larger than this are not read (counted as a failure): 20 MB of JSON. */
+export const MAX_BODY_CHARS = 20 * 1024 * 1024;
+
+/**
+ * GraphQL operations whose responses carry tweets or users. Other operations (settings,
+ * badges, mutations without content) are left alone: reading them would only cost time.
+ */
+const CONTENT_OPERATION =
+  /(Timeline|Tweet|Tweets|TweetDetail|User|Users|Search|Followers|Following|Likes|Bookmarks|Retweeters|Favoriters|Communit|List|Highlights|Media)/;
+
+/** The GraphQL operation name of an X API URL, or null when we do not read it. */
+export function apiOperation(rawUrl: string, base = 'https://x.com/'): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl, base);
+  } catch {
+    return null;
+  }
+  const host = url.hostname;
+  if (!/(^|\.)(x|twitter)\.com$/.test(host)) return null;
+  // x.com/i/api/graphql/<hash>/<Operation>, and api.x.com/graphql/<hash>/<Operation>.
+  const m = /\/(?:i\/api\/)?graphql\/[^/]+\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
+  if (!m || !(url.pathname.includes('/i/api/graphql/') || /^api\./.test(host))) return null;
+  const op = m[1]!;
+  return CONTENT_OPERATION.test(op) ? op : null;
+}
+
+/** What the reader needs from the window; a test can pass a fake. */
+export interface PageWindow {
+  fetch?: typeof fetch;
+  XMLHttpRequest?: typeof XMLHttpRequest;
+  document: Pick<Document, 'dispatchEvent'>;
+  CustomEvent: typeof CustomEvent;
+  setTimeout: (fn: () => void, ms?: number) => unknown;
+  location?: { href: string };
+}
+
+export interface PageReaderOptions {
+  /** Where results go; default: a `qb:page-data` event on document with a JSON string detail. */
+  post?: (data: PageData) => void;
+}
+
+/** Splits one result into messages the validator accepts (at most 500 of each list). */
+export function chunkPageData(d: PageData): PageData[] {
+  const max = Math.min(PAGE_DATA_LIMITS.tweets, PAGE_DATA_LIMITS.profiles, PAGE_DATA_LIMITS.ads);
+  const n = Math.max(1, Math.ceil(Math.max(d.tweets.length, d.profiles.length, d.ads.length) / max));
+  const out: PageData[] = [];
+  for (let i = 0; i < n; i++) {
+    const part = emptyPageData();
+    part.tweets = d.tweets.slice(i * max, (i + 1) * max);
+    part.profiles = d.profiles.slice(i * max, (i + 1) * max);
+    part.ads = d.ads.slice(i * max, (i + 1) * max);
+    // The health increment travels once, with the first part.
+    if (i === 0) part.health = { ...d.health };
+    out.push(part);
+  }
+  return out;
+}
+
+/**
+ * The body of our clone as text, or null once it passes MAX_BODY_CHARS (then our branch of
+ * the stream is cancelled; the page's branch goes on untouched).
+ */
+async function readCapped(response: Response): Promise<string | null> {
+  const body = response.body;
+  if (!body || typeof body.getReader !== 'function' || typeof TextDecoder !== 'function') {
+    const text = await response.text();
+    return text.length > MAX_BODY_CHARS ? null : text;
+  }
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+    size += parts[parts.length - 1]!.length;
+    if (size > MAX_BODY_CHARS) {
+      reader.cancel().catch(() => undefined);
+      return null;
+    }
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** Makes `wrapper` report the same `name` and `length` as `original`. */
+function lookNative(wrapper: Function, original: Function): void {
+  try {
+    Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
+    Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
+  } catch {
+    // Cosmetic only.
+  }
+}
+
+/**
+ * Wraps the window's fetch and XMLHttpRequest so API responses are read after the page got
+ * them. Returns a function that puts the originals back (tests; the extension never calls it).
+ */
+export function installPageReader(win: PageWindow, options: PageReaderOptions = {}): () => void {
+  // Keep our own references: later page code may replace these globals.
+  const stringify = JSON.stringify;
+  const parseJson = JSON.parse;
+  const CustomEventCtor = win.CustomEvent;
+  const doc = win.document;
+  const dispatch = doc.dispatchEvent;
+  const later = win.setTimeout.bind(win);
+  const base = win.location?.href ?? 'https://x.com/';
+
+  const post =
+    options.post ??
+    ((data: PageData) => {
+      // A string detail: Firefox hides objects made in the page from the content script (Xray).
+      dispatch.call(doc, new CustomEventCtor(PAGE_DATA_EVENT, { detail: stringify(data) }));
+    });
+
+  const send = (data: PageData) => {
+    try {
+      for (const part of chunkPageData(data)) post(part);
+    } catch {
+      // Nothing we do may reach the page.
+    }
+  };
+
+  const failure = () => {
+    const d = emptyPageData();
+    d.health.responsesSeen = 1;
+    d.health.apiFailures = 1;
+    send(d);
+  };
+
+  /** Parses in a task of its own, after the page has had its response. */
+  const handleText = (text: unknown) => {
+    later(() => {
+      try {
+        if (typeof text !== 'string') return failure();
+        if (text.length > MAX_BODY_CHARS) return failure();
+        let json: unknown;
+        try {
+          json = parseJson(text);
+        } catch {
+          return failure();
+        }
+        send(parseGraphqlResponse(json));
+      } catch {
+        // Never into the page.
+      }
+    }, 0);
+  };
+
+  const handleJson = (json: unknown) => {
+    later(() => {
+      try {
+        send(parseGraphqlResponse(json));
+      } catch {
+        // Never into the page.
+      }
+    }, 0);
+  };
+
+  const restore: (() => void)[] = [];
+
+  // ---- fetch ------------------------------------------------------------------------------
+  const originalFetch = win.fetch;
+  if (typeof originalFetch === 'function') {
+    const wrapped = function fetch(this: unknown, ...args: Parameters<typeof originalFetch>): Promise<Response> {
+      // The page's call goes through first and unchanged; its promise is what the page gets.
+      const result = originalFetch.apply(this, args);
+      try {
+        const input = args[0];
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request | undefined)?.url;
+        if (typeof url === 'string' && apiOperation(url, base) && result && typeof result.then === 'function') {
+          // A branch of our own: the page's promise and its handlers are not touched.
+          result.then(
+            (response) => {
+              try {
+                if (!response || !response.ok || response.bodyUsed) return;
+                // Content-Length counts bytes (compressed, when encoded): a cheap first check.
+                const length = Number(response.headers.get('content-length'));
+                if (length > MAX_BODY_CHARS) return failure();
+                // Cloned now, before the page can consume the body; read at the stream's pace.
+                readCapped(response.clone()).then(
+                  (text) => (text === null ? failure() : handleText(text)),
+                  () => undefined,
+                );
+              } catch {
+                // Never into the page.
+              }
+            },
+            () => undefined,
+          );
+        }
+      } catch {
+        // Never into the page.
+      }
+      return result;
+    };
+    lookNative(wrapped, originalFetch);
+    win.fetch = wrapped as typeof fetch;
+    restore.push(() => {
+      if (win.fetch === (wrapped as typeof fetch)) win.fetch = originalFetch;
+    });
+  }
+
+  // ---- XMLHttpRequest ---------------------------------------------------------------------
+  const Xhr = win.XMLHttpRequest;
+  const proto = Xhr?.prototype;
+  if (proto && typeof proto.open === 'function' && typeof proto.send === 'function') {
+    const originalOpen = proto.open;
+    const originalSend = proto.send;
+    const addListener = proto.addEventListener;
+    const urls = new WeakMap<XMLHttpRequest, string>();
+    const watched = new WeakSet<XMLHttpRequest>();
+
+    const onLoad = function (this: XMLHttpRequest) {
+      try {
+        if (this.status < 200 || this.status >= 300) return;
+        const type = this.responseType;
+        if (type === '' || type === 'text') handleText(this.responseText);
+        else if (type === 'json') handleJson(this.response);
+      } catch {
+        // Never into the page.
+      }
+    };
+
+    const open = function open(this: XMLHttpRequest, ...args: unknown[]): void {
+      try {
+        const url = args[1];
+        urls.set(this, typeof url === 'string' ? url : url instanceof URL ? url.href : String(url));
+      } catch {
+        // Never into the page.
+      }
+      return (originalOpen as (...a: unknown[]) => void).apply(this, args);
+    };
+    const send = function send(this: XMLHttpRequest, ...args: unknown[]): void {
+      try {
+        const url = urls.get(this);
+        if (url !== undefined && !watched.has(this) && apiOperation(url, base)) {
+          watched.add(this);
+          addListener.call(this, 'load', onLoad);
+        }
+      } catch {
+        // Never into the page.
+      }
+      return (originalSend as (...a: unknown[]) => void).apply(this, args);
+    };
+    lookNative(open, originalOpen);
+    lookNative(send, originalSend);
+    proto.open = open as typeof proto.open;
+    proto.send = send as typeof proto.send;
+    restore.push(() => {
+      if (proto.open === open) proto.open = originalOpen;
+      if (proto.send === send) proto.send = originalSend;
+    });
+  }
+
+  return () => restore.forEach((r) => r());
+}

@@ -1,0 +1,42 @@
+// Entry bundled as popup.js: the only popup file that touches browser APIs.
+// It finds the tab the popup speaks about and hands a `send` function to PopupApp.
+import browser from 'webextension-polyfill';
+import { render } from 'preact';
+import type { Envelope } from '../shared/messages';
+import { PopupApp, tabIdFromSearch } from './app';
+
+/** Named in manifest.json's "commands". */
+const TOGGLE_COMMAND = 'toggle-quiet-mode';
+
+async function activeTabId(): Promise<number | undefined> {
+  const fromQuery = tabIdFromSearch(location.search);
+  if (fromQuery !== undefined) return fromQuery;
+  try {
+    // No "tabs" permission: we get the id, not the url, which is all the background needs.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shortcut as the user set it (they can change or remove it in the browser's settings). */
+async function toggleShortcut(): Promise<string | undefined> {
+  try {
+    const commands = await browser.commands.getAll();
+    const command = commands.find((c) => c.name === TOGGLE_COMMAND);
+    return command ? (command.shortcut ?? '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const [tabId, shortcut] = await Promise.all([activeTabId(), toggleShortcut()]);
+  const send = (message: Envelope) => browser.runtime.sendMessage(message);
+  render(<PopupApp send={send} tabId={tabId} shortcut={shortcut} />, root);
+}
+
+void start();

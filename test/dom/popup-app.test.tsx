@@ -1,0 +1,237 @@
+// The popup controller with a fake background: what it asks for, when, and what it shows
+// when the background answers late, wrongly or not at all.
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Envelope } from '../../src/shared/messages';
+import type { Settings } from '../../src/shared/settings';
+import { NOT_SAVED, NO_ANSWER, PopupApp, STALE, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
+import { getMockData } from '../../src/popup/mock-data';
+
+let container: HTMLElement;
+
+/** Let promises settle and Preact re-render (it renders on a microtask). */
+const settle = async (rounds = 5) => {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+/** A background that answers from an in-memory PopupData, like the real handler map. */
+function fakeBackground(initial = getMockData()) {
+  let data = initial;
+  const messages: Envelope[] = [];
+  const send = vi.fn<Send>(async (m) => {
+    messages.push(m);
+    if (m.type === 'get-popup-data') return structuredClone(data);
+    if (m.type === 'set-settings') {
+      data = { ...data, settings: { ...data.settings, ...(m.payload as Partial<Settings>) } };
+      return data.settings;
+    }
+    if (m.type === 'set-override') {
+      const { handle, override } = m.payload as { handle: string; override: 'show' | 'hide' | null };
+      data = { ...data, authors: data.authors.map((a) => (a.handle === handle ? { ...a, override } : a)) };
+      return data.settings;
+    }
+    throw new Error(`unexpected ${m.type}`);
+  });
+  return { send, messages, get data() { return data; } };
+}
+
+const quietSwitch = () => container.querySelector<HTMLInputElement>('input[role="switch"]')!;
+const alertText = () => container.querySelector('[role="alert"]')?.textContent ?? null;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+describe('tabIdFromSearch', () => {
+  it.each([
+    ['?tab=42', 42],
+    ['?tab=7&x=1', 7],
+    ['', undefined],
+    ['?tab=', undefined],
+    ['?tab=-1', undefined],
+    ['?tab=abc', undefined],
+    ['?tab=1e3', undefined],
+  ])('%s → %s', (search, expected) => {
+    expect(tabIdFromSearch(search)).toBe(expected);
+  });
+});
+
+describe('isPopupData', () => {
+  it('accepts the mock data and refuses other shapes', () => {
+    expect(isPopupData(getMockData())).toBe(true);
+    expect(isPopupData(undefined)).toBe(false);
+    expect(isPopupData({ settings: {} })).toBe(false);
+    expect(isPopupData({ ...getMockData(), authors: [{ handle: 1 }] })).toBe(false);
+    expect(isPopupData({ ...getMockData(), today: { seen: '3' } })).toBe(false);
+  });
+});
+
+describe('PopupApp', () => {
+  it('asks for the data of its tab and shows it', async () => {
+    const bg = fakeBackground();
+    render(<PopupApp send={bg.send} tabId={42} pollMs={60_000} />, container);
+    expect(container.textContent).toContain('Loading…');
+    await settle();
+    expect(bg.messages[0]).toEqual({ qb: 1, type: 'get-popup-data', payload: { tabId: 42 } });
+    expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
+    expect(quietSwitch().checked).toBe(true);
+  });
+
+  it('sends an empty payload when the tab is unknown', async () => {
+    const bg = fakeBackground();
+    render(<PopupApp send={bg.send} pollMs={60_000} />, container);
+    await settle();
+    expect(bg.messages[0]!.payload).toEqual({});
+  });
+
+  it('turns quiet mode off with set-settings, at once, then fetches again', async () => {
+    const bg = fakeBackground();
+    let release: (() => void) | undefined;
+    const send: Send = async (m) => {
+      if (m.type === 'set-settings') await new Promise<void>((r) => (release = r));
+      return bg.send(m);
+    };
+    const spy = vi.fn(send);
+    render(<PopupApp send={spy} tabId={1} pollMs={60_000} />, container);
+    await settle();
+    quietSwitch().click();
+    await settle();
+    // Optimistic: unchecked while the background has not answered yet.
+    expect(release).toBeDefined();
+    expect(quietSwitch().checked).toBe(false);
+    expect(container.querySelector('#quiet-mode-hint')!.textContent).toContain('Off: every tweet shows.');
+    release!();
+    await settle();
+    expect(bg.messages.map((m) => m.type)).toEqual(['get-popup-data', 'set-settings', 'get-popup-data']);
+    expect(bg.messages[1]!.payload).toEqual({ quietMode: false });
+    expect(bg.data.settings.quietMode).toBe(false);
+    expect(quietSwitch().checked).toBe(false);
+  });
+
+  it('sends set-override with the handle and shows the new state', async () => {
+    const bg = fakeBackground();
+    render(<PopupApp send={bg.send} tabId={1} pollMs={60_000} />, container);
+    await settle();
+    container.querySelector<HTMLButtonElement>('[aria-label="Hide @gadgetflip"]')!.click();
+    await settle();
+    expect(bg.messages[1]).toEqual({ qb: 1, type: 'set-override', payload: { handle: 'gadgetflip', override: 'hide' } });
+    expect(container.querySelector('[aria-label="Undo hide for @gadgetflip"]')).not.toBeNull();
+  });
+
+  it('sends sensitivity and hide-mixed changes', async () => {
+    const bg = fakeBackground();
+    render(<PopupApp send={bg.send} tabId={1} pollMs={60_000} />, container);
+    await settle();
+    const select = container.querySelector<HTMLSelectElement>('#sensitivity')!;
+    select.value = 'loose';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    container.querySelector<HTMLInputElement>('#hide-mixed')!.click();
+    await settle();
+    const sets = bg.messages.filter((m) => m.type === 'set-settings').map((m) => m.payload);
+    expect(sets).toEqual([{ sensitivity: 'loose' }, { hideMixed: true }]);
+    expect(container.querySelector<HTMLSelectElement>('#sensitivity')!.value).toBe('loose');
+    expect(container.querySelector<HTMLInputElement>('#hide-mixed')!.checked).toBe(true);
+  });
+
+  it('fetches again every poll interval so counts stay live, and stops when closed', async () => {
+    vi.useFakeTimers();
+    const bg = fakeBackground();
+    render(<PopupApp send={bg.send} tabId={1} />, container);
+    await vi.advanceTimersByTimeAsync(100); // effects run after paint
+    expect(bg.send).toHaveBeenCalledTimes(1);
+    bg.data.today.seen = 41;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(bg.send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(bg.send).toHaveBeenCalledTimes(4);
+    expect(container.querySelector('#noise-today')!.textContent).toContain('12 of 41 tweets');
+    render(null, container);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(bg.send).toHaveBeenCalledTimes(4);
+  });
+
+  it('shows a clear error when the background does not answer', async () => {
+    const send = vi.fn<Send>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    render(<PopupApp send={send} tabId={1} pollMs={60_000} />, container);
+    await settle();
+    expect(alertText()).toBe(NO_ANSWER);
+    expect(container.textContent).not.toContain('Loading…');
+  });
+
+  it('treats no reply (no listener) and a malformed reply as no answer', async () => {
+    for (const reply of [undefined, { hello: 'world' }]) {
+      render(<PopupApp send={async () => reply} tabId={1} pollMs={60_000} />, container);
+      await settle();
+      expect(alertText()).toBe(NO_ANSWER);
+      render(null, container);
+    }
+  });
+
+  it('gives up waiting after a timeout', async () => {
+    vi.useFakeTimers();
+    render(<PopupApp send={() => new Promise(() => {})} tabId={1} pollMs={60_000} />, container);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(alertText()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(alertText()).toBe(NO_ANSWER);
+  });
+
+  it('keeps the last data, marked stale, when a later fetch fails, and recovers', async () => {
+    vi.useFakeTimers();
+    const bg = fakeBackground();
+    let down = false;
+    const send: Send = (m) => (down ? Promise.reject(new Error('gone')) : bg.send(m));
+    render(<PopupApp send={send} tabId={1} />, container);
+    await vi.advanceTimersByTimeAsync(100); // effects run after paint
+    expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
+    down = true;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(alertText()).toBe(`${NO_ANSWER} ${STALE}`);
+    expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
+    down = false;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(alertText()).toBeNull();
+  });
+
+  it('reverts the optimistic toggle and says so when a change is not saved', async () => {
+    const bg = fakeBackground();
+    const send: Send = (m) => (m.type === 'set-settings' ? Promise.reject(new Error('nope')) : bg.send(m));
+    render(<PopupApp send={send} tabId={1} pollMs={60_000} />, container);
+    await settle();
+    quietSwitch().click();
+    await settle();
+    expect(quietSwitch().checked).toBe(true);
+    expect(alertText()).toBe(NOT_SAVED);
+  });
+
+  it('does not let a poll that started before a click undo the click', async () => {
+    const bg = fakeBackground();
+    let releasePoll: (() => void) | undefined;
+    let polls = 0;
+    const send: Send = async (m) => {
+      if (m.type === 'get-popup-data' && ++polls === 2) {
+        const stale = structuredClone(bg.data); // quiet mode still on
+        await new Promise<void>((r) => (releasePoll = r));
+        return stale;
+      }
+      return bg.send(m);
+    };
+    render(<PopupApp send={send} tabId={1} pollMs={20} />, container);
+    await settle();
+    await new Promise((r) => setTimeout(r, 30)); // the slow poll is now in flight
+    expect(releasePoll).toBeDefined();
+    quietSwitch().click();
+    await settle();
+    releasePoll!();
+    await settle();
+    expect(quietSwitch().checked).toBe(false);
+  });
+});

@@ -1,0 +1,136 @@
+// The built Chrome extension on the demo X timeline, driven as a user would.
+import { test, expect, type Page } from '@playwright/test';
+import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
+
+let h: Harness;
+let page: Page;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  h = await launchChromium();
+  page = await openTimeline(h);
+  await loadWholeTimeline(page);
+});
+
+test.afterAll(async () => {
+  await h?.close();
+});
+
+/** Distinct tweet ids the content script read on the page. */
+async function tweetIdsOnPage(p: Page): Promise<string[]> {
+  return p.evaluate(() => [...new Set([...document.querySelectorAll('[data-qb-tweet]')].map((c) => c.getAttribute('data-qb-tweet')!))]);
+}
+
+async function sellerHandles(): Promise<string[]> {
+  // Ask the background as the content script would.
+  const popup = await openPopup(h, await tabIdOf(h, page));
+  await expect(popup.getByRole('switch', { name: 'Quiet mode' })).toBeVisible();
+  const handles = await popup.evaluate(async () => {
+    const data: any = await (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} });
+    return data.authors.filter((a: any) => a.verdict === 'seller').map((a: any) => a.handle as string);
+  });
+  await popup.close();
+  await page.bringToFront();
+  return handles;
+}
+
+test('reads every tweet the timeline shows, and judges sellers', async () => {
+  const ids = await tweetIdsOnPage(page);
+  const rendered = await page.evaluate(() => (window as any).qbDemo.rendered());
+  expect(ids.length).toBeGreaterThan(40);
+  // Every rendered cell was read (the demo renders one tweet per cell).
+  expect(ids.length).toBe(rendered);
+  const sellers = await sellerHandles();
+  expect(sellers.length).toBeGreaterThan(0);
+});
+
+test("a known seller's new tweet is hidden in the same frame it is inserted", async () => {
+  const [seller] = await sellerHandles();
+  const result = await page.evaluate(async (handle) => {
+    const cell: HTMLElement = (window as any).qbDemo.appendPost({ handle, text: 'Fresh drop today, link in bio!' });
+    const article = cell.querySelector('article')!;
+    return new Promise<{ quiet: boolean; height: number; placeholder: boolean }>((resolve) =>
+      requestAnimationFrame(() =>
+        resolve({
+          quiet: cell.hasAttribute('data-qb-quiet'),
+          height: article.getBoundingClientRect().height,
+          placeholder: !!cell.querySelector('[data-qb-placeholder]'),
+        }),
+      ),
+    );
+  }, seller!);
+  expect(result).toEqual({ quiet: true, height: 0, placeholder: true });
+});
+
+test('a conversationalist is never hidden', async () => {
+  const quietCells = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-qb-quiet]')].map((c) => c.getAttribute('data-qb-author')),
+  );
+  const sellers = new Set((await sellerHandles()).map((s) => s.toLowerCase()));
+  for (const author of quietCells) expect(sellers.has(author!) || author === null).toBe(true);
+});
+
+test('the placeholder says who and why; "Show" reveals that one tweet', async () => {
+  const cell = page.locator('[data-qb-quiet]').first();
+  await cell.scrollIntoViewIfNeeded();
+  const placeholder = cell.locator('[data-qb-placeholder]');
+  await expect(placeholder).toContainText('Quieted @');
+  const id = await cell.getAttribute('data-qb-tweet');
+  await placeholder.getByRole('button', { name: /^Show this post/ }).click();
+  const shown = page.locator(`[data-qb-tweet="${id}"]`);
+  await expect(shown).not.toHaveAttribute('data-qb-quiet', '');
+  await expect(shown.locator('article')).toBeVisible();
+});
+
+test('"Always show @handle" un-hides every tweet of that account and survives in settings', async () => {
+  const cell = page.locator('[data-qb-quiet]').first();
+  const author = (await cell.getAttribute('data-qb-author'))!;
+  await cell.locator('[data-qb-placeholder]').getByRole('button', { name: /^Always show @/ }).click();
+  await expect(page.locator(`[data-qb-author="${author}"][data-qb-quiet]`)).toHaveCount(0);
+  const popup = await openPopup(h, await tabIdOf(h, page));
+  const row = popup.getByRole('button', { name: new RegExp(`Undo.*@${author}`, 'i') });
+  await expect(row).toBeVisible();
+  // Undo from the popup: the account's tweets collapse again.
+  await row.click();
+  await page.bringToFront();
+  await expect(page.locator(`[data-qb-author="${author}"][data-qb-quiet]`).first()).toBeAttached();
+  await popup.close();
+});
+
+test('the popup toggle restores every tweet and re-hides them, without reload', async () => {
+  const before = await page.locator('[data-qb-quiet]').count();
+  expect(before).toBeGreaterThan(0);
+  const navigations: string[] = [];
+  page.on('framenavigated', (f) => navigations.push(f.url()));
+  const popup = await openPopup(h, await tabIdOf(h, page));
+  const toggle = popup.getByRole('switch', { name: 'Quiet mode' });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.locator('[data-qb-quiet]')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.locator('[data-qb-quiet]')).toHaveCount(before);
+  expect(navigations).toEqual([]);
+  await popup.close();
+});
+
+test("the popup's counts equal the tweets the page showed", async () => {
+  const ids = await tweetIdsOnPage(page);
+  const popup = await openPopup(h, await tabIdOf(h, page));
+  const data = await popup.evaluate(async () =>
+    (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} }),
+  );
+  expect(data.today.seen).toBe(ids.length);
+  expect(data.last7.seen).toBe(ids.length);
+  expect(data.today.selling).toBeGreaterThan(0);
+  expect(data.today.hidden).toBeGreaterThan(0);
+  // And the popup says so to the user.
+  await expect(popup.getByText(new RegExp(`of ${ids.length} tweets`)).first()).toBeVisible();
+  await popup.close();
+});
+
+test('the extension makes no network request of its own', async () => {
+  expect(h.foreignRequests).toEqual([]);
+});

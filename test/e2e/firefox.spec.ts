@@ -1,0 +1,77 @@
+// The built Firefox extension (dist/firefox) in Debian's Firefox ESR, driven over WebDriver BiDi
+// by puppeteer-core (no geckodriver). X is served from the demo site by request interception.
+import { test, expect } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { join } from 'node:path';
+import { GECKO_ID } from '../../scripts/build';
+import { ROOT } from '../../scripts/chromium-session';
+import { serveDemoX } from '../../demo/x-site';
+
+const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
+const UUID = '5b0f5d3a-0c1e-4d7e-9a51-6f2f0b9e7c11';
+
+let browser: Browser;
+let page: Page;
+const foreign: string[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    const host = (() => {
+      try {
+        return new URL(url).hostname;
+      } catch {
+        return '';
+      }
+    })();
+    const served = serveDemoX(url);
+    if (served) return void req.respond({ status: served.status, contentType: served.contentType, body: served.body });
+    if (/(^|\.)(x|twitter)\.com$|twimg\.com$/.test(host)) return void req.respond({ status: 204, body: '' });
+    if (url.startsWith('moz-extension:') || url.startsWith('data:')) return void req.continue();
+    foreign.push(url);
+    return void req.abort();
+  });
+  await page.goto('https://x.com/home');
+  await page.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+test('Firefox: the extension loads and reads the timeline', async () => {
+  await page.waitForFunction(() => document.querySelectorAll('[data-qb-tweet]').length > 0, { timeout: 15_000 });
+  const read = await page.evaluate(() => document.querySelectorAll('[data-qb-tweet]').length);
+  const rendered = await page.evaluate(() => (window as any).qbDemo.rendered());
+  expect(read).toBe(rendered);
+});
+
+test("Firefox: quiet mode collapses a seller's tweets, and a known seller's new tweet before paint", async () => {
+  for (let i = 0; i < 20; i++) {
+    if (await page.evaluate(() => (window as any).qbDemo.done())) break;
+    await page.evaluate(() => (window as any).qbDemo.loadMore());
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  await page.waitForFunction(() => document.querySelectorAll('[data-qb-quiet]').length > 0, { timeout: 15_000 });
+  const seller = await page.evaluate(() => document.querySelector('[data-qb-quiet]')!.getAttribute('data-qb-handle')!);
+  const result = await page.evaluate(async (handle) => {
+    const cell: HTMLElement = (window as any).qbDemo.appendPost({ handle, text: 'New drop, use code SAVE20' });
+    const article = cell.querySelector('article')!;
+    return new Promise<{ quiet: boolean; height: number }>((resolve) =>
+      requestAnimationFrame(() => resolve({ quiet: cell.hasAttribute('data-qb-quiet'), height: article.getBoundingClientRect().height })),
+    );
+  }, seller);
+  expect(result).toEqual({ quiet: true, height: 0 });
+  expect(foreign).toEqual([]);
+});
