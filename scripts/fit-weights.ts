@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, FEATURES, N_FEATURES } from '../src/classifier/features';
+import { HAND_WEIGHTS } from '../src/classifier/post';
 import { authorOf, parseLabeledPosts, toTweetFacts } from '../src/classifier/eval/labeled-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,8 @@ const fitted = FEATURES.map((f, i) => (f.fitted ? i : -1)).filter((i) => i >= 0)
 const D = fitted.length + 1; // + bias (last column)
 
 const X: Float64Array[] = [];
+/** Contribution of the hand-set weights (fixed, not fitted) to each post's log-odds. */
+const offset: number[] = [];
 const y: number[] = [];
 const fold: number[] = [];
 const scratch = new Float64Array(N_FEATURES);
@@ -36,6 +39,11 @@ for (const p of posts) {
   const row = new Float64Array(D);
   fitted.forEach((fi, j) => (row[j] = scratch[fi]!));
   row[D - 1] = 1;
+  let o = 0;
+  FEATURES.forEach((f, i) => {
+    if (!f.fitted) o += (HAND_WEIGHTS[f.name] ?? 0) * scratch[i]!;
+  });
+  offset.push(o);
   X.push(row);
   y.push(p.label === 'seller' ? 1 : 0);
   fold.push(fnv(authorOf(p)) % FOLDS);
@@ -81,7 +89,7 @@ function fitFree(rows: number[], fixed: Uint8Array): Float64Array {
     const H = Array.from({ length: D }, () => new Float64Array(D));
     for (const r of rows) {
       const xr = X[r]!;
-      let z = 0;
+      let z = offset[r]!;
       for (let j = 0; j < D; j++) z += w[j]! * xr[j]!;
       const p = 1 / (1 + Math.exp(-z));
       const e = p - y[r]!;
@@ -145,7 +153,7 @@ function solve(A0: Float64Array[], b0: Float64Array): Float64Array {
 
 function predict(w: Float64Array, r: number): number {
   const xr = X[r]!;
-  let z = 0;
+  let z = offset[r]!;
   for (let j = 0; j < D; j++) z += w[j]! * xr[j]!;
   return 1 / (1 + Math.exp(-z));
 }

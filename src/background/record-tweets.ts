@@ -63,7 +63,7 @@ export class Recorder {
     return this.serial(async () => {
       const { db } = this.deps;
       await db.transaction('rw', db.tweets, db.days, async () => {
-        const rows = (await db.tweets.bulkGet(ids)).filter((r): r is TweetRow => !!r && r.hidden === 0);
+        const rows = (await db.tweets.bulkGet([...new Set(ids)])).filter((r): r is TweetRow => !!r && r.hidden === 0);
         if (!rows.length) return;
         const perDay = new Map<string, number>();
         for (const r of rows) {

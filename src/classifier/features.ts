@@ -26,7 +26,7 @@ const F = (name: string, group: ReasonGroup, fitted = true): FeatureDef => ({ na
 
 /** The feature table. Order is the layout of the weight vector: append, never reorder, without refitting. */
 export const FEATURES: readonly FeatureDef[] = [
-  F('link.any', 'links'),
+  F('link.any', 'links', false),
   F('link.shop', 'shop'),
   F('link.affiliate', 'affiliate'),
   F('link.shortener', 'shortener'),
@@ -36,6 +36,10 @@ export const FEATURES: readonly FeatureDef[] = [
   F('link.cheap-domain', 'links'),
   F('link.video', 'selfpromo'),
   F('link.invite', 'invite'),
+  F('link.bare', 'links'),
+  F('link.content', 'talk'),
+  F('link.with-ask', 'cta'),
+  F('text.product-pitch', 'promo'),
   F('text.contact-dm', 'cta'),
   F('text.link-cta', 'cta'),
   F('text.signup-cta', 'cta'),
@@ -85,41 +89,149 @@ export const FEATURE_INDEX: Readonly<Record<string, number>> = Object.fromEntrie
 
 const enum I {
   LinkAny, LinkShop, LinkAffiliate, LinkShortener, LinkBioPage, LinkMessaging, LinkCrypto, LinkCheap,
-  LinkVideo, LinkInvite, ContactDm, LinkCta, SignupCta, SelfPromo, Code, Urgency, Price, Giveaway,
+  LinkVideo, LinkInvite, LinkBare, LinkContent, LinkAsk, Pitch, ContactDm, LinkCta, SignupCta, SelfPromo, Code, Urgency, Price, Giveaway,
   Bait, TokenLaunch, Airdrop, Wallet, Cashtag, CashtagsMany, Money, Recovery, Sponsored, HashtagsMany,
   HashtagsVeryMany, Launch, Hype, Free, YouAddress, Pointing, Shouting, MentionsMany, Reply, Question,
   Opinion, Short, News, FirstPerson, We, Product, CheckOut, Ad, Scheduler, Business, BioShopLink, BioSales, Followed,
 }
 
 // --- text patterns (run on lowercased text; phrases seen in real promotion, kept general) ---
-const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|\+\d{10,14}\b|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on))/;
+const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|(?:reach out|message|contact|write)(?: us| me)? via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on))/;
 const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this) (?:referral |invite |affiliate )?link\b|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
+/** Words that ask the reader to go somewhere; with a link, the post sends traffic. */
+const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|here\b|(?:watch|listen|vote|look|join|register|apply|download|read more)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))/;
+/** Small-business and product ad copy. */
+const RE_PITCH = /\b(?:high[- ]quality|hand[- ]?made|handcrafted|crafted (?:from|with|by)|perfect (?:gift|for (?:any|every|your))|makes? a great gift|premium (?:quality|materials?)|custom(?:i[sz]ed)? (?:\w+ )?(?:made|engraved|printed|designs?|orders?)|our (?:customers|clients|products?|services?|collection|shop|store)|call us|free (?:delivery|trial|consultation|quote)|in stock|best (?:price|deals?|rates)|affordable|we (?:offer|provide|deliver|sell|ship)|solutions? for (?:your|all)|(?:book|schedule) (?:a|your) (?:demo|call|consultation|appointment))\b/;
 const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
-const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|new video|latest video|music video|mixtape|page|playlist|store|shop|website|new single|new song|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\w*|subs\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album))\b/;
+const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|new video|latest video|music video|mixtape|page|playlist|store|shop|website|new single|new song|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album))\b/;
 const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?\$?\d+ ?%?|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|\bdeals?\b)/;
 const RE_URGENCY = /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown)\b/;
 const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* ?(?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
-const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|(?:to|chance to|and) win\b|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes?\b|win \$|lucky (?:winner|person|\d)|random winner)\b/;
-const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|thumbs? up (?:if|of|for)|like (?:if|please|this if)|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
-const RE_TOKEN_LAUNCH = /\b(?:deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|to the moon|moonshot|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint)/;
+const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes? (?:worth|of|for|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
+const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
+const RE_TOKEN_LAUNCH = /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint)/;
 const RE_AIRDROP = /\b(?:air ?drops?|claim (?:your|now|it|here|the|free)|(?:is|are) claimable|eligib(?:le|ility)|allocation|whitelist|\bwl\b|(?:token|reward)s? (?:are )?(?:live|unlocked)|connect (?:your )?wallet|claims? (?:are )?(?:live|open|being processed))\b/;
 const RE_WALLET = /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/;
-const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|side hustle|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour)\b/;
+const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour)\b/;
 const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|funds|money|assets|account|support|assistance|guidance|help|experts?|specialists?|options|services?|team|agents?)|scam (?:alert|warning)|red flags?|fake profits|(?:deposits?|funds) (?:lost|frozen|blocked|trapped)|lost deposits|drain(?:s|ing)? (?:user )?funds|(?:lost|stolen|scammed) (?:crypto|funds|money|bitcoin)|withdrawals? (?:blocked|frozen|locked)|funds? (?:recovery|retrieval)|been scammed|scam victims?|hacked (?:account|wallet)|seed phrase|private key|recovery phrase|(?:verified|certified) (?:recovery|experts?|hackers?))/;
 const RE_SPONSORED = /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/;
 const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|powered by|our new)\b/;
 const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips))\b/;
-const RE_FREE = /\bfree\b/;
-const RE_YOU = /\b(?:you|your|you'?re|u|ur)\b/g;
+const HAS_CURRENCY = /[$€£¥]/;
+const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
 const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|love|loved|hate|hated|like|liked|miss|wish|mean|remember|can'?t|don'?t|didn'?t|was|had|just)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha\w*|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|good|cute|sad)|love (?:this|it|you|her|him)|this is (?:so|the|why|how|what)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
 const RE_NEWS = /\b(?:breaking|just in|report(?:s|ed|edly)?|according to|(?:says?|said)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?)\b/;
 const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
-const RE_WE = /\b(?:we|we're|we’re|we've|we’ve|our|us)\b/;
 const RE_PRODUCT = /\b(?:now (?:supports?|in|with|on|has|can)|new (?:features?|model|version|update|tools?|app)|(?:big |major )?update|beta|release notes|integrations?|built (?:for|with|on)|designed (?:for|to)|open[- ]source|try (?:the|at|out|it)|masterclass|tutorial|guide|course|workflows?|(?:this|the) (?:guy|video|tool|app|agent)|literally|no[- ]code|\bapi\b|platform|dashboard|\bai\b)\b/;
-const RE_CHECK_OUT = /\bcheck (?:this|it|them|out)\b/;
-const RE_FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i'd|me|my|mine|myself)\b/;
+const RE_CHECK_OUT = /\bcheck (?:this|it|them) out|check out (?:this|these|that)\b/;
+
+// --- word triggers ---
+// Running ~25 alternation regexes over every post costs more than the budget (5 µs a post), so
+// each regex runs only when the text holds one of its trigger words: every alternative of the
+// regex contains one of them as a whole word. The text is tokenised once, without allocating
+// (each word is hashed as it is read). test/unit/classifier/features.test.ts checks, over the
+// whole development set, that gating never changes a feature.
+const enum T {
+  ContactDm, LinkCta, LinkAsk, Pitch, Signup, SelfPromo, Code, Urgency, Price, Giveaway, Bait, Token,
+  Airdrop, Money, Recovery, Sponsored, Launch, Hype, Opinion, News, Product, CheckOut,
+  // Word features decided by the words alone.
+  We, FirstPerson, Free, You,
+}
+
+/** [regex, its trigger words]; index = T. */
+export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
+  [RE_CONTACT_DM, ['dm', 'dmm', 'send', 'drop', 'message', 'inbox', 'reach', 'contact', 'whatsapp', 'whats', 'telegram', 'call', 'text', 'write']],
+  [RE_LINK_CTA, ['link', 'links', 'click', 'tap', 'visit', 'go', 'check', 'see', 'details', 'detail', 'official']],
+  [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help']],
+  [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'makes', 'make', 'premium', 'custom', 'customized', 'customised', 'our', 'call', 'free', 'stock', 'best', 'affordable', 'we', 'solution', 'solutions', 'book', 'schedule']],
+  [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', "don't", 'dont']],
+  [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'my', 'our', 'visit', 'follow', 'please', 'like', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'i', 'help', 'watch', 'made', 'started']],
+  [RE_CODE, ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'free', 'code', 'bogo', 'half', 'deal', 'deals']],
+  [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'only', 'just', 'today', 'while', 'first', 'before', 'till', 'until', "don't", 'dont', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown']],
+  [RE_PRICE, ['usd', 'dollars', 'eur', 'euros', 'only', 'just', 'for', 'per']],
+  [RE_GIVEAWAY, ['give', 'giveaway', 'giveaways', 'giving', 'chance', 'win', 'winner', 'winners', 'raffle', 'sweepstakes', 'enter', 'prize', 'prizes', 'lucky', 'random']],
+  [RE_BAIT, ['like', 'rt', 'retweet', 'repost', 'follow', 'followback', 'followtrain', 'tag', 'comment', 'drop', 'wallet', 'f4f', 'ifb', 'gain', 'if', 'turn', 'who', "who's", 'please', 'share', 'vote', 'give']],
+  [RE_TOKEN_LAUNCH, ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'presale', 'pre', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'next', 'gem', 'potential', 'low', 'lowcap', 'ape', 'mint', 'free', 'public', 'wl']],
+  [RE_AIRDROP, ['air', 'airdrop', 'airdrops', 'claim', 'claimable', 'eligible', 'eligibility', 'allocation', 'whitelist', 'wl', 'token', 'tokens', 'reward', 'rewards', 'connect', 'claims']],
+  [RE_MONEY, ['make', 'earn', 'passive', 'get', 'paid', 'work', 'financial', 'trading', 'forex', 'crypto', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'send', 'stocks', 'free', 'profit', 'roi', 'per']],
+  [RE_RECOVERY, ['recover', 'recovery', 'lost', 'stolen', 'scammed', 'withdrawal', 'withdrawals', 'funds', 'fund', 'been', 'scam', 'hacked', 'verified', 'certified', 'seed', 'private', 'red', 'fake', 'deposit', 'deposits', 'drain', 'drains', 'draining']],
+  [RE_SPONSORED, ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted']],
+  [RE_LAUNCH, ['introducing', 'now', 'live', 'just', 'excited', 'thrilled', 'proud', 'happy', 'launched', 'available', 'out', 'stores', 'new', 'meet', 'coming', 'powered', 'our']],
+  [RE_HYPE, ['thank', 'save', 'bookmark', 'how', 'need', 'most', 'game', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'stop', 'start', 'free', 'no', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'best', 'top']],
+  [RE_OPINION, ['i', 'imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahaha', 'hahahaha', 'hahah', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'so', 'love', 'this', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks']],
+  [RE_NEWS, ['breaking', 'just', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
+  [RE_PRODUCT, ['now', 'new', 'update', 'big', 'major', 'beta', 'release', 'integration', 'integrations', 'built', 'designed', 'open', 'opensource', 'try', 'masterclass', 'tutorial', 'guide', 'course', 'workflow', 'workflows', 'guy', 'video', 'tool', 'app', 'agent', 'literally', 'no', 'nocode', 'code', 'api', 'platform', 'dashboard', 'ai']],
+  [RE_CHECK_OUT, ['check']],
+];
+const WORD_FEATURES: readonly (readonly [T, readonly string[]])[] = [
+  [T.We, ['we', "we're", "we've", 'our', 'us']],
+  [T.FirstPerson, ['i', "i'm", "i've", "i'd", 'me', 'my', 'mine', 'myself']],
+  [T.Free, ['free']],
+  [T.You, ['you', 'your', "you're", 'youre', 'u', 'ur']],
+];
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+}
+
+/** FNV-1a of a word, with the curly apostrophe read as a straight one. */
+function hashWord(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Word hash → bit mask of T. A hash collision only runs a regex for nothing. */
+const TRIGGERS = (() => {
+  const m = new Map<number, number>();
+  const add = (bit: number, words: readonly string[]) => {
+    for (const w of words) {
+      const h = hashWord(w);
+      m.set(h, (m.get(h) ?? 0) | (1 << bit));
+    }
+  };
+  GATED.forEach(([, words], i) => add(i, words));
+  for (const [bit, words] of WORD_FEATURES) add(bit, words);
+  return m;
+})();
+
+/** Results of one pass over the words of a lowercased text. */
+let scanMask = 0;
+let scanYou = 0;
+let scanLongest = 0;
+
+function scanWords(t: string): void {
+  let mask = 0;
+  let you = 0;
+  let longest = 0;
+  let h = 0x811c9dc5;
+  let len = 0;
+  const youBit = 1 << T.You;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
+      len++;
+    } else if (len > 0) {
+      const bits = TRIGGERS.get(h >>> 0);
+      if (bits !== undefined) {
+        mask |= bits;
+        if (bits & youBit) you++;
+      }
+      if (len > longest) longest = len;
+      h = 0x811c9dc5;
+      len = 0;
+    }
+  }
+  scanMask = mask;
+  scanYou = you;
+  scanLongest = longest;
+}
 
 /** Bio words that say a shop runs behind the account. */
 const RE_BIO_SALES = /\b(?:shop|store|order(?:s)?|dm (?:to|for) (?:order|price|collab|promo)|business (?:inquiries|enquiries|email)|promo(?:tion)?s?|collab(?:s|oration)?|deals|discount|coupon|affiliate|wholesale|we ship|shipping|buy|sale|clothing|boutique|apparel|merch|bookings?|use code)\b/;
@@ -135,6 +247,21 @@ function hasWalletAddress(text: string): boolean {
   return /[0-9]/.test(a) && /[A-Z]/.test(a) && /[a-z]/.test(a);
 }
 
+/** The post is little more than a link (drop-a-link spam): under 12 letters outside links. */
+function isBareLink(text: string): boolean {
+  let letters = 0;
+  const words = text.split(/\s+/);
+  for (const w of words) {
+    if (w.includes('.') && w.length > 6) continue;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i) | 32;
+      if (c >= 97 && c <= 122) letters++;
+    }
+    if (letters >= 12) return false;
+  }
+  return true;
+}
+
 function upperShare(text: string): number {
   let up = 0;
   let letters = 0;
@@ -143,13 +270,6 @@ function upperShare(text: string): number {
     if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
   }
   return letters >= 20 ? up / letters : 0;
-}
-
-function countMatches(re: RegExp, s: string, cap: number): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (n < cap && re.exec(s) !== null) n++;
-  return n;
 }
 
 function detailOf(re: RegExp, s: string): string {
@@ -179,33 +299,40 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   if (k & LinkKind.CheapDomain) x[I.LinkCheap] = 1;
   if (k & LinkKind.Video) x[I.LinkVideo] = 1;
   if (k & LinkKind.Invite) x[I.LinkInvite] = 1;
+  if (k & LinkKind.Content) x[I.LinkContent] = 1;
+  if (k & LinkKind.Any && isBareLink(text)) x[I.LinkBare] = 1;
+  scanWords(t);
+  const m = scanMask;
+  const on = (bit: T, re: RegExp) => (m & (1 << bit)) !== 0 && re.test(t);
+  if (k & LinkKind.Any && on(T.LinkAsk, RE_LINK_ASK)) x[I.LinkAsk] = 1;
+  if (on(T.Pitch, RE_PITCH)) x[I.Pitch] = 1;
 
   // Calls to action and promotion vocabulary.
-  if (RE_CONTACT_DM.test(t)) x[I.ContactDm] = 1;
-  if (RE_LINK_CTA.test(t)) x[I.LinkCta] = 1;
-  if (RE_SIGNUP_CTA.test(t)) x[I.SignupCta] = 1;
-  if (RE_SELF_PROMO.test(t)) x[I.SelfPromo] = 1;
-  if (RE_CODE.test(t)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
-  if (RE_URGENCY.test(t)) x[I.Urgency] = 1;
-  if (RE_PRICE.test(t)) x[I.Price] = 1;
-  if (RE_GIVEAWAY.test(t)) x[I.Giveaway] = 1;
-  if (RE_BAIT.test(t)) x[I.Bait] = 1;
-  if (RE_TOKEN_LAUNCH.test(t)) x[I.TokenLaunch] = 1;
-  if (RE_AIRDROP.test(t)) x[I.Airdrop] = 1;
-  if (hasWalletAddress(text)) x[I.Wallet] = 1;
+  if (on(T.ContactDm, RE_CONTACT_DM) || RE_PHONE.test(t)) x[I.ContactDm] = 1;
+  if (on(T.LinkCta, RE_LINK_CTA)) x[I.LinkCta] = 1;
+  if (on(T.Signup, RE_SIGNUP_CTA)) x[I.SignupCta] = 1;
+  if (on(T.SelfPromo, RE_SELF_PROMO)) x[I.SelfPromo] = 1;
+  if (on(T.Code, RE_CODE)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
+  if (on(T.Urgency, RE_URGENCY)) x[I.Urgency] = 1;
+  if ((m & (1 << T.Price) || HAS_CURRENCY.test(t)) && RE_PRICE.test(t)) x[I.Price] = 1;
+  if (on(T.Giveaway, RE_GIVEAWAY)) x[I.Giveaway] = 1;
+  if (on(T.Bait, RE_BAIT)) x[I.Bait] = 1;
+  if (on(T.Token, RE_TOKEN_LAUNCH)) x[I.TokenLaunch] = 1;
+  if (on(T.Airdrop, RE_AIRDROP)) x[I.Airdrop] = 1;
+  if (scanLongest >= 25 && hasWalletAddress(text)) x[I.Wallet] = 1;
   const cashtags = tweet.cashtags?.length ?? 0;
   if (cashtags >= 1) { x[I.Cashtag] = 1; details[I.Cashtag] = '$' + tweet.cashtags[0]; }
   if (cashtags >= 3) x[I.CashtagsMany] = 1;
-  if (RE_MONEY.test(t)) x[I.Money] = 1;
-  if (RE_RECOVERY.test(t)) x[I.Recovery] = 1;
-  if (RE_SPONSORED.test(t)) x[I.Sponsored] = 1;
+  if (on(T.Money, RE_MONEY)) x[I.Money] = 1;
+  if (on(T.Recovery, RE_RECOVERY)) x[I.Recovery] = 1;
+  if (on(T.Sponsored, RE_SPONSORED)) x[I.Sponsored] = 1;
   const hashtags = tweet.hashtags?.length ?? 0;
   if (hashtags >= 3) x[I.HashtagsMany] = 1;
   if (hashtags >= 6) x[I.HashtagsVeryMany] = 1;
-  if (RE_LAUNCH.test(t)) x[I.Launch] = 1;
-  if (RE_HYPE.test(t)) x[I.Hype] = 1;
-  if (RE_FREE.test(t)) x[I.Free] = 1;
-  if (countMatches(RE_YOU, t, 2) >= 2) x[I.YouAddress] = 1;
+  if (on(T.Launch, RE_LAUNCH)) x[I.Launch] = 1;
+  if (on(T.Hype, RE_HYPE)) x[I.Hype] = 1;
+  if (m & (1 << T.Free)) x[I.Free] = 1;
+  if (scanYou >= 2) x[I.YouAddress] = 1;
   if (RE_POINTING.test(text)) x[I.Pointing] = 1;
   if (upperShare(text) > 0.6) x[I.Shouting] = 1;
   if ((tweet.mentions?.length ?? 0) >= 3) x[I.MentionsMany] = 1;
@@ -213,13 +340,13 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   // Conversation.
   if (tweet.isReply || RE_REPLY_LEAD.test(text)) x[I.Reply] = 1;
   if (RE_QUESTION.test(text)) x[I.Question] = 1;
-  if (RE_OPINION.test(t)) x[I.Opinion] = 1;
+  if (on(T.Opinion, RE_OPINION)) x[I.Opinion] = 1;
   if (!(k & LinkKind.Any) && text.length < 40) x[I.Short] = 1;
-  if (RE_WE.test(t)) x[I.We] = 1;
-  if (RE_PRODUCT.test(t)) x[I.Product] = 1;
-  if (RE_CHECK_OUT.test(t)) x[I.CheckOut] = 1;
-  if (RE_NEWS.test(t)) x[I.News] = 1;
-  if (RE_FIRST_PERSON.test(t)) x[I.FirstPerson] = 1;
+  if (m & (1 << T.We)) x[I.We] = 1;
+  if (on(T.Product, RE_PRODUCT)) x[I.Product] = 1;
+  if (on(T.CheckOut, RE_CHECK_OUT)) x[I.CheckOut] = 1;
+  if (on(T.News, RE_NEWS)) x[I.News] = 1;
+  if (m & (1 << T.FirstPerson)) x[I.FirstPerson] = 1;
 
   // Facts only X's API or the DOM's ad marker carry.
   if (tweet.isAd) x[I.Ad] = 1;

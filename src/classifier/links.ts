@@ -15,6 +15,8 @@ export const enum LinkKind {
   CheapDomain = 128,
   Video = 256,
   Invite = 512,
+  /** Reference and news sites: a link to them is sharing, not selling. */
+  Content = 1024,
 }
 
 export interface LinkReading {
@@ -70,6 +72,17 @@ const CRYPTO = new Set([
   'dexview.com', 'geckoterminal.com', 'photon-sol.tinyastro.io', 'believe.app', 'virtuals.io',
   'launchlab.fun', 'letsbonk.fun', 'tensor.trade', 'element.market', 'mintify.com', 'bankr.bot',
 ]);
+
+// Places people link to when they share or cite something (code, papers, news, encyclopaedias).
+const CONTENT = new Set([
+  'github.com', 'gitlab.com', 'wikipedia.org', 'arxiv.org', 'medium.com', 'zenn.dev', 'qiita.com',
+  'dev.to', 'stackoverflow.com', 'reddit.com', 'nytimes.com', 'bbc.co.uk', 'bbc.com', 'reuters.com',
+  'apnews.com', 'theguardian.com', 'washingtonpost.com', 'cnn.com', 'theverge.com', 'wired.com',
+  'techcrunch.com', 'bloomberg.com', 'ft.com', 'wsj.com', 'npr.org', 'nature.com', 'science.org',
+  'nasa.gov', 'who.int', 'imdb.com', 'archive.org', 'mozilla.org', 'w3.org', 'ietf.org', 'python.org',
+  'bitcointalk.org', 'x.ai', 'news.ycombinator.com', 'ycombinator.com', 'coindesk.com', 'theblock.co',
+]);
+const CONTENT_SUFFIXES = new Set(['gov', 'edu', 'ac.uk', 'gov.uk', 'int', 'mil']);
 
 const VIDEO = new Set(['youtube.com', 'youtu.be', 'twitch.tv', 'tiktok.com', 'kick.com', 'rumble.com', 'vimeo.com']);
 
@@ -141,6 +154,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (CRYPTO.has(domain) || CRYPTO.has(host) || (rest && CRYPTO_PATH.test(rest))) kinds |= LinkKind.Crypto;
   if (CHEAP_TLDS.has(suffix)) kinds |= LinkKind.CheapDomain;
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
+  if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
   out.kinds |= kinds;
 }

@@ -16,6 +16,9 @@ export interface PostJudgement {
  * never makes a post selling (bias + the largest of these stays below 0).
  */
 export const HAND_WEIGHTS: Readonly<Record<string, number>> = {
+  // Any outside link. In the development set links are nearly all spam (its news posts lost theirs),
+  // so a fitted weight would make every shared article "selling"; on X most links are not.
+  'link.any': 0.8,
   'post.ad': 8,
   'post.scheduler': 0.9,
   'profile.business': 0.4,

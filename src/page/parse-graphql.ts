@@ -12,7 +12,14 @@
 //
 // Pure and total: no DOM, no clock; never throws; a depth and node budget bound the work.
 import type { AuthorProfile, TweetFacts } from '../shared/types';
-import { emptyPageData, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
+import {
+  cleanUrl,
+  emptyPageData,
+  PAGE_DATA_LIMITS,
+  validateProfile,
+  validateTweet,
+  type PageData,
+} from '../shared/validate-page-data';
 
 export interface ParseBudget {
   /** Deepest nesting walked (the fixtures reach 30). Deeper subtrees are skipped and the response counts as a failure. */
@@ -100,15 +107,6 @@ function urlEntities(list: unknown): UrlEntity[] {
   return out;
 }
 
-function isHttpUrl(s: string | undefined): s is string {
-  if (!s || s.length > PAGE_DATA_LIMITS.url) return false;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 function isShortLink(s: string): boolean {
   return /^https?:\/\/t\.co\//i.test(s);
@@ -165,6 +163,10 @@ function isUserNode(o: Obj): boolean {
   );
 }
 
+function isCount(n: number | undefined): n is number {
+  return n !== undefined && Number.isSafeInteger(n) && n >= 0;
+}
+
 /** A user object as an AuthorProfile; null without a readable handle and numeric id. */
 export function readUser(u: unknown): AuthorProfile | null {
   const o = obj(u);
@@ -187,20 +189,21 @@ export function readUser(u: unknown): AuthorProfile | null {
 
   const links: string[] = [];
   for (const e of [...siteUrls, ...descUrls]) {
-    const target = e.expanded ?? e.url;
-    if (isHttpUrl(target)) links.push(target);
+    const target = cleanUrl(e.expanded ?? e.url);
+    if (target) links.push(target);
   }
   // The website field alone (t.co) only when no entity expanded it.
   const website = str(legacy.url) ?? str(at(o, 'website', 'url'));
-  if (website && isHttpUrl(website) && !siteUrls.some((e) => e.url === website)) links.push(website);
+  const websiteUrl = cleanUrl(website);
+  if (websiteUrl && !siteUrls.some((e) => e.url === website)) links.push(websiteUrl);
   if (links.length > 0 || description !== undefined) p.bioUrls = uniq(links).slice(0, PAGE_DATA_LIMITS.urls);
 
   const followers = num(legacy.followers_count) ?? num(at(o, 'relationship_counts', 'followers'));
   const following = num(legacy.friends_count) ?? num(at(o, 'relationship_counts', 'following'));
   const statuses = num(legacy.statuses_count) ?? num(at(o, 'tweet_counts', 'tweets'));
-  if (followers !== undefined && followers >= 0) p.followers = Math.trunc(followers);
-  if (following !== undefined && following >= 0) p.following = Math.trunc(following);
-  if (statuses !== undefined && statuses >= 0) p.statuses = Math.trunc(statuses);
+  if (isCount(followers)) p.followers = followers;
+  if (isCount(following)) p.following = following;
+  if (isCount(statuses)) p.statuses = statuses;
 
   const professionalType = str(at(o, 'professional', 'professional_type'));
   if (professionalType) p.professionalType = cut(professionalType, PAGE_DATA_LIMITS.shortString);
@@ -240,7 +243,12 @@ function textOf(tweet: Obj, legacy: Obj, urls: UrlEntity[]): string {
   if (from !== undefined && to !== undefined && from >= 0 && to >= from) {
     shown = Array.from(full).slice(from, to).join('');
   }
-  return showLinks(unescapeX(shown), urls);
+  // The page shows media, not their t.co link, even when the range includes it.
+  for (const m of arr(at(legacy, 'entities', 'media'))) {
+    const link = str(at(m, 'url'));
+    if (link && isShortLink(link)) shown = shown.split(link).join('');
+  }
+  return showLinks(unescapeX(shown), urls).trim();
 }
 
 /** A tweet object as TweetFacts (its own content; reposts are expanded by the caller). Null when unreadable. */
@@ -261,8 +269,8 @@ export function readTweet(t: unknown): TweetFacts | null {
 
   const urls: string[] = [];
   for (const e of urlEnts) {
-    const target = e.expanded ?? e.url;
-    if (isHttpUrl(target)) urls.push(target);
+    const target = cleanUrl(e.expanded ?? e.url);
+    if (target) urls.push(target);
   }
 
   const mentions = uniq([...names(entities.user_mentions, 'screen_name'), ...names(noteEntities.user_mentions, 'screen_name')])
@@ -325,9 +333,10 @@ function readCardUrl(card: Obj, urls: UrlEntity[]): string | undefined {
   }
   const short = values.get('card_url') ?? str(at(card, 'legacy', 'url')) ?? str(card.rest_id);
   if (short) {
-    const entity = urls.find((e) => e.url === short);
-    if (entity?.expanded && isHttpUrl(entity.expanded)) return entity.expanded;
-    if (isHttpUrl(short) && !isShortLink(short)) return short;
+    const expanded = cleanUrl(urls.find((e) => e.url === short)?.expanded);
+    if (expanded) return expanded;
+    const direct = isShortLink(short) ? undefined : cleanUrl(short);
+    if (direct) return direct;
   }
   const domain = values.get('domain') ?? values.get('vanity_url');
   if (domain && /^[A-Za-z0-9.-]{1,253}$/.test(domain) && domain.includes('.')) return domain.toLowerCase();
@@ -440,8 +449,15 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
     const t = tweets.get(id);
     if (t) t.isAd = true;
   }
-  result.tweets = [...tweets.values()];
-  result.profiles = [...profiles.values()];
+  // Through the same schema the content script applies, so what we send is what it keeps.
+  for (const t of tweets.values()) {
+    const valid = validateTweet(t);
+    if (valid) result.tweets.push(valid);
+  }
+  for (const p of profiles.values()) {
+    const valid = validateProfile(p);
+    if (valid) result.profiles.push(valid);
+  }
   result.ads = [...ads];
   result.health.apiTweets = result.tweets.length;
   result.health.apiUsers = result.profiles.length;

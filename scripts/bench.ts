@@ -1,0 +1,106 @@
+// npm run bench: classifier speed on one core.
+//   - judgePost throughput over the development set's posts (posts per second, median of 7 runs)
+//   - the whole per-post path of the extension (judgePost + addPost + judgeAuthor)
+//   - time to re-judge an author after one new post (addPost + judgeAuthor), and judgeAuthor alone
+// The facts are built once up front: the bench measures the classifier, not the JSONL reader.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, type AuthorState } from '../src/classifier';
+import { authorOf, parseLabeledPosts, toTweetFacts } from '../src/classifier/eval/labeled-posts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const posts = parseLabeledPosts(readFileSync(`${ROOT}test/fixtures/labeled/posts.jsonl`, 'utf8'));
+const facts = posts.map(toTweetFacts);
+const keys = posts.map(authorOf);
+const RUNS = 7;
+const REPEAT = 20;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+let sink = 0;
+
+function timeRuns(label: string, body: () => number): number {
+  body(); // warm up the JIT
+  const rates: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    const n = body();
+    const ms = performance.now() - t0;
+    rates.push((n / ms) * 1000);
+  }
+  const m = median(rates);
+  console.log(`${label.padEnd(44)} ${Math.round(m).toLocaleString('en-US').padStart(11)} posts/s  (median of ${RUNS}; min ${Math.round(Math.min(...rates)).toLocaleString('en-US')})`);
+  return m;
+}
+
+const judgeRate = timeRuns('judgePost', () => {
+  for (let k = 0; k < REPEAT; k++) for (const f of facts) sink += judgePost(f).pSelling;
+  return REPEAT * facts.length;
+});
+
+const pipelineRate = timeRuns('judgePost + addPost + judgeAuthor', () => {
+  const states = new Map<string, AuthorState>();
+  let now = 1_700_000_000_000;
+  for (let k = 0; k < 5; k++) {
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i]!;
+      let s = states.get(keys[i]!);
+      if (!s) states.set(keys[i]!, (s = newAuthorState(keys[i]!)));
+      const post = judgePost(f);
+      sink += pSellingInContext(s, f, post);
+      addPost(s, f, post, (now += 1000));
+      sink += judgeAuthor(s, undefined, { sensitivity: 'balanced', now }).confidence;
+    }
+  }
+  return 5 * facts.length;
+});
+
+// Re-judging an author after one new post: a state with 200 posts, then one more post at a time.
+function rejudge(): { addAndJudge: number; judgeOnly: number } {
+  const s = newAuthorState('bench');
+  let now = 1_700_000_000_000;
+  const judged = facts.slice(0, 400).map((f) => judgePost(f));
+  for (let i = 0; i < 200; i++) addPost(s, facts[i]!, judged[i]!, (now += 60_000));
+  const N = 20_000;
+  const samples: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) {
+      const j = 200 + (i % 200);
+      addPost(s, facts[j]!, judged[j]!, (now += 60_000));
+      sink += judgeAuthor(s, undefined, { sensitivity: 'balanced', now }).sellingShare;
+    }
+    samples.push(((performance.now() - t0) * 1000) / N);
+  }
+  const only: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) sink += judgeAuthor(s, undefined, { sensitivity: 'balanced', now }).confidence;
+    only.push(((performance.now() - t0) * 1000) / N);
+  }
+  return { addAndJudge: median(samples), judgeOnly: median(only) };
+}
+const rj = rejudge();
+console.log(`${'re-judge author after a new post'.padEnd(44)} ${rj.addAndJudge.toFixed(2).padStart(11)} µs  (addPost + judgeAuthor, median of ${RUNS})`);
+console.log(`${'judgeAuthor alone'.padEnd(44)} ${rj.judgeOnly.toFixed(2).padStart(11)} µs`);
+const stateBytes = JSON.stringify(((): AuthorState => {
+  const s = newAuthorState('a_fairly_long_handle');
+  facts.slice(0, 1000).forEach((f, i) => addPost(s, f, judgePost(f), 1_700_000_000_000 + i));
+  return s;
+})()).length;
+console.log(`${'author state after 1,000 posts (JSON)'.padEnd(44)} ${String(stateBytes).padStart(11)} bytes`);
+if (sink === 42) console.log('');
+console.log(
+  JSON.stringify({
+    classifier: {
+      judgePostPerSecond: Math.round(judgeRate),
+      pipelinePerSecond: Math.round(pipelineRate),
+      rejudgeMicros: Math.round(rj.addAndJudge * 100) / 100,
+      judgeAuthorMicros: Math.round(rj.judgeOnly * 100) / 100,
+      stateBytes,
+    },
+  }),
+);

@@ -1,0 +1,356 @@
+// The verdict on an author from all their posts seen.
+//
+//   each post ──> pSelling ─(repeat boost)─> selling? at each sensitivity's post threshold
+//                    │                          └──> recency-weighted counts: s (selling), w (all)
+//                    └──> counts per reason group, replies, repeats, posting app
+//   judgeAuthor (Beta–Bernoulli): share of selling posts ~ Beta(α₀ + s + profile pseudo-counts, β₀ + w − s)
+//     fewer than minPosts posts        → unknown
+//     P(share > ½)  ≥ sellerConfidence → seller
+//     P(share > ⅕)  ≥ mixedConfidence  → mixed
+//     otherwise                         → conversationalist
+//
+// The state is plain JSON with fixed-size fields (a ring of 24 text fingerprints at most),
+// so it stays well under 2 KB however many posts an author has.
+import type { AuthorJudgement, AuthorProfile, Sensitivity, TweetFacts, Verdict } from '../shared/types';
+import { authorKey } from '../shared/types';
+import { betaCdf } from './beta';
+import { FEATURES, isSchedulerApp, type ReasonGroup } from './features';
+import { readLinks, LinkKind } from './links';
+import { postThreshold, sigmoid, type PostJudgement } from './post';
+
+/** Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`). */
+export const GROUPS: readonly ReasonGroup[] = [
+  'ad', 'shop', 'affiliate', 'linkpage', 'messaging', 'recovery', 'crypto', 'code', 'giveaway', 'bait',
+  'selfpromo', 'money', 'sponsored', 'cta', 'invite', 'shortener', 'scheduler', 'hashtags', 'promo', 'links',
+];
+const GROUP_INDEX = new Map(GROUPS.map((g, i) => [g, i]));
+const FEATURE_GROUP = new Map(FEATURES.map((f) => [f.name, GROUP_INDEX.get(f.group) ?? -1]));
+
+/** How each group is told: "5 of 7 posts carried shop links". Most telling groups come first in GROUPS. */
+const GROUP_PHRASE: Record<string, string> = {
+  ad: 'were promoted (ads)',
+  shop: 'carried shop links',
+  affiliate: 'carried affiliate or referral links',
+  linkpage: 'pointed to link-in-bio pages',
+  messaging: 'sent readers to WhatsApp or Telegram',
+  recovery: 'offered "fund recovery" help, a common scam',
+  crypto: 'pushed tokens, mints or airdrops',
+  code: 'offered discount codes or deals',
+  giveaway: 'ran giveaways',
+  bait: 'asked for likes, reposts or follows',
+  selfpromo: 'asked readers to subscribe to or check out their channel',
+  money: 'promised money or profits',
+  sponsored: 'were marked sponsored (#ad)',
+  cta: 'carried calls to action (DM me, sign up, link in bio)',
+  invite: 'invited readers to a group or community',
+  shortener: 'hid links behind shorteners',
+  scheduler: 'were posted through a scheduling app',
+  hashtags: 'were stuffed with hashtags',
+  promo: 'read like marketing copy',
+  links: 'carried outside links',
+};
+
+/** Per-author accumulator: plain JSON, fixed size. */
+export interface AuthorState {
+  /** Format version, for stored states. */
+  v: 1;
+  /** Lowercase handle. */
+  handle: string;
+  /** Posts seen. */
+  posts: number;
+  /** Posts judged selling at each sensitivity: [strict, balanced, loose]. */
+  selling: [number, number, number];
+  /** Recency-weighted count of selling posts at each sensitivity: [strict, balanced, loose]. */
+  s: [number, number, number];
+  /** Recency-weighted count of all posts. */
+  w: number;
+  /** Time (ms) the weighted counts refer to: the latest post time seen. */
+  at: number;
+  /** Selling posts carrying each reason group, in GROUPS order. */
+  groups: number[];
+  /** Posts that were replies and not selling. */
+  replies: number;
+  /** Posts with no sign of selling at all (pSelling < 0.2). */
+  quiet: number;
+  /** Posts that repeated an earlier post's text (normalised). */
+  repeats: number;
+  /** Posts sent through a scheduling app, and the last such app. */
+  scheduled: number;
+  app: string;
+  /** Ring of fingerprints of recent texts (FNV-1a of the normalised text), and the next slot. */
+  prints: number[];
+  next: number;
+}
+
+/** Half-life of a post's weight: older posts count for less than recent ones. */
+export const HALF_LIFE_MS = 60 * 24 * 3600 * 1000;
+const RING = 24;
+/** Log-odds added to a post that repeats an earlier one of the same author (hand-set). */
+export const REPEAT_WEIGHT = 1.5;
+
+/** Author thresholds per sensitivity (checked against the development set by scripts/eval.ts). */
+export const AUTHOR_THRESHOLDS: Readonly<Record<Sensitivity, { minPosts: number; seller: number; mixed: number }>> = {
+  strict: { minPosts: 4, seller: 0.9, mixed: 0.9 },
+  balanced: { minPosts: 3, seller: 0.75, mixed: 0.8 },
+  loose: { minPosts: 2, seller: 0.6, mixed: 0.7 },
+};
+/** Beta prior on the share of selling posts: mean ⅓, as strong as three posts. */
+export const PRIOR_ALPHA = 1;
+export const PRIOR_BETA = 2;
+
+export function newAuthorState(handle: string): AuthorState {
+  return {
+    v: 1, handle: authorKey(handle), posts: 0, selling: [0, 0, 0], s: [0, 0, 0], w: 0, at: 0,
+    groups: new Array<number>(GROUPS.length).fill(0), replies: 0, quiet: 0, repeats: 0,
+    scheduled: 0, app: '', prints: [], next: 0,
+  };
+}
+
+/** Normalised text fingerprint: letters only, so links, mentions, numbers and emoji do not hide a repeat. 0 = too short to tell. */
+export function fingerprint(text: string): number {
+  let h = 0x811c9dc5;
+  let letters = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // Skip @mentions and links wholesale: they are what spammers vary.
+    if (c === 64 /* @ */ || (c === 104 /* h */ && text.startsWith('http', i))) {
+      while (i < n && text.charCodeAt(i) > 32) i++;
+      continue;
+    }
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || c > 0x24f) {
+      h ^= lower;
+      h = Math.imul(h, 0x01000193) >>> 0;
+      letters++;
+    }
+    i++;
+  }
+  return letters >= 16 ? h || 1 : 0;
+}
+
+/** Whether this tweet repeats one of the author's recent posts. */
+export function isRepeat(state: AuthorState, tweet: TweetFacts): boolean {
+  const fp = fingerprint(tweet.text ?? '');
+  return fp !== 0 && state.prints.includes(fp);
+}
+
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
+}
+
+/** A post's pSelling with a repeat of an earlier text counted as more salesy (what addPost counts). */
+function pWithRepeat(post: PostJudgement, repeated: boolean): number {
+  return repeated ? sigmoid(logit(post.pSelling) + REPEAT_WEIGHT) : post.pSelling;
+}
+
+/** How far an author's record may move one post's log-odds. */
+export const CONTEXT_LIMIT = 2;
+
+/**
+ * The post's pSelling once the author's earlier posts are known (call before addPost):
+ * a repeat of an earlier text counts as more salesy, and the author's estimated selling share
+ * replaces the prior as the post's prior odds (capped at ±CONTEXT_LIMIT in log-odds). Used to
+ * judge the post in front of the reader; the author's counts use pSelling alone, so a verdict
+ * never feeds on itself.
+ */
+export function pSellingInContext(state: AuthorState, tweet: TweetFacts, post: PostJudgement): number {
+  const p = pWithRepeat(post, isRepeat(state, tweet));
+  if (state.posts === 0) return p;
+  const k = 1; // balanced counts: the context is about evidence, not the reader's taste
+  const share = (PRIOR_ALPHA + state.s[k]) / (PRIOR_ALPHA + PRIOR_BETA + state.w);
+  const shift = Math.max(-CONTEXT_LIMIT, Math.min(CONTEXT_LIMIT, logit(share) - logit(PRIOR_ALPHA / (PRIOR_ALPHA + PRIOR_BETA))));
+  return sigmoid(logit(p) + shift);
+}
+
+/** Fold one new post into the state (mutates and returns it). `now` = ms since epoch. */
+export function addPost(state: AuthorState, tweet: TweetFacts, post: PostJudgement, now: number): AuthorState {
+  const fp = fingerprint(tweet.text ?? '');
+  const repeated = fp !== 0 && state.prints.includes(fp);
+  const p = pWithRepeat(post, repeated);
+
+  // Recency: sums refer to the latest post time; an older post (scrolling back) weighs less.
+  const t = typeof tweet.createdAt === 'number' && Number.isFinite(tweet.createdAt) ? tweet.createdAt : now;
+  let w = 1;
+  if (state.posts === 0) state.at = t;
+  else if (t > state.at) {
+    const decay = Math.pow(0.5, (t - state.at) / HALF_LIFE_MS);
+    state.s[0] *= decay;
+    state.s[1] *= decay;
+    state.s[2] *= decay;
+    state.w *= decay;
+    state.at = t;
+  } else w = Math.pow(0.5, (state.at - t) / HALF_LIFE_MS);
+  state.w += w;
+  state.posts++;
+  for (let k = 0; k < 3; k++) {
+    if (p >= postThreshold(SENSITIVITIES[k]!)) {
+      state.selling[k]!++;
+      state.s[k]! += w;
+    }
+  }
+  if (repeated) state.repeats++;
+  if (fp !== 0) {
+    if (state.prints.length < RING) state.prints.push(fp);
+    else state.prints[state.next] = fp;
+    state.next = (state.next + 1) % RING;
+  }
+  if (isSchedulerApp(tweet.source)) {
+    state.scheduled++;
+    state.app = (tweet.source ?? '').slice(0, 40);
+  }
+
+  const selling = p >= postThreshold('balanced');
+  if (selling) {
+    // Count each group once per post, from the evidence that argued for selling.
+    let seen = 0;
+    for (const e of post.evidence) {
+      if (e.weight <= 0) continue;
+      const g = FEATURE_GROUP.get(e.name) ?? -1;
+      if (g < 0 || seen & (1 << g)) continue;
+      seen |= 1 << g;
+      state.groups[g] = (state.groups[g] ?? 0) + 1;
+    }
+  } else {
+    if (tweet.isReply || hasEvidence(post, 'talk.reply')) state.replies++;
+    if (p < 0.2) state.quiet++;
+  }
+  return state;
+}
+
+function hasEvidence(post: PostJudgement, name: string): boolean {
+  for (const e of post.evidence) if (e.name === name) return true;
+  return false;
+}
+
+interface ProfileSigns {
+  /** Pseudo-counts of selling posts the profile is worth. */
+  alpha: number;
+  reasons: string[];
+}
+
+const RE_BIO_SHOP_WORDS = /\b(?:shop|store|order|dm (?:to|for) (?:order|price|promo)|promo|discount|use code|wholesale|we ship|merch|boutique)\b/i;
+
+function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
+  const out: ProfileSigns = { alpha: 0, reasons: [] };
+  if (!profile) return out;
+  if (profile.bioUrls && profile.bioUrls.length > 0) {
+    const l = readLinks(profile.bioUrls, undefined, '');
+    if (l.kinds & (LinkKind.Shop | LinkKind.Affiliate)) {
+      out.alpha += 1;
+      out.reasons.push(`bio links to a store (${l.shopDomain || l.affiliateDomain || l.otherDomain})`);
+    } else if (l.kinds & LinkKind.BioPage) {
+      out.alpha += 0.5;
+      out.reasons.push('bio links to a link-in-bio page');
+    } else if (l.kinds & LinkKind.Messaging) {
+      out.alpha += 0.5;
+      out.reasons.push('bio sends readers to WhatsApp or Telegram');
+    }
+  }
+  if (profile.bio && RE_BIO_SHOP_WORDS.test(profile.bio)) {
+    out.alpha += 0.5;
+    out.reasons.push('bio talks of a shop or orders');
+  }
+  if (profile.professionalType && /business/i.test(profile.professionalType)) {
+    out.alpha += 0.5;
+    out.reasons.push('registered as a business account');
+  }
+  return out;
+}
+
+function ofPosts(n: number, total: number): string {
+  return `${n} of ${total} post${total === 1 ? '' : 's'}`;
+}
+
+const SENS_INDEX: Record<Sensitivity, 0 | 1 | 2> = { strict: 0, balanced: 1, loose: 2 };
+const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'loose'];
+
+/** The verdict on an author from all their posts seen. Pure; cheap. */
+export function judgeAuthor(
+  state: AuthorState,
+  profile: AuthorProfile | undefined,
+  options: { sensitivity: Sensitivity; now: number },
+): AuthorJudgement {
+  const sens = AUTHOR_THRESHOLDS[options.sensitivity] ? options.sensitivity : 'balanced';
+  const th = AUTHOR_THRESHOLDS[sens];
+  const n = state.posts;
+  const sellingPosts = state.selling[SENS_INDEX[sens]];
+  const signs = readProfileSigns(profile);
+  const k = SENS_INDEX[sens];
+  const alpha = PRIOR_ALPHA + state.s[k] + signs.alpha;
+  const beta = PRIOR_BETA + Math.max(0, state.w - state.s[k]);
+  const share = alpha / (alpha + beta);
+  const pMajority = 1 - betaCdf(0.5, alpha, beta);
+  const pSome = 1 - betaCdf(0.2, alpha, beta);
+
+  let verdict: Verdict;
+  let confidence: number;
+  if (n < th.minPosts) {
+    verdict = 'unknown';
+    confidence = 0;
+  } else if (pMajority >= th.seller) {
+    verdict = 'seller';
+    confidence = pMajority;
+  } else if (pSome >= th.mixed) {
+    verdict = 'mixed';
+    confidence = pSome;
+  } else {
+    verdict = 'conversationalist';
+    confidence = 1 - pSome;
+  }
+
+  const reasons = buildReasons(state, verdict, sellingPosts, signs, profile, th.minPosts);
+  return {
+    verdict,
+    confidence: Math.round(confidence * 1000) / 1000,
+    sellingShare: Math.round(share * 1000) / 1000,
+    posts: n,
+    sellingPosts,
+    reasons,
+  };
+}
+
+function buildReasons(
+  state: AuthorState,
+  verdict: Verdict,
+  sellingPosts: number,
+  signs: ProfileSigns,
+  profile: AuthorProfile | undefined,
+  minPosts: number,
+): string[] {
+  const n = state.posts;
+  const reasons: string[] = [];
+  const salesy: string[] = [];
+  // Groups by count; GROUPS order (most telling first) breaks ties. "links" only if nothing else.
+  let order: number[] = [];
+  for (let g = 0; g < GROUPS.length; g++) if ((state.groups[g] ?? 0) > 0) order.push(g);
+  order.sort((x, y) => (state.groups[y] ?? 0) - (state.groups[x] ?? 0) || x - y);
+  if (order.length > 1) {
+    // Weak groups (links, marketing tone) only when they are common.
+    const top = state.groups[order[0]!] ?? 0;
+    order = order.filter((g) => (GROUPS[g] !== 'links' && GROUPS[g] !== 'promo') || (state.groups[g] ?? 0) > top / 2);
+  }
+  for (const g of order.slice(0, 3)) salesy.push(`${ofPosts(state.groups[g] ?? 0, n)} ${GROUP_PHRASE[GROUPS[g]!]}`);
+  if (state.repeats >= 1) salesy.push(`repeated the same text in ${ofPosts(state.repeats, n)}`);
+  if (state.scheduled > 0) salesy.push(`${ofPosts(state.scheduled, n)} sent through ${state.app || 'a scheduling app'}`);
+
+  const talky: string[] = [];
+  if (state.replies > 0) talky.push(`replies in conversation in ${ofPosts(state.replies, n)}`);
+  if (state.quiet > 0) talky.push(`${ofPosts(state.quiet, n)} showed no sign of selling`);
+  if (profile?.isFollowedByUser) talky.push('you follow this account');
+
+  if (verdict === 'seller' || verdict === 'mixed') {
+    reasons.push(...salesy, ...signs.reasons);
+    if (verdict === 'mixed') reasons.push(...talky);
+  } else if (verdict === 'conversationalist') {
+    reasons.push(...talky);
+    if (sellingPosts > 0 && salesy[0]) reasons.push(`only ${salesy[0]}`);
+  } else {
+    reasons.push(`only ${n} post${n === 1 ? '' : 's'} seen; a verdict needs ${minPosts}`);
+    reasons.push(...salesy.slice(0, 1), ...signs.reasons.slice(0, 1), ...talky.slice(0, 1));
+  }
+  if (reasons.length === 0) reasons.push(`${ofPosts(sellingPosts, n)} judged selling`);
+  return reasons;
+}

@@ -1,0 +1,103 @@
+// Quiet mode on plain DOM cells: collapse, placeholder, show, always show, restore.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { QuietMode } from '../../src/content/quiet-mode';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+
+function cell(id: string, handle: string): HTMLElement {
+  const c = document.createElement('div');
+  c.setAttribute('data-testid', 'cellInnerDiv');
+  c.innerHTML = `<div><article data-testid="tweet"><span>post ${id}</span></article></div>`;
+  document.body.append(c);
+  return c;
+}
+
+const seller = { handle: 'ShopBot', verdict: 'seller' as const, reason: '5 of 7 posts carried shop links' };
+let hooks: { onHidden: ReturnType<typeof vi.fn<(id: string) => void>>; onAlwaysShow: ReturnType<typeof vi.fn<(h: string) => void>> };
+let qm: QuietMode;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  hooks = { onHidden: vi.fn<(id: string) => void>(), onAlwaysShow: vi.fn<(h: string) => void>() };
+  qm = new QuietMode({ ...DEFAULT_SETTINGS }, hooks);
+  qm.addVerdicts([seller]);
+});
+
+const placeholderOf = (c: HTMLElement) => c.querySelector<HTMLElement>('[data-qb-placeholder]');
+
+describe('QuietMode', () => {
+  it("collapses a known seller's cell synchronously, with a placeholder saying who and why", () => {
+    const c = cell('1', 'ShopBot');
+    qm.track(c, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    expect(c.hasAttribute('data-qb-quiet')).toBe(true);
+    const text = placeholderOf(c)!.shadowRoot!.textContent!;
+    expect(text).toContain('@ShopBot');
+    expect(text).toContain('5 of 7 posts carried shop links');
+    expect(hooks.onHidden).toHaveBeenCalledWith('1');
+  });
+
+  it('leaves other authors alone', () => {
+    const c = cell('2', 'alice');
+    qm.track(c, { id: '2', authorHandle: 'alice', isAd: false });
+    expect(c.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(placeholderOf(c)).toBeNull();
+  });
+
+  it('"Show" reveals only that tweet', () => {
+    const a = cell('1', 'ShopBot');
+    const b = cell('3', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
+    const [show] = placeholderOf(a)!.shadowRoot!.querySelectorAll('button');
+    show!.click();
+    expect(a.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(placeholderOf(a)).toBeNull();
+    expect(b.hasAttribute('data-qb-quiet')).toBe(true);
+  });
+
+  it('"Always show @handle" reveals every tweet of the account at once and tells the background', () => {
+    const a = cell('1', 'ShopBot');
+    const b = cell('3', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
+    const buttons = placeholderOf(a)!.shadowRoot!.querySelectorAll('button');
+    expect(buttons[1]!.textContent).toBe('Always show @ShopBot');
+    buttons[1]!.click();
+    expect(document.querySelectorAll('[data-qb-quiet]')).toHaveLength(0);
+    expect(hooks.onAlwaysShow).toHaveBeenCalledWith('ShopBot');
+  });
+
+  it('turning quiet mode off restores every cell; on re-hides them; hidden is counted once', () => {
+    const a = cell('1', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.setSettings({ ...DEFAULT_SETTINGS, quietMode: false });
+    qm.applyAll(document);
+    expect(a.hasAttribute('data-qb-quiet')).toBe(false);
+    qm.setSettings({ ...DEFAULT_SETTINGS, quietMode: true });
+    qm.applyAll(document);
+    expect(a.hasAttribute('data-qb-quiet')).toBe(true);
+    expect(hooks.onHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-decides a recycled cell that now holds another author', () => {
+    const c = cell('1', 'ShopBot');
+    qm.track(c, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.track(c, { id: '9', authorHandle: 'alice', isAd: false });
+    expect(c.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(c.getAttribute('data-qb-author')).toBe('alice');
+  });
+
+  it('renders a hostile handle and reason as text, never HTML', () => {
+    qm.addVerdicts([{ handle: 'evil', verdict: 'seller', reason: '<img src=x onerror="window.pwned=1">' }]);
+    const c = cell('5', 'evil');
+    qm.track(c, { id: '5', authorHandle: 'evil', isAd: false });
+    const root = placeholderOf(c)!.shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x');
+  });
+
+  it('collapses ads when X marked them, with the reason', () => {
+    const c = cell('7', 'brand');
+    qm.track(c, { id: '7', authorHandle: 'brand', isAd: true });
+    expect(placeholderOf(c)!.shadowRoot!.textContent).toContain('promoted post');
+  });
+});

@@ -1,0 +1,138 @@
+// @vitest-environment node
+// The background's recorder on a real (in-memory) IndexedDB through Dexie.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QuietBazaarDb } from '../../../src/background/db';
+import { buildPopupData, rollUpWeeks } from '../../../src/background/popup-data';
+import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import type { TweetFacts } from '../../../src/shared/types';
+
+let db: QuietBazaarDb;
+let now: Date;
+let settings: Settings;
+let recorder: Recorder;
+let n = 0;
+
+function tweet(handle: string, text: string, extra: Partial<TweetFacts> = {}): TweetFacts {
+  n++;
+  return {
+    id: String(1_000_000 + n), authorHandle: handle, text, urls: [], hashtags: [], cashtags: [], mentions: [],
+    isReply: false, isRepost: false, isQuote: false, hasMedia: false, hasCard: false, isAd: false, ...extra,
+  };
+}
+
+const shopPost = (handle: string, i: number) =>
+  tweet(handle, `🔥 Flash sale ${i}! 50% OFF everything, use code SAVE${i}0 at checkout. Shop now: https://shopify-store.example.com/products/${i}?ref=tw`, {
+    urls: [`https://shopify-store.example.com/products/${i}?ref=tw`],
+  });
+const talkPost = (handle: string, i: number) =>
+  tweet(handle, `I think the new bridge design is actually pretty good, what do you all think about point ${i}?`, { isReply: i % 2 === 0 });
+
+beforeEach(() => {
+  db = new QuietBazaarDb(`test-${Math.random()}`);
+  now = new Date(2026, 10, 26, 12, 0);
+  settings = { ...DEFAULT_SETTINGS };
+  recorder = new Recorder({ db, settings: async () => settings, now: () => now });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('Recorder', () => {
+  it('counts each tweet once per day, however often it is seen', async () => {
+    const t = [shopPost('shop', 1), talkPost('alice', 1)];
+    await recorder.recordTweets(t, []);
+    await recorder.recordTweets(t, []);
+    await recorder.recordTweets([t[0]!, t[0]!], []);
+    const day = await db.days.get('2026-11-26');
+    expect(day?.seen).toBe(2);
+    expect(await db.tweets.count()).toBe(2);
+  });
+
+  it('judges a repeat seller and answers with the verdict and its first reason', async () => {
+    const posts = [1, 2, 3, 4, 5, 6].map((i) => shopPost('ShopBot', i));
+    const verdicts = await recorder.recordTweets(posts, []);
+    const v = verdicts.find((x) => x.handle === 'ShopBot');
+    expect(v?.verdict).toBe('seller');
+    expect(v?.reason).not.toBe('');
+    const day = await db.days.get('2026-11-26');
+    expect(day?.selling).toBe(6);
+    expect((await recorder.quietCandidates()).map((x) => x.handle)).toEqual(['ShopBot']);
+  });
+
+  it('keeps a person who talks as a conversationalist', async () => {
+    const verdicts = await recorder.recordTweets([1, 2, 3, 4, 5, 6].map((i) => talkPost('alice', i)), []);
+    expect(verdicts.find((x) => x.handle === 'alice')?.verdict).toBe('conversationalist');
+    expect(await recorder.quietCandidates()).toEqual([]);
+  });
+
+  it('counts hidden tweets once, and only tweets it has seen', async () => {
+    const t = shopPost('shop', 1);
+    await recorder.recordTweets([t], []);
+    await recorder.recordHidden([t.id, t.id, '999']);
+    await recorder.recordHidden([t.id]);
+    expect((await db.days.get('2026-11-26'))?.hidden).toBe(1);
+  });
+
+  it('keeps evidence when an account is renamed (same numeric id)', async () => {
+    await recorder.recordTweets([1, 2, 3].map((i) => ({ ...shopPost('oldname', i), authorId: '42' })), []);
+    await recorder.recordTweets([4, 5, 6].map((i) => ({ ...shopPost('newname', i), authorId: '42' })), []);
+    expect(await db.authors.get('oldname')).toBeUndefined();
+    const row = await db.authors.get('newname');
+    expect(row?.judgement.posts).toBe(6);
+  });
+
+  it('stores profiles only for authors it has seen post, merging known facts', async () => {
+    await recorder.recordProfiles([{ handle: 'stranger', bio: 'hi' }]);
+    expect(await db.authors.count()).toBe(0);
+    await recorder.recordTweets([talkPost('alice', 1)], [{ handle: 'alice', followers: 10 }]);
+    await recorder.recordProfiles([{ handle: 'Alice', bio: 'I write about bridges' }]);
+    const row = await db.authors.get('alice');
+    expect(row?.profile).toMatchObject({ followers: 10, bio: 'I write about bridges' });
+  });
+
+  it('re-judges everyone when the sensitivity changes', async () => {
+    await recorder.recordTweets([1, 2, 3, 4, 5, 6].map((i) => shopPost('shop', i)), []);
+    const before = await db.authors.get('shop');
+    await recorder.rejudgeAll('strict');
+    const after = await db.authors.get('shop');
+    expect(after?.judgement.posts).toBe(before?.judgement.posts);
+    expect(['seller', 'mixed']).toContain(after?.verdict);
+  });
+
+  it('prunes per-tweet rows after 90 days but keeps the daily totals', async () => {
+    await recorder.recordTweets([talkPost('alice', 1)], []);
+    now = new Date(2027, 2, 1);
+    await recorder.prune(90);
+    expect(await db.tweets.count()).toBe(0);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(1);
+  });
+});
+
+describe('popup data', () => {
+  it("gives today's, the last 7 days' and weekly counts, and vendor-heavy accounts", async () => {
+    now = new Date(2026, 10, 20, 10); // Friday of the week before
+    await recorder.recordTweets([talkPost('alice', 1), talkPost('alice', 2)], []);
+    now = new Date(2026, 10, 26, 10); // Thursday
+    await recorder.recordTweets([1, 2, 3, 4, 5].map((i) => shopPost('shop', i)).concat([talkPost('alice', 3)]), []);
+    settings = { ...settings, allowList: ['alice'] };
+    const data = await buildPopupData(db, settings, null, now);
+    expect(data.today).toMatchObject({ day: '2026-11-26', seen: 6, selling: 5 });
+    expect(data.last7).toMatchObject({ start: '2026-11-20', seen: 8, selling: 5 });
+    expect(data.weeks.map((w) => [w.start, w.seen])).toEqual([['2026-11-23', 6], ['2026-11-16', 2]]);
+    expect(data.authors[0]).toMatchObject({ handle: 'shop', verdict: 'seller', override: null });
+    expect(data.authors.find((a) => a.key === 'alice')?.override).toBe('show');
+    expect(data.status).toBe('not-x');
+  });
+
+  it('always lists the current week, even when empty', () => {
+    expect(rollUpWeeks([], new Date(2026, 10, 26))).toEqual([{ start: '2026-11-23', seen: 0, selling: 0, hidden: 0 }]);
+  });
+});
+
+describe('mergeProfile', () => {
+  it('never replaces a known value with an unknown one', () => {
+    expect(mergeProfile({ handle: 'a', bio: 'x', followers: 3 }, { handle: 'a', followers: 5 })).toEqual({ handle: 'a', bio: 'x', followers: 5 });
+  });
+});
