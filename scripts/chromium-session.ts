@@ -21,7 +21,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'abs.twimg.com', 'pbs.twimg.com', 'video.twimg.com']);
+/** X's own hosts: the page (not the extension) loads from these; we answer them locally. */
+const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/.test(host) || /(^|\.)twimg\.com$/.test(host);
 
 export async function launchChromium(options: { headless?: boolean; dist?: string } = {}): Promise<Harness> {
   const dist = options.dist ?? CHROME_DIST;
@@ -52,7 +53,7 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
       // fall through: not a URL we serve
     }
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
-    if (X_HOSTS.has(host)) {
+    if (isXHost(host)) {
       const served = serveDemoX(url);
       if (served) return route.fulfill({ status: served.status, contentType: served.contentType, body: served.body });
       // Images and scripts X would load: answer empty rather than let them leave the machine.

@@ -9,6 +9,10 @@
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 
+const L_ANY = LinkKind.Any, L_SHOP = LinkKind.Shop, L_AFF = LinkKind.Affiliate, L_SHORT = LinkKind.Shortener,
+  L_BIO = LinkKind.BioPage, L_MSG = LinkKind.Messaging, L_CRYPTO = LinkKind.Crypto, L_CHEAP = LinkKind.CheapDomain,
+  L_VIDEO = LinkKind.Video, L_INVITE = LinkKind.Invite, L_CONTENT = LinkKind.Content;
+
 /** How a feature is told in a reason ("5 of 7 posts carried shop links"). */
 export type ReasonGroup =
   | 'shop' | 'affiliate' | 'linkpage' | 'shortener' | 'messaging' | 'invite' | 'crypto' | 'code'
@@ -147,7 +151,9 @@ export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help']],
   [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'makes', 'make', 'premium', 'custom', 'customized', 'customised', 'our', 'call', 'free', 'stock', 'best', 'affordable', 'we', 'solution', 'solutions', 'book', 'schedule']],
   [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', "don't", 'dont']],
-  [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'my', 'our', 'visit', 'follow', 'please', 'like', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'i', 'help', 'watch', 'made', 'started']],
+  [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'visit', 'follow', 'please', 'like', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'help', 'watch', 'made', 'started',
+    // "my …" / "our …" alternatives, by the word after it
+    'channel', 'video', 'videos', 'mixtape', 'page', 'playlist', 'store', 'shop', 'website', 'single', 'song', 'songs', 'ebook', 'course', 'rap', 'music', 'art', 'artwork', 'work', 'blog', 'template', 'app', 'product', 'podcast', 'stream', 'episode', 'release', 'drop', 'book', 'album']],
   [RE_CODE, ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'free', 'code', 'bogo', 'half', 'deal', 'deals']],
   [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'only', 'just', 'today', 'while', 'first', 'before', 'till', 'until', "don't", 'dont', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown']],
   [RE_PRICE, ['usd', 'dollars', 'eur', 'euros', 'only', 'just', 'for', 'per']],
@@ -158,7 +164,7 @@ export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_MONEY, ['make', 'earn', 'passive', 'get', 'paid', 'work', 'financial', 'trading', 'forex', 'crypto', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'send', 'stocks', 'free', 'profit', 'roi', 'per']],
   [RE_RECOVERY, ['recover', 'recovery', 'lost', 'stolen', 'scammed', 'withdrawal', 'withdrawals', 'funds', 'fund', 'been', 'scam', 'hacked', 'verified', 'certified', 'seed', 'private', 'red', 'fake', 'deposit', 'deposits', 'drain', 'drains', 'draining']],
   [RE_SPONSORED, ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted']],
-  [RE_LAUNCH, ['introducing', 'now', 'live', 'just', 'excited', 'thrilled', 'proud', 'happy', 'launched', 'available', 'out', 'stores', 'new', 'meet', 'coming', 'powered', 'our']],
+  [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'out', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'powered', 'our']],
   [RE_HYPE, ['thank', 'save', 'bookmark', 'how', 'need', 'most', 'game', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'stop', 'start', 'free', 'no', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'best', 'top']],
   [RE_OPINION, ['i', 'imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahaha', 'hahahaha', 'hahah', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'so', 'love', 'this', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks']],
   [RE_NEWS, ['breaking', 'just', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
@@ -172,10 +178,6 @@ const WORD_FEATURES: readonly (readonly [T, readonly string[]])[] = [
   [T.You, ['you', 'your', "you're", 'youre', 'u', 'ur']],
 ];
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
-}
-
 /** FNV-1a of a word, with the curly apostrophe read as a straight one. */
 function hashWord(w: string): number {
   let h = 0x811c9dc5;
@@ -186,51 +188,98 @@ function hashWord(w: string): number {
   return h >>> 0;
 }
 
-/** Word hash → bit mask of T. A hash collision only runs a regex for nothing. */
-const TRIGGERS = (() => {
-  const m = new Map<number, number>();
-  const add = (bit: number, words: readonly string[]) => {
-    for (const w of words) {
-      const h = hashWord(w);
-      m.set(h, (m.get(h) ?? 0) | (1 << bit));
-    }
-  };
-  GATED.forEach(([, words], i) => add(i, words));
-  for (const [bit, words] of WORD_FEATURES) add(bit, words);
-  return m;
-})();
+// Word hash → bit mask of T, in an open-addressing table (faster than a Map on the hot path).
+// A hash collision only runs a regex for nothing.
+const TABLE_BITS = 12;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const tableKeys = new Uint32Array(1 << TABLE_BITS);
+const tableBits = new Int32Array(1 << TABLE_BITS);
+function addTrigger(word: string, bit: number): void {
+  const h = hashWord(word) || 1;
+  let i = h & TABLE_MASK;
+  while (tableKeys[i] !== 0 && tableKeys[i] !== h) i = (i + 1) & TABLE_MASK;
+  tableKeys[i] = h;
+  tableBits[i]! |= 1 << bit;
+}
+GATED.forEach(([, words], bit) => words.forEach((w) => addTrigger(w, bit)));
+for (const [bit, words] of WORD_FEATURES) for (const w of words) addTrigger(w, bit);
 
-/** Results of one pass over the words of a lowercased text. */
+function lookup(h: number): number {
+  if (h === 0) h = 1;
+  let i = h & TABLE_MASK;
+  for (;;) {
+    const k = tableKeys[i]!;
+    if (k === h) return tableBits[i]!;
+    if (k === 0) return 0;
+    i = (i + 1) & TABLE_MASK;
+  }
+}
+
+// Results of one pass over the original text (module state: extractFeatures is never re-entered).
 let scanMask = 0;
 let scanYou = 0;
+/** Longest word, longest run of digits (phone numbers), and letters / capitals for shouting. */
 let scanLongest = 0;
+let scanDigits = 0;
+let scanLetters = 0;
+let scanUpper = 0;
+/** A dot between a letter or digit and a letter ("shop.example", "b.tc"): a link may hide in the text. */
+let scanDotted = false;
 
-function scanWords(t: string): void {
+function scanWords(text: string): void {
   let mask = 0;
   let you = 0;
   let longest = 0;
+  let digits = 0;
+  let letters = 0;
+  let upper = 0;
+  let dotted = false;
   let h = 0x811c9dc5;
   let len = 0;
+  let allDigits = true;
+  let prev = 32;
   const youBit = 1 << T.You;
-  for (let i = 0; i <= t.length; i++) {
-    const c = i < t.length ? t.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+      c += 32;
+    } else if (c >= 97 && c <= 122) letters++;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019) {
+      if (c < 48 || c > 57) allDigits = false;
+      if (!dotted && prev === 46 && c >= 97 && c <= 122 && i >= 2) {
+        const b = text.charCodeAt(i - 2) | 32;
+        if ((b >= 97 && b <= 122) || (b >= 48 && b <= 57)) dotted = true;
+      }
       h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
       len++;
     } else if (len > 0) {
-      const bits = TRIGGERS.get(h >>> 0);
-      if (bits !== undefined) {
+      const bits = lookup(h >>> 0);
+      if (bits !== 0) {
         mask |= bits;
         if (bits & youBit) you++;
       }
       if (len > longest) longest = len;
+      if (allDigits && len > digits) digits = len;
       h = 0x811c9dc5;
       len = 0;
+      allDigits = true;
     }
+    prev = c;
   }
   scanMask = mask;
   scanYou = you;
   scanLongest = longest;
+  scanDigits = digits;
+  scanLetters = letters;
+  scanUpper = upper;
+  scanDotted = dotted;
+}
+
+function on(bit: T, re: RegExp, t: string): boolean {
+  return (scanMask & (1 << bit)) !== 0 && re.test(t);
 }
 
 /** Bio words that say a shop runs behind the account. */
@@ -262,16 +311,6 @@ function isBareLink(text: string): boolean {
   return true;
 }
 
-function upperShare(text: string): number {
-  let up = 0;
-  let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
-  }
-  return letters >= 20 ? up / letters : 0;
-}
-
 function detailOf(re: RegExp, s: string): string {
   const m = re.exec(s);
   return m ? m[0].trim().slice(0, 40) : '';
@@ -286,66 +325,65 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   const text = tweet.text ?? '';
   const t = text.toLowerCase();
 
+  scanWords(text);
   // Links.
-  const links = readLinks(tweet.urls ?? [], tweet.cardUrl, t);
+  const links = readLinks(tweet.urls ?? [], tweet.cardUrl, scanDotted ? t : '');
   const k = links.kinds;
-  if (k & LinkKind.Any) { x[I.LinkAny] = 1; details[I.LinkAny] = links.otherDomain; }
-  if (k & LinkKind.Shop) { x[I.LinkShop] = 1; details[I.LinkShop] = links.shopDomain; }
-  if (k & LinkKind.Affiliate) { x[I.LinkAffiliate] = 1; details[I.LinkAffiliate] = links.affiliateDomain; }
-  if (k & LinkKind.Shortener) x[I.LinkShortener] = 1;
-  if (k & LinkKind.BioPage) x[I.LinkBioPage] = 1;
-  if (k & LinkKind.Messaging) x[I.LinkMessaging] = 1;
-  if (k & LinkKind.Crypto) x[I.LinkCrypto] = 1;
-  if (k & LinkKind.CheapDomain) x[I.LinkCheap] = 1;
-  if (k & LinkKind.Video) x[I.LinkVideo] = 1;
-  if (k & LinkKind.Invite) x[I.LinkInvite] = 1;
-  if (k & LinkKind.Content) x[I.LinkContent] = 1;
-  if (k & LinkKind.Any && isBareLink(text)) x[I.LinkBare] = 1;
-  scanWords(t);
+  if (k & L_ANY) { x[I.LinkAny] = 1; details[I.LinkAny] = links.otherDomain; }
+  if (k & L_SHOP) { x[I.LinkShop] = 1; details[I.LinkShop] = links.shopDomain; }
+  if (k & L_AFF) { x[I.LinkAffiliate] = 1; details[I.LinkAffiliate] = links.affiliateDomain; }
+  if (k & L_SHORT) x[I.LinkShortener] = 1;
+  if (k & L_BIO) x[I.LinkBioPage] = 1;
+  if (k & L_MSG) x[I.LinkMessaging] = 1;
+  if (k & L_CRYPTO) x[I.LinkCrypto] = 1;
+  if (k & L_CHEAP) x[I.LinkCheap] = 1;
+  if (k & L_VIDEO) x[I.LinkVideo] = 1;
+  if (k & L_INVITE) x[I.LinkInvite] = 1;
+  if (k & L_CONTENT) x[I.LinkContent] = 1;
+  if (k & L_ANY && isBareLink(text)) x[I.LinkBare] = 1;
   const m = scanMask;
-  const on = (bit: T, re: RegExp) => (m & (1 << bit)) !== 0 && re.test(t);
-  if (k & LinkKind.Any && on(T.LinkAsk, RE_LINK_ASK)) x[I.LinkAsk] = 1;
-  if (on(T.Pitch, RE_PITCH)) x[I.Pitch] = 1;
+  if (k & L_ANY && on(T.LinkAsk, RE_LINK_ASK, t)) x[I.LinkAsk] = 1;
+  if (on(T.Pitch, RE_PITCH, t)) x[I.Pitch] = 1;
 
   // Calls to action and promotion vocabulary.
-  if (on(T.ContactDm, RE_CONTACT_DM) || RE_PHONE.test(t)) x[I.ContactDm] = 1;
-  if (on(T.LinkCta, RE_LINK_CTA)) x[I.LinkCta] = 1;
-  if (on(T.Signup, RE_SIGNUP_CTA)) x[I.SignupCta] = 1;
-  if (on(T.SelfPromo, RE_SELF_PROMO)) x[I.SelfPromo] = 1;
-  if (on(T.Code, RE_CODE)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
-  if (on(T.Urgency, RE_URGENCY)) x[I.Urgency] = 1;
+  if (on(T.ContactDm, RE_CONTACT_DM, t) || (scanDigits >= 10 && RE_PHONE.test(t))) x[I.ContactDm] = 1;
+  if (on(T.LinkCta, RE_LINK_CTA, t)) x[I.LinkCta] = 1;
+  if (on(T.Signup, RE_SIGNUP_CTA, t)) x[I.SignupCta] = 1;
+  if (on(T.SelfPromo, RE_SELF_PROMO, t)) x[I.SelfPromo] = 1;
+  if (on(T.Code, RE_CODE, t)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
+  if (on(T.Urgency, RE_URGENCY, t)) x[I.Urgency] = 1;
   if ((m & (1 << T.Price) || HAS_CURRENCY.test(t)) && RE_PRICE.test(t)) x[I.Price] = 1;
-  if (on(T.Giveaway, RE_GIVEAWAY)) x[I.Giveaway] = 1;
-  if (on(T.Bait, RE_BAIT)) x[I.Bait] = 1;
-  if (on(T.Token, RE_TOKEN_LAUNCH)) x[I.TokenLaunch] = 1;
-  if (on(T.Airdrop, RE_AIRDROP)) x[I.Airdrop] = 1;
+  if (on(T.Giveaway, RE_GIVEAWAY, t)) x[I.Giveaway] = 1;
+  if (on(T.Bait, RE_BAIT, t)) x[I.Bait] = 1;
+  if (on(T.Token, RE_TOKEN_LAUNCH, t)) x[I.TokenLaunch] = 1;
+  if (on(T.Airdrop, RE_AIRDROP, t)) x[I.Airdrop] = 1;
   if (scanLongest >= 25 && hasWalletAddress(text)) x[I.Wallet] = 1;
   const cashtags = tweet.cashtags?.length ?? 0;
   if (cashtags >= 1) { x[I.Cashtag] = 1; details[I.Cashtag] = '$' + tweet.cashtags[0]; }
   if (cashtags >= 3) x[I.CashtagsMany] = 1;
-  if (on(T.Money, RE_MONEY)) x[I.Money] = 1;
-  if (on(T.Recovery, RE_RECOVERY)) x[I.Recovery] = 1;
-  if (on(T.Sponsored, RE_SPONSORED)) x[I.Sponsored] = 1;
+  if (on(T.Money, RE_MONEY, t)) x[I.Money] = 1;
+  if (on(T.Recovery, RE_RECOVERY, t)) x[I.Recovery] = 1;
+  if (on(T.Sponsored, RE_SPONSORED, t)) x[I.Sponsored] = 1;
   const hashtags = tweet.hashtags?.length ?? 0;
   if (hashtags >= 3) x[I.HashtagsMany] = 1;
   if (hashtags >= 6) x[I.HashtagsVeryMany] = 1;
-  if (on(T.Launch, RE_LAUNCH)) x[I.Launch] = 1;
-  if (on(T.Hype, RE_HYPE)) x[I.Hype] = 1;
+  if (on(T.Launch, RE_LAUNCH, t)) x[I.Launch] = 1;
+  if (on(T.Hype, RE_HYPE, t)) x[I.Hype] = 1;
   if (m & (1 << T.Free)) x[I.Free] = 1;
   if (scanYou >= 2) x[I.YouAddress] = 1;
   if (RE_POINTING.test(text)) x[I.Pointing] = 1;
-  if (upperShare(text) > 0.6) x[I.Shouting] = 1;
+  if (scanLetters >= 20 && scanUpper > 0.6 * scanLetters) x[I.Shouting] = 1;
   if ((tweet.mentions?.length ?? 0) >= 3) x[I.MentionsMany] = 1;
 
   // Conversation.
   if (tweet.isReply || RE_REPLY_LEAD.test(text)) x[I.Reply] = 1;
   if (RE_QUESTION.test(text)) x[I.Question] = 1;
-  if (on(T.Opinion, RE_OPINION)) x[I.Opinion] = 1;
-  if (!(k & LinkKind.Any) && text.length < 40) x[I.Short] = 1;
+  if (on(T.Opinion, RE_OPINION, t)) x[I.Opinion] = 1;
+  if (!(k & L_ANY) && text.length < 40) x[I.Short] = 1;
   if (m & (1 << T.We)) x[I.We] = 1;
-  if (on(T.Product, RE_PRODUCT)) x[I.Product] = 1;
-  if (on(T.CheckOut, RE_CHECK_OUT)) x[I.CheckOut] = 1;
-  if (on(T.News, RE_NEWS)) x[I.News] = 1;
+  if (on(T.Product, RE_PRODUCT, t)) x[I.Product] = 1;
+  if (on(T.CheckOut, RE_CHECK_OUT, t)) x[I.CheckOut] = 1;
+  if (on(T.News, RE_NEWS, t)) x[I.News] = 1;
   if (m & (1 << T.FirstPerson)) x[I.FirstPerson] = 1;
 
   // Facts only X's API or the DOM's ad marker carry.

@@ -171,8 +171,8 @@ export function readLinks(urls: readonly string[], cardUrl: string | undefined, 
     if (u) readOne(cleanLink(u), false, out, seen);
   }
   if (cardUrl) readOne(cleanLink(cardUrl), false, out, seen);
-  // Cheap pre-check: no dot followed by a letter, no link in the text.
-  if (HAS_DOT_WORD.test(textLower)) {
+  // The caller passes '' when the text has no dot between word characters (no link to find).
+  if (textLower && HAS_DOT_WORD.test(textLower)) {
     TEXT_LINK.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;

@@ -232,6 +232,9 @@ export function installPageReader(win: PageWindow, options: PageReaderOptions = 
 
     const onLoad = function (this: XMLHttpRequest) {
       try {
+        // The page may reuse one XHR for other URLs: check the one this load is for.
+        const url = urls.get(this);
+        if (url === undefined || !apiOperation(url, base)) return;
         if (this.status < 200 || this.status >= 300) return;
         const type = this.responseType;
         if (type === '' || type === 'text') handleText(this.responseText);

@@ -1,5 +1,6 @@
 // The built Chrome extension on the demo X timeline, driven as a user would.
 import { test, expect, type Page } from '@playwright/test';
+import { demoManifest } from '../../demo/x-site';
 import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
 
 let h: Harness;
@@ -63,12 +64,15 @@ test("a known seller's new tweet is hidden in the same frame it is inserted", as
   expect(result).toEqual({ quiet: true, height: 0, placeholder: true });
 });
 
-test('a conversationalist is never hidden', async () => {
+test('only sellers and ads are collapsed; the people of the demo never are', async () => {
   const quietCells = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-qb-quiet]')].map((c) => c.getAttribute('data-qb-author')),
+    [...document.querySelectorAll('[data-qb-quiet]')].map((c) => ({ author: c.getAttribute('data-qb-author')!, ad: c.hasAttribute('data-qb-ad') })),
   );
   const sellers = new Set((await sellerHandles()).map((s) => s.toLowerCase()));
-  for (const author of quietCells) expect(sellers.has(author!) || author === null).toBe(true);
+  for (const c of quietCells) expect(c.ad || sellers.has(c.author), `@${c.author} collapsed`).toBe(true);
+  const people = new Set(demoManifest().posts.filter((p) => p.label === 'not_seller').map((p) => p.handle.toLowerCase()));
+  expect(people.size).toBeGreaterThan(3);
+  expect(quietCells.filter((c) => people.has(c.author))).toEqual([]);
 });
 
 test('the placeholder says who and why; "Show" reveals that one tweet', async () => {

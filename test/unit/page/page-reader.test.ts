@@ -304,6 +304,20 @@ describe('the XMLHttpRequest wrapper is passive', () => {
     expect(posts[0]!.tweets.length).toBe(2);
   });
 
+  it('follows a reused XHR to its current URL', async () => {
+    const { Xhr, posts } = xhrWindow();
+    const xhr = new Xhr();
+    xhr.open('GET', HOME);
+    xhr.send();
+    xhr.finish(200, body('_issue_42.json'));
+    xhr.open('GET', 'https://x.com/i/api/1.1/jot/client_event.json');
+    xhr.send();
+    xhr.finish(200, body('_issue_28_1.json'));
+    await vi.waitFor(() => expect(posts.length).toBe(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(posts.map((p) => p.tweets.length)).toEqual([2]);
+  });
+
   it('counts a broken body as a failure and never throws into the page', async () => {
     const { Xhr, posts } = xhrWindow();
     const xhr = new Xhr();
