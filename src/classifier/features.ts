@@ -101,9 +101,9 @@ const enum I {
 
 // --- text patterns (run on lowercased text; phrases seen in real promotion, kept general) ---
 const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|(?:reach out|message|contact|write)(?: us| me)? via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on))/;
-const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this) (?:referral |invite |affiliate )?link\b|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
+const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this|the) (?:referral|invite|affiliate) link|(?:through|use|via|with) my link|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:on )?(?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
 /** Words that ask the reader to go somewhere; with a link, the post sends traffic. */
-const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|here\b|(?:watch|listen|vote|look|join|register|apply|download|read more)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))/;
+const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|here\b|(?:watch|listen|vote|look|join|register|apply|download|read more)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))\b/;
 /** Small-business and product ad copy. */
 const RE_PITCH = /\b(?:high[- ]quality|hand[- ]?made|handcrafted|crafted (?:from|with|by)|perfect (?:gift|for (?:any|every|your))|makes? a great gift|premium (?:quality|materials?)|custom(?:i[sz]ed)? (?:\w+ )?(?:made|engraved|printed|designs?|orders?)|our (?:customers|clients|products?|services?|collection|shop|store)|call us|free (?:delivery|trial|consultation|quote)|in stock|best (?:price|deals?|rates)|affordable|we (?:offer|provide|deliver|sell|ship)|solutions? for (?:your|all)|(?:book|schedule) (?:a|your) (?:demo|call|consultation|appointment))\b/;
 const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
@@ -111,7 +111,7 @@ const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?
 const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?\$?\d+ ?%?|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|\bdeals?\b)/;
 const RE_URGENCY = /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown)\b/;
 const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* ?(?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
-const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes? (?:worth|of|for|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
+const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes? (?:worth|of|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
 const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
 const RE_TOKEN_LAUNCH = /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint)/;
 const RE_AIRDROP = /\b(?:air ?drops?|claim (?:your|now|it|here|the|free)|(?:is|are) claimable|eligib(?:le|ility)|allocation|whitelist|\bwl\b|(?:token|reward)s? (?:are )?(?:live|unlocked)|connect (?:your )?wallet|claims? (?:are )?(?:live|open|being processed))\b/;
@@ -125,7 +125,7 @@ const HAS_CURRENCY = /[$€£¥]/;
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
-const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|love|loved|hate|hated|like|liked|miss|wish|mean|remember|can'?t|don'?t|didn'?t|was|had|just)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha\w*|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|good|cute|sad)|love (?:this|it|you|her|him)|this is (?:so|the|why|how|what)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
+const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|love|loved|hate|hated|like|liked|miss|wish|mean|remember|can'?t|don'?t|didn'?t|was|had|just)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha|hahah|hahaha|hahahah|hahahaha|hahahahah|hehe|hehehe|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|good|cute|sad)|love (?:this|it|you|her|him)|this is (?:so|the|why|how|what)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
 const RE_NEWS = /\b(?:breaking|just in|report(?:s|ed|edly)?|according to|(?:says?|said)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?)\b/;
 const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
 const RE_PRODUCT = /\b(?:now (?:supports?|in|with|on|has|can)|new (?:features?|model|version|update|tools?|app)|(?:big |major )?update|beta|release notes|integrations?|built (?:for|with|on)|designed (?:for|to)|open[- ]source|try (?:the|at|out|it)|masterclass|tutorial|guide|course|workflows?|(?:this|the) (?:guy|video|tool|app|agent)|literally|no[- ]code|\bapi\b|platform|dashboard|\bai\b)\b/;
@@ -134,7 +134,7 @@ const RE_CHECK_OUT = /\bcheck (?:this|it|them) out|check out (?:this|these|that)
 // --- word triggers ---
 // Running ~25 alternation regexes over every post costs more than the budget (5 µs a post), so
 // each regex runs only when the text holds one of its trigger words: every alternative of the
-// regex contains one of them as a whole word. The text is tokenised once, without allocating
+// regex contains one of them as a whole word (words are runs of a-z and 0-9, as for \b). The text is tokenised once, without allocating
 // (each word is hashed as it is read). test/unit/classifier/features.test.ts checks, over the
 // whole development set, that gating never changes a feature.
 const enum T {
@@ -150,15 +150,15 @@ export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_LINK_CTA, ['link', 'links', 'click', 'tap', 'visit', 'go', 'check', 'see', 'details', 'detail', 'official']],
   [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help']],
   [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'makes', 'make', 'premium', 'custom', 'customized', 'customised', 'our', 'call', 'free', 'stock', 'best', 'affordable', 'we', 'solution', 'solutions', 'book', 'schedule']],
-  [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', "don't", 'dont']],
+  [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', 'don', 'dont']],
   [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'visit', 'follow', 'please', 'like', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'help', 'watch', 'made', 'started',
     // "my …" / "our …" alternatives, by the word after it
     'channel', 'video', 'videos', 'mixtape', 'page', 'playlist', 'store', 'shop', 'website', 'single', 'song', 'songs', 'ebook', 'course', 'rap', 'music', 'art', 'artwork', 'work', 'blog', 'template', 'app', 'product', 'podcast', 'stream', 'episode', 'release', 'drop', 'book', 'album']],
   [RE_CODE, ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'free', 'code', 'bogo', 'half', 'deal', 'deals']],
-  [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'only', 'just', 'today', 'while', 'first', 'before', 'till', 'until', "don't", 'dont', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown']],
+  [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'only', 'just', 'today', 'while', 'first', 'before', 'till', 'until', 'don', 'dont', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown']],
   [RE_PRICE, ['usd', 'dollars', 'eur', 'euros', 'only', 'just', 'for', 'per']],
   [RE_GIVEAWAY, ['give', 'giveaway', 'giveaways', 'giving', 'chance', 'win', 'winner', 'winners', 'raffle', 'sweepstakes', 'enter', 'prize', 'prizes', 'lucky', 'random']],
-  [RE_BAIT, ['like', 'rt', 'retweet', 'repost', 'follow', 'followback', 'followtrain', 'tag', 'comment', 'drop', 'wallet', 'f4f', 'ifb', 'gain', 'if', 'turn', 'who', "who's", 'please', 'share', 'vote', 'give']],
+  [RE_BAIT, ['like', 'rt', 'retweet', 'repost', 'follow', 'followback', 'followtrain', 'tag', 'comment', 'drop', 'wallet', 'f4f', 'ifb', 'gain', 'if', 'turn', 'who', 'please', 'share', 'vote', 'give']],
   [RE_TOKEN_LAUNCH, ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'presale', 'pre', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'next', 'gem', 'potential', 'low', 'lowcap', 'ape', 'mint', 'free', 'public', 'wl']],
   [RE_AIRDROP, ['air', 'airdrop', 'airdrops', 'claim', 'claimable', 'eligible', 'eligibility', 'allocation', 'whitelist', 'wl', 'token', 'tokens', 'reward', 'rewards', 'connect', 'claims']],
   [RE_MONEY, ['make', 'earn', 'passive', 'get', 'paid', 'work', 'financial', 'trading', 'forex', 'crypto', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'send', 'stocks', 'free', 'profit', 'roi', 'per']],
@@ -166,25 +166,22 @@ export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_SPONSORED, ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted']],
   [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'out', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'powered', 'our']],
   [RE_HYPE, ['thank', 'save', 'bookmark', 'how', 'need', 'most', 'game', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'stop', 'start', 'free', 'no', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'best', 'top']],
-  [RE_OPINION, ['i', 'imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahaha', 'hahahaha', 'hahah', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'so', 'love', 'this', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks']],
+  [RE_OPINION, ['i', 'imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahah', 'hahaha', 'hahahah', 'hahahaha', 'hahahahah', 'hehe', 'hehehe', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'so', 'love', 'this', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks']],
   [RE_NEWS, ['breaking', 'just', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
   [RE_PRODUCT, ['now', 'new', 'update', 'big', 'major', 'beta', 'release', 'integration', 'integrations', 'built', 'designed', 'open', 'opensource', 'try', 'masterclass', 'tutorial', 'guide', 'course', 'workflow', 'workflows', 'guy', 'video', 'tool', 'app', 'agent', 'literally', 'no', 'nocode', 'code', 'api', 'platform', 'dashboard', 'ai']],
   [RE_CHECK_OUT, ['check']],
 ];
 const WORD_FEATURES: readonly (readonly [T, readonly string[]])[] = [
-  [T.We, ['we', "we're", "we've", 'our', 'us']],
-  [T.FirstPerson, ['i', "i'm", "i've", "i'd", 'me', 'my', 'mine', 'myself']],
+  [T.We, ['we', 'our', 'us']],
+  [T.FirstPerson, ['i', 'me', 'my', 'mine', 'myself']],
   [T.Free, ['free']],
-  [T.You, ['you', 'your', "you're", 'youre', 'u', 'ur']],
+  [T.You, ['you', 'your', 'youre', 'u', 'ur']],
 ];
 
-/** FNV-1a of a word, with the curly apostrophe read as a straight one. */
+/** FNV-1a of a word (lowercase letters and digits). */
 function hashWord(w: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
-  }
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -247,13 +244,13 @@ function scanWords(text: string): void {
       letters++;
       c += 32;
     } else if (c >= 97 && c <= 122) letters++;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (c < 48 || c > 57) allDigits = false;
       if (!dotted && prev === 46 && c >= 97 && c <= 122 && i >= 2) {
         const b = text.charCodeAt(i - 2) | 32;
         if ((b >= 97 && b <= 122) || (b >= 48 && b <= 57)) dotted = true;
       }
-      h = Math.imul(h ^ (c === 0x2019 ? 39 : c), 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
       len++;
     } else if (len > 0) {
       const bits = lookup(h >>> 0);

@@ -1,0 +1,176 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { judgePost } from '../../../src/classifier';
+import { GATED } from '../../../src/classifier/features';
+import { parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import type { TweetFacts } from '../../../src/shared/types';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+
+function tweet(text: string, extra: Partial<TweetFacts> = {}): TweetFacts {
+  // The same reading the eval uses: hashtags, cashtags, mentions from the text.
+  const facts = toTweetFacts({ id: '1', author: 'someone', text, urls: [], label: 'not_seller', source: 'test' });
+  return { ...facts, ...extra };
+}
+
+function evidenceOf(text: string, extra: Partial<TweetFacts> = {}): string[] {
+  return judgePost(tweet(text, extra)).evidence.map((e) => e.name);
+}
+
+// Real phrasing, mostly from test/fixtures/labeled/posts.jsonl.
+const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
+  'text.contact-dm': {
+    flags: [
+      'Act fast — DM for recovery support.',
+      'Send a dm for recovery support no upfront payment',
+      '📱 WhatsApp: +12134626461 Send "stocks" to get them for free',
+    ],
+    keeps: ['Just dm me your email bro.'.replace('dm me', 'told me'), 'sent my account number via dm'],
+  },
+  'text.link-cta': {
+    flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link'],
+    keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record'],
+  },
+  'text.signup-cta': {
+    flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts'],
+    keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up')],
+  },
+  'text.self-promo': {
+    flags: ['Please check out my acoustic cover channel :) thanks', 'subscribe to me for clean Eminem!', 'Check out this video on YouTube:', 'i am from Brazil please subscribe my channel'],
+    keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train')],
+  },
+  'text.discount-code': {
+    flags: ["Grab your pass + save 10% with code 'TEN'", 'Use code SPRING for 20% off', 'Free shipping on all orders this week'],
+    keeps: ['The code review took all day', 'I wrote some code last night'],
+  },
+  'text.giveaway': {
+    flags: ['3x FUMOS WL Giveaway 🚨 How to Enter: Follow', 'Random winner in 24 hrs', 'exciting giveaway with great prizes available'],
+    keeps: ['Nobel Peace Prize for protecting Free Speech', 'They won the game last night'],
+  },
+  'text.engagement-bait': {
+    flags: ['Just like, retweet and comment done', '1️⃣ Like & RT 2️⃣ Follow @BBSociety33 3️⃣ Tag 3 friends', 'like this comment then type 1337'],
+    keeps: ['I like this idea a lot', 'Follow the money, as they say'],
+  },
+  'text.token-launch': {
+    flags: ['@bankrbot deploy token name Internet Condom ticker iCondom send all fees @onusoz .', 'CA to be announced shortly! bonding curve 4%', 'Get in before the pump!'],
+    keeps: ['We deploy to production every Friday', 'As humans prepare to return to the moon'],
+  },
+  'text.airdrop-claim': {
+    flags: ['The long-awaited $TULSA airdrop is now open!', 'Connect wallet and claim your $ZAMA token', 'Eligibility checks are live and claims are being processed.'],
+    keeps: ['I claimed my bag at the airport', 'The claim in this paper is wrong'],
+  },
+  'text.wallet-address': {
+    flags: ['0xc4d23B325229147F36AA70F47608439e29EF86b1', 'CA: JBYXZaWcgdWSGvdYXior1hYyygm3eMYiPdd7KiWcpump'],
+    keeps: ['Antidisestablishmentarianism is a long word', 'See you at 0x10 in the hex dump'],
+  },
+  'text.recovery-scam': {
+    flags: ['🛡️ Recover Your Lost Crypto Safely! 💎 Connect with verified experts now', 'Users report fake profits and blocked withdrawals', 'drop a seed phrase here for a giveaway'],
+    keeps: ['Recovery after the marathon took a week', 'My knee is recovering well'],
+  },
+  'text.money-scheme': {
+    flags: ['I Found a Way to Make Money Online You Can Get Paid To Mess Around On Facebook', 'Guaranteed profit every day'],
+    keeps: ['Money is tight this month', 'Paid the rent today'],
+  },
+  'text.sponsored': {
+    flags: ['Check out the Honor Magic8 Pro #partner', 'Loving this serum #ad', 'Sponsored by our friends at Acme'],
+    keeps: ['The ad break was too long', 'adding this to my list'],
+  },
+  'talk.question': {
+    flags: ['who is going to reach the billion first : katy or taylor ?', 'What will you do?'],
+    keeps: ['rottentomatoes.com/m/pillion?cmp=TWRT', 'No questions here.'],
+  },
+  'talk.opinion': {
+    flags: ['I think 2026 is the year that we all get new hobbies', 'lol same here', 'Honestly the best song ever'],
+    keeps: ['Types of Main Neural Networks.', 'Limited time offer'],
+  },
+};
+
+describe('evidence', () => {
+  for (const [name, { flags, keeps }] of Object.entries(TABLE)) {
+    describe(name, () => {
+      it.each(flags)('flags %j', (text) => expect(evidenceOf(text)).toContain(name));
+      it.each(keeps)('keeps %j', (text) => expect(evidenceOf(text)).not.toContain(name));
+    });
+  }
+
+  it('flags many hashtags and cashtags from the facts', () => {
+    const ev = evidenceOf('Recover now #CryptoRecovery #BitcoinRecovery #CryptoScam #TrustWallet $SHIB $CRM $COST');
+    expect(ev).toContain('tag.hashtags-many');
+    expect(ev).toContain('tag.cashtags-many');
+  });
+
+  it('flags an ad, a scheduler app and profile facts with hand-set weights', () => {
+    const p = judgePost(tweet('Meet the new Pixel.', { isAd: true, source: 'Hootsuite Inc.' }), {
+      handle: 'someone', bioUrls: ['https://linktr.ee/someone'], professionalType: 'Business', bio: 'Handmade candles. DM to order',
+    });
+    const names = p.evidence.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['post.ad', 'post.scheduler', 'profile.business', 'profile.bio-shop-link', 'profile.bio-sales']));
+    expect(p.selling).toBe(true);
+    expect(p.evidence[0]!.name).toBe('post.ad'); // most telling first
+  });
+
+  it('keeps a followed account leaning towards talk', () => {
+    const p = judgePost(tweet('nice'), { handle: 'x', isFollowedByUser: true });
+    expect(p.evidence.find((e) => e.name === 'profile.followed')?.weight).toBeLessThan(0);
+  });
+});
+
+describe('judgePost', () => {
+  it('judges plain conversation as not selling', () => {
+    for (const text of ['Great film, although it doesn\'t feel like fast and furious anymore', 'satisfying, I love this', 'i think 2026 is the year that we all get new hobbies']) {
+      expect(judgePost(tweet(text)).selling).toBe(false);
+    }
+  });
+
+  it('judges clear promotion as selling', () => {
+    for (const text of [
+      'Coinbase is giving away ETH! I just claimed 2.5 ETH for free. Hurry before it ends! coinbase-rewards.xyz',
+      'LAST CHANCE FOR LIFETIME VIP!!! OFFERING -90% off TILL MIDNIGHT https://dubclub.win/r/p/pri-7nf8k/?checkout=1',
+      '🔥 FREE MINT GIVEAWAY 🔥 One lucky winner gets a FREE NFT 🐂 How to enter: 1️⃣ Like & RT 2️⃣ Follow @BBSociety33',
+    ]) {
+      expect(judgePost(tweet(text)).selling).toBe(true);
+    }
+  });
+
+  it('does not make a single shared article link selling', () => {
+    const p = judgePost(tweet('Good long read on the election results', { urls: ['https://www.nytimes.com/2026/01/01/us/politics/results.html'] }));
+    expect(p.selling).toBe(false);
+  });
+
+  it('is pure: the same facts give the same judgement', () => {
+    const t = tweet('Use code SAVE20 for 20% off, shop now, link in bio');
+    expect(judgePost(t)).toEqual(judgePost(t));
+  });
+
+  it('gives weights and details that explain the score', () => {
+    const p = judgePost(tweet('Use code SAVE20 for 20% off', { urls: ['https://www.amazon.com/dp/B00X?tag=me-20'] }));
+    const shop = p.evidence.find((e) => e.name === 'link.shop');
+    expect(shop?.detail).toBe('amazon.com');
+    expect(p.evidence.find((e) => e.name === 'link.affiliate')?.detail).toBe('amazon.com');
+    expect(p.pSelling).toBeGreaterThan(0.5);
+  });
+});
+
+describe('word triggers', () => {
+  // Each gated regex runs only when one of its trigger words is in the text; this proves, over
+  // every post of the development set and the tables above, that gating never hides a match.
+  const posts = parseLabeledPosts(readFileSync(fixture('labeled/posts.jsonl'), 'utf8'));
+  const texts = [...posts.map((p) => toTweetFacts(p).text), ...Object.values(TABLE).flatMap((r) => [...r.flags, ...r.keeps])];
+  const words = (t: string) => new Set(t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  // The price regex also runs whenever a currency sign is in the text.
+  const priceIndex = GATED.findIndex(([re]) => re.source.startsWith('(?:[$€£¥]'));
+
+  it.each(GATED.map(([re, trig], i) => [i, re, trig] as const))('regex %i matches only with a trigger word present', (_i, re, trig) => {
+    const missed: string[] = [];
+    for (const text of texts) {
+      const t = text.toLowerCase();
+      if (!re.test(t)) continue;
+      if (_i === priceIndex && /[$€£¥]/.test(t)) continue;
+      const w = words(text);
+      if (!trig.some((x) => w.has(x))) missed.push(`${re.exec(t)?.[0]} ← ${text.slice(0, 80)}`);
+    }
+    expect(missed).toEqual([]);
+  });
+});
