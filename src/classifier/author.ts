@@ -141,9 +141,18 @@ function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
-/** A post's pSelling with a repeat of an earlier text counted as more salesy (what addPost counts). */
+/** Evidence this strong (log-odds) makes a post "promotional" enough for its repetition to count. */
+const REPEAT_MIN_EVIDENCE = 0.5;
+
+/**
+ * A post's pSelling with a repeat of an earlier text counted as more salesy (what addPost counts).
+ * Only promotion gains from repetition: saying "good morning" twice is not selling.
+ */
 function pWithRepeat(post: PostJudgement, repeated: boolean): number {
-  return repeated ? sigmoid(logit(post.pSelling) + REPEAT_WEIGHT) : post.pSelling;
+  if (!repeated) return post.pSelling;
+  let promotional = false;
+  for (const e of post.evidence) if (e.weight >= REPEAT_MIN_EVIDENCE) promotional = true;
+  return promotional ? sigmoid(logit(post.pSelling) + REPEAT_WEIGHT) : post.pSelling;
 }
 
 /** How far an author's record may move one post's log-odds. */

@@ -130,6 +130,9 @@ test("the popup's counts equal the tweets the page showed", async () => {
   expect(data.last7.seen).toBe(ids.length);
   expect(data.today.selling).toBeGreaterThan(0);
   expect(data.today.hidden).toBeGreaterThan(0);
+  // The toolbar badge shows today's noise ratio.
+  const badge = await h.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
+  expect(badge).toBe(`${Math.round((100 * data.today.selling) / data.today.seen)}%`);
   // And the popup says so to the user.
   await expect(popup.getByText(new RegExp(`of ${ids.length} tweets`)).first()).toBeVisible();
   await popup.close();
