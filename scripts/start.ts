@@ -43,8 +43,9 @@ async function main(): Promise<void> {
     await popup2.getByRole('switch', { name: 'Quiet mode' }).waitFor();
     await popup2.waitForTimeout(300);
     await popup2.screenshot({ path: join(out, 'popup.png'), fullPage: true });
-    const data: any = await popup2.evaluate(() =>
-      (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} }),
+    const data: any = await popup2.evaluate(
+      (id) => (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: { tabId: id } }),
+      tabId,
     );
     const cells = await page.evaluate(() =>
       [...document.querySelectorAll('[data-qb-tweet]')].map((c) => ({

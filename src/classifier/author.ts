@@ -337,9 +337,9 @@ function buildReasons(
   for (let g = 0; g < GROUPS.length; g++) if ((state.groups[g] ?? 0) > 0) order.push(g);
   order.sort((x, y) => (state.groups[y] ?? 0) - (state.groups[x] ?? 0) || x - y);
   if (order.length > 1) {
-    // Weak groups (links, marketing tone) only when they are common.
+    // Weak groups: marketing tone only when common, bare links only when nothing else is there.
     const top = state.groups[order[0]!] ?? 0;
-    order = order.filter((g) => (GROUPS[g] !== 'links' && GROUPS[g] !== 'promo') || (state.groups[g] ?? 0) > top / 2);
+    order = order.filter((g) => (GROUPS[g] === 'promo' ? (state.groups[g] ?? 0) > top / 2 : GROUPS[g] !== 'links'));
   }
   for (const g of order.slice(0, 3)) salesy.push(`${ofPosts(state.groups[g] ?? 0, n)} ${GROUP_PHRASE[GROUPS[g]!]}`);
   if (state.repeats >= 1) salesy.push(`repeated the same text in ${ofPosts(state.repeats, n)}`);

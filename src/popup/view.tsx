@@ -283,9 +283,11 @@ function AccountItem({ author: a, actions }: { author: AuthorRow; actions: Popup
         </span>
         <span class={`badge badge-${a.verdict}`}>{VERDICT_LABELS[a.verdict] ?? a.verdict}</span>
       </div>
-      <p class="account-share">
-        {formatShare(a.sellingShare)} selling · {formatCount(a.sellingPosts)} of {formatCount(a.posts)}{' '}
-        {a.posts === 1 ? 'post' : 'posts'}
+      <p
+        class="account-share"
+        title={`Estimated share of selling posts: ${formatShare(a.sellingShare)}, from the posts seen so far`}
+      >
+        {formatCount(a.sellingPosts)} of {formatCount(a.posts)} {a.posts === 1 ? 'post' : 'posts'} selling
       </p>
       {shown.length ? (
         <ul class="reasons">

@@ -211,7 +211,7 @@ describe('vendor-heavy accounts', () => {
     expect(first.querySelector('.handle')!.textContent).toBe('@DealsDaily_HQ');
     expect(first.querySelector('.name')!.textContent).toBe('Deals Daily 🔥');
     expect(first.querySelector('.badge')!.textContent).toBe('Seller');
-    expect(first.querySelector('.account-share')!.textContent).toBe('92% selling · 12 of 13 posts');
+    expect(first.querySelector('.account-share')!.textContent).toBe('12 of 13 posts selling');
     const visible = [...first.querySelectorAll(':scope > ul.reasons > li')].map((li) => li.textContent);
     expect(visible).toEqual(['12 of 13 posts carried shop links', '9 of 13 posts had discount codes']);
   });
