@@ -5,7 +5,7 @@
 //
 // All writes go through one queue so batches never interleave, and each batch is one
 // IndexedDB transaction: a tweet is counted once, however many tabs or scrolls show it.
-import { addPost, judgeAuthor, judgePost, newAuthorState } from '../classifier';
+import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
 import { dayKey } from '../shared/dates';
 import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -156,9 +156,12 @@ export class Recorder {
         if (t.authorId) row.authorId = t.authorId;
         row.profile = profile;
         const post = judgePost(t, profile);
+        // Whether this post was selling, judged as `npm run eval` does: in the light of the
+        // author's earlier posts (a repeat of an earlier pitch counts more).
+        const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');
         row.state = addPost(row.state, t, post, now);
-        if (post.selling) selling++;
-        tweetRows.push({ id: t.id, authorKey: key, day: today, selling: post.selling ? 1 : 0, hidden: 0 });
+        if (isSelling) selling++;
+        tweetRows.push({ id: t.id, authorKey: key, day: today, selling: isSelling ? 1 : 0, hidden: 0 });
         touched.add(key);
       }
       for (const [key, p] of profiles) {
