@@ -2,7 +2,7 @@
 //
 //   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache
 //   MutationObserver ──► read-tweet ──► QuietMode.track (sync: collapse known sellers before paint)
-//                                  └──► outbox ──(every 250 ms, merged with API facts)──► background
+//                                  └──► outbox ──(250 ms after the first new tweet, merged with API facts)──► background
 //   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
 //   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
 import browser from 'webextension-polyfill';
@@ -30,12 +30,28 @@ async function main(): Promise<void> {
   const sent = new Set<string>();
   let healthDirty = true;
   let qm: QuietMode | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let flush: () => Promise<void> = async () => undefined;
+  /** Failed flushes in a row: after a few, wait for new activity instead of retrying. */
+  let failures = 0;
+  /** Send what waits, once, FLUSH_MS from the first thing to send: no timer runs while idle. */
+  const scheduleFlush = () => {
+    if (flushTimer !== undefined || signal.aborted) return;
+    flushTimer = setTimeout(() => {
+      void flush().finally(() => {
+        flushTimer = undefined;
+        if (failures < 3 && (outbox.size || hiddenOutbox.size || healthDirty)) scheduleFlush();
+      });
+    }, FLUSH_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(flushTimer), { once: true });
 
   // Listen to the page reader first: X's first responses arrive while we load settings.
   listenToPageReader(
     (data) => {
       api.addPageData(data);
       healthDirty = true;
+      scheduleFlush();
       // X may mark an already rendered tweet as an ad only in its API response.
       if (data.ads.length) {
         for (const id of data.ads) {
@@ -53,7 +69,10 @@ async function main(): Promise<void> {
 
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const quiet = new QuietMode(normaliseSettings(stored[SETTINGS_KEY]), {
-    onHidden: (id) => hiddenOutbox.add(id),
+    onHidden: (id) => {
+      hiddenOutbox.add(id);
+      scheduleFlush();
+    },
     onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
   });
   qm = quiet;
@@ -77,9 +96,10 @@ async function main(): Promise<void> {
       quiet.track(cellOf(article), { id: facts.id, authorHandle: facts.authorHandle, isAd });
       if (!sent.has(facts.id)) outbox.set(facts.id, facts);
     }
+    scheduleFlush();
   };
 
-  const flush = async () => {
+  flush = async () => {
     if (!isExtensionAlive()) {
       controller.abort();
       return;
@@ -98,9 +118,11 @@ async function main(): Promise<void> {
       }
       try {
         const { verdicts } = await send('tweets-seen', { tweets, profiles });
+        failures = 0;
         const changed = quiet.addVerdicts(verdicts);
         if (changed.size) quiet.applyAll(document, changed);
       } catch {
+        failures++;
         for (const t of batch) sent.delete(t.id); // Try again next time.
         for (const t of batch) outbox.set(t.id, t);
       }
@@ -116,13 +138,6 @@ async function main(): Promise<void> {
     }
   };
 
-  let flushing = false;
-  const timer = setInterval(() => {
-    if (flushing) return;
-    flushing = true;
-    flush().finally(() => (flushing = false));
-  }, FLUSH_MS);
-  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[SETTINGS_KEY]) return;
