@@ -144,6 +144,8 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS }: PopupAppPr
       setQuietMode: (on) => void setSettings({ quietMode: on }),
       setSensitivity: (s) => void setSettings({ sensitivity: s }),
       setHideMixed: (on) => void setSettings({ hideMixed: on }),
+      setHideAds: (on) => void setSettings({ hideAds: on }),
+      setExemptFollowed: (on) => void setSettings({ exemptFollowed: on }),
       setOverride: (handle, override) =>
         void run(
           (d) => ({

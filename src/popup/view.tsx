@@ -28,6 +28,8 @@ export interface PopupActions {
   setQuietMode(on: boolean): void;
   setSensitivity(s: Sensitivity): void;
   setHideMixed(on: boolean): void;
+  setHideAds(on: boolean): void;
+  setExemptFollowed(on: boolean): void;
   /** `null` removes the account from both the allow list and the block list. */
   setOverride(handle: string, o: Override): void;
 }
@@ -391,6 +393,24 @@ function SettingsSection({ data, actions }: { data: PopupData; actions: PopupAct
           onChange={(e) => actions.setHideMixed(e.currentTarget.checked)}
         />
         <label for="hide-mixed">Hide mixed accounts too</label>
+      </div>
+      <div class="field field-check">
+        <input
+          id="hide-ads"
+          type="checkbox"
+          checked={s.hideAds}
+          onChange={(e) => actions.setHideAds(e.currentTarget.checked)}
+        />
+        <label for="hide-ads">Hide promoted posts (ads)</label>
+      </div>
+      <div class="field field-check">
+        <input
+          id="exempt-followed"
+          type="checkbox"
+          checked={s.exemptFollowed}
+          onChange={(e) => actions.setExemptFollowed(e.currentTarget.checked)}
+        />
+        <label for="exempt-followed">Never quiet accounts I follow</label>
       </div>
     </section>
   );

@@ -14,6 +14,8 @@ function fakeActions() {
     setQuietMode: vi.fn<PopupActions['setQuietMode']>(),
     setSensitivity: vi.fn<PopupActions['setSensitivity']>(),
     setHideMixed: vi.fn<PopupActions['setHideMixed']>(),
+    setHideAds: vi.fn<PopupActions['setHideAds']>(),
+    setExemptFollowed: vi.fn<PopupActions['setExemptFollowed']>(),
     setOverride: vi.fn<PopupActions['setOverride']>(),
   };
 }
@@ -377,6 +379,19 @@ describe('settings', () => {
     expect(actions.setHideMixed).toHaveBeenCalledExactlyOnceWith(true);
     show({ ...data, settings: { ...data.settings, hideMixed: true } });
     expect(container.querySelector<HTMLInputElement>('input#hide-mixed')!.checked).toBe(true);
+  });
+
+  it.each([
+    ['hide-ads', 'Hide promoted posts (ads)', 'hideAds', 'setHideAds'],
+    ['exempt-followed', 'Never quiet accounts I follow', 'exemptFollowed', 'setExemptFollowed'],
+  ] as const)('shows "%s" checked by default and reports turning it off', (id, label, key, action) => {
+    const data = getMockData();
+    const actions = show(data);
+    const box = container.querySelector<HTMLInputElement>(`input#${id}`)!;
+    expect(labelOf(box)).toBe(label);
+    expect(box.checked).toBe(data.settings[key]);
+    box.click();
+    expect(actions[action]).toHaveBeenCalledExactlyOnceWith(!data.settings[key]);
   });
 });
 
