@@ -34,19 +34,7 @@ export function rollUpWeeks(days: DayRow[], now: Date, count = WEEKS_SHOWN): Per
 }
 
 function toView(row: AuthorRow, override: AuthorView['override']): AuthorView {
-  const j = row.judgement;
-  return {
-    key: row.key,
-    handle: row.handle,
-    ...(row.name ? { name: row.name } : {}),
-    verdict: j.verdict,
-    confidence: j.confidence,
-    sellingShare: j.sellingShare,
-    posts: j.posts,
-    sellingPosts: j.sellingPosts,
-    reasons: j.reasons,
-    override,
-  };
+  return { ...row.judgement, key: row.key, handle: row.handle, ...(row.name ? { name: row.name } : {}), override };
 }
 
 export async function buildPopupData(

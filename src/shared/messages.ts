@@ -1,6 +1,6 @@
 // The one protocol between content script, popup and background: every message is declared
 // here with its payload and its reply. The background answers them from one handler map.
-import type { AuthorProfile, TweetFacts, Verdict } from './types';
+import type { AuthorJudgement, AuthorProfile, TweetFacts, Verdict } from './types';
 import type { Settings } from './settings';
 import type { HealthStatus, ReaderHealth } from './health';
 
@@ -31,16 +31,11 @@ export interface PeriodStats {
 
 export type Override = 'hide' | 'show' | null;
 
-export interface AuthorRow {
+/** An account as the popup lists it: the author's judgement plus who they are and the user's choice. */
+export interface AuthorRow extends AuthorJudgement {
   key: string;
   handle: string;
   name?: string;
-  verdict: Verdict;
-  confidence: number;
-  sellingShare: number;
-  posts: number;
-  sellingPosts: number;
-  reasons: string[];
   override: Override;
 }
 
