@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         continue;
       }
       health.articlesRead++;
-      const isAd = facts.isAd || api.tweet(facts.id)?.isAd === true;
+      const isAd = facts.isAd || api.isAd(facts.id);
       quiet.track(cellOf(article), { id: facts.id, authorHandle: facts.authorHandle, isAd });
       if (!sent.has(facts.id)) outbox.set(facts.id, facts);
     }
