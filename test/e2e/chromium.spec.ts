@@ -138,6 +138,17 @@ test("the popup's counts equal the tweets the page showed", async () => {
   await popup.close();
 });
 
+for (const host of ['twitter.com', 'mobile.x.com']) {
+  test(`runs on ${host} too`, async () => {
+    const other = await h.context.newPage();
+    await other.goto(`https://${host}/home`);
+    await expect(other.locator('[data-qb-tweet]').first()).toBeAttached({ timeout: 10_000 });
+    // Known sellers are collapsed there as well, from the verdicts learnt on x.com.
+    await expect(other.locator('[data-qb-quiet]').first()).toBeAttached();
+    await other.close();
+  });
+}
+
 test('the extension makes no network request of its own', async () => {
   expect(h.foreignRequests).toEqual([]);
 });
