@@ -111,7 +111,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
-  if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
+  if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
   const handler = handlers[message.type] as { allow: (s: Sender) => boolean; run: Handler<MessageType> };
   if (!handler.allow(sender)) return undefined;
   return handler.run(message.payload, sender);

@@ -1,13 +1,20 @@
 // The verdict on an author from all their posts seen.
 //
 //   each post ──> pSelling ─(repeat boost)─> selling? at each sensitivity's post threshold
+//                    │                          ├──> counts: selling (all posts alike)
 //                    │                          └──> recency-weighted counts: s (selling), w (all)
 //                    └──> counts per reason group, replies, repeats, posting app
 //   judgeAuthor (Beta–Bernoulli): share of selling posts ~ Beta(α₀ + s + profile pseudo-counts, β₀ + w − s)
-//     fewer than minPosts posts        → unknown
-//     P(share > ½)  ≥ sellerConfidence → seller
-//     P(share > ⅕)  ≥ mixedConfidence  → mixed
-//     otherwise                         → conversationalist
+//     fewer than minPosts posts                → unknown
+//     P(share > ½)  ≥ sellerConfidence         → seller
+//     P(share > ⅕)  ≥ mixedConfidence          → mixed
+//     recent talk is clear (w ≥ minPosts)      → conversationalist (mixed if most posts ever seen sold)
+//     too few recent posts to tell (w < minPosts): the same rules on the unweighted counts
+//
+// Recency is about when the reader SAW a post (the `now` given to addPost), not when it was
+// written: a timeline mixes old and new posts, and scrolling a profile back in time must not
+// wipe the evidence. Weights halve every HALF_LIFE_MS of seen-time, so an account that changed
+// its ways recovers once enough new posts are seen.
 //
 // The state is plain JSON with fixed-size fields (a ring of 24 text fingerprints at most),
 // so it stays well under 2 KB however many posts an author has.
@@ -22,38 +29,50 @@ import { postThreshold, sigmoid, type PostJudgement } from './post';
 export const GROUPS: readonly ReasonGroup[] = [
   'ad', 'shop', 'affiliate', 'linkpage', 'messaging', 'recovery', 'crypto', 'code', 'giveaway', 'bait',
   'selfpromo', 'money', 'sponsored', 'cta', 'invite', 'shortener', 'scheduler', 'hashtags', 'promo', 'links',
+  // Appended in version 2 of the state.
+  'adult',
 ];
 const GROUP_INDEX = new Map(GROUPS.map((g, i) => [g, i]));
 const FEATURE_GROUP = new Map(FEATURES.map((f) => [f.name, GROUP_INDEX.get(f.group) ?? -1]));
 
-/** How each group is told: "5 of 7 posts carried shop links". Most telling groups come first in GROUPS. */
-const GROUP_PHRASE: Record<string, string> = {
-  ad: 'were promoted (ads)',
-  shop: 'carried shop links',
-  affiliate: 'carried affiliate or referral links',
-  linkpage: 'pointed to link-in-bio pages',
-  messaging: 'sent readers to WhatsApp or Telegram',
-  recovery: 'offered "fund recovery" help, a common scam',
-  crypto: 'pushed tokens, mints or airdrops',
-  code: 'offered discount codes or deals',
-  giveaway: 'ran giveaways',
-  bait: 'asked for likes, reposts or follows',
-  selfpromo: 'asked readers to subscribe to or check out their channel',
-  money: 'promised money or profits',
-  sponsored: 'were marked sponsored (#ad)',
-  cta: 'carried calls to action (DM me, sign up, link in bio)',
-  invite: 'invited readers to a group or community',
-  shortener: 'hid links behind shorteners',
-  scheduler: 'were posted through a scheduling app',
-  hashtags: 'were stuffed with hashtags',
-  promo: 'read like marketing copy',
-  links: 'carried outside links',
+/**
+ * How each group is told, [one post, several posts]: "1 of 7 posts carried a shop link",
+ * "5 of 7 posts carried shop links". Most telling groups come first in GROUPS.
+ */
+const GROUP_PHRASE: Record<string, readonly [string, string]> = {
+  ad: ['was promoted (an ad)', 'were promoted (ads)'],
+  shop: ['carried a shop link', 'carried shop links'],
+  affiliate: ['carried an affiliate or referral link', 'carried affiliate or referral links'],
+  linkpage: ['pointed to a link-in-bio page', 'pointed to link-in-bio pages'],
+  messaging: ['sent readers to WhatsApp or Telegram', 'sent readers to WhatsApp or Telegram'],
+  recovery: ['offered "fund recovery" help, a common scam', 'offered "fund recovery" help, a common scam'],
+  crypto: ['pushed tokens, mints or airdrops', 'pushed tokens, mints or airdrops'],
+  code: ['offered a discount code or deal', 'offered discount codes or deals'],
+  giveaway: ['ran a giveaway', 'ran giveaways'],
+  bait: ['asked for likes, reposts or follows', 'asked for likes, reposts or follows'],
+  selfpromo: ['asked readers to subscribe to or check out their channel', 'asked readers to subscribe to or check out their channel'],
+  money: ['promised money or profits', 'promised money or profits'],
+  sponsored: ['was marked sponsored (#ad)', 'were marked sponsored (#ad)'],
+  cta: ['carried a call to action (DM me, sign up, link in bio)', 'carried calls to action (DM me, sign up, link in bio)'],
+  invite: ['invited readers to a group or community', 'invited readers to a group or community'],
+  shortener: ['hid a link behind a shortener', 'hid links behind shorteners'],
+  scheduler: ['was posted through a scheduling app', 'were posted through a scheduling app'],
+  hashtags: ['was stuffed with hashtags', 'were stuffed with hashtags'],
+  promo: ['read like marketing copy', 'read like marketing copy'],
+  links: ['carried an outside link', 'carried outside links'],
+  adult: ['offered adult content', 'offered adult content'],
 };
+
+/** "1 of 5 posts was promoted (an ad)", "2 of 5 posts were promoted (ads)". */
+function groupReason(g: number, count: number, total: number): string {
+  const phrase = GROUP_PHRASE[GROUPS[g]!]!;
+  return `${ofPosts(count, total)} ${count === 1 ? phrase[0] : phrase[1]}`;
+}
 
 /** Per-author accumulator: plain JSON, fixed size. */
 export interface AuthorState {
-  /** Format version, for stored states. */
-  v: 1;
+  /** Format version, for stored states (2: recency by seen-time; see upgradeAuthorState). */
+  v: 2;
   /** Lowercase handle. */
   handle: string;
   /** Posts seen. */
@@ -64,7 +83,7 @@ export interface AuthorState {
   s: [number, number, number];
   /** Recency-weighted count of all posts. */
   w: number;
-  /** Time (ms) the weighted counts refer to: the latest post time seen. */
+  /** Time (ms) the weighted counts refer to: the latest `now` a post was added at (seen-time). */
   at: number;
   /** Selling posts carrying each reason group, in GROUPS order. */
   groups: number[];
@@ -82,7 +101,15 @@ export interface AuthorState {
   next: number;
 }
 
-/** Half-life of a post's weight: older posts count for less than recent ones. */
+/**
+ * A state stored by an earlier version (browsers keep them in IndexedDB). Version 1 had the same
+ * fields, but its weighted counts were decayed by the gaps between the posts' own dates.
+ */
+export type AuthorStateV1 = Omit<AuthorState, 'v'> & { v: 1 };
+/** Any state that addPost, judgeAuthor and pSellingInContext accept. */
+export type StoredAuthorState = AuthorState | AuthorStateV1;
+
+/** Half-life of a post's weight, in time since the reader saw it relative to the latest post seen. */
 export const HALF_LIFE_MS = 60 * 24 * 3600 * 1000;
 const RING = 24;
 /** Log-odds added to a post that repeats an earlier one of the same author (hand-set). */
@@ -100,9 +127,43 @@ export const PRIOR_BETA = 2;
 
 export function newAuthorState(handle: string): AuthorState {
   return {
-    v: 1, handle: authorKey(handle), posts: 0, selling: [0, 0, 0], s: [0, 0, 0], w: 0, at: 0,
+    v: 2, handle: authorKey(handle), posts: 0, selling: [0, 0, 0], s: [0, 0, 0], w: 0, at: 0,
     groups: new Array<number>(GROUPS.length).fill(0), replies: 0, quiet: 0, repeats: 0,
     scheduled: 0, app: '', prints: [], next: 0,
+  };
+}
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const isTriple = (x: unknown): x is [number, number, number] => Array.isArray(x) && x.length === 3 && x.every(isCount);
+
+/**
+ * The state in the current format. A current state is returned as it is; a version-1 state is
+ * copied with its weighted counts rebuilt from the plain counts (its old weights are not
+ * trusted: they decayed by the posts' dates) as if all were seen at `now`; anything malformed
+ * starts afresh. Never mutates its argument.
+ */
+export function upgradeAuthorState(state: StoredAuthorState | null | undefined, now: number): AuthorState {
+  const raw = (state ?? {}) as Partial<Record<keyof AuthorState, unknown>>;
+  const handle = typeof raw.handle === 'string' ? raw.handle : '';
+  const fieldsOk = isCount(raw.posts) && isTriple(raw.selling) && isTriple(raw.s) && isCount(raw.w) && isCount(raw.at) &&
+    Array.isArray(raw.groups) && raw.groups.every(isCount) && isCount(raw.replies) && isCount(raw.quiet) &&
+    isCount(raw.repeats) && isCount(raw.scheduled) && typeof raw.app === 'string' &&
+    Array.isArray(raw.prints) && raw.prints.length <= RING && isCount(raw.next);
+  if (raw.v === 2 && fieldsOk) return state as AuthorState;
+  if (raw.v !== 1 || !fieldsOk) return newAuthorState(handle);
+  const old = state as AuthorStateV1;
+  const groups = old.groups.slice(0, GROUPS.length);
+  while (groups.length < GROUPS.length) groups.push(0);
+  return {
+    ...old,
+    v: 2,
+    selling: [old.selling[0], old.selling[1], old.selling[2]],
+    s: [old.selling[0], old.selling[1], old.selling[2]],
+    w: old.posts,
+    at: old.posts > 0 ? now : 0,
+    groups,
+    prints: old.prints.slice(),
+    next: old.next % RING,
   };
 }
 
@@ -131,7 +192,7 @@ export function fingerprint(text: string): number {
 }
 
 /** Whether this tweet repeats one of the author's recent posts. */
-export function isRepeat(state: AuthorState, tweet: TweetFacts): boolean {
+export function isRepeat(state: StoredAuthorState, tweet: TweetFacts): boolean {
   const fp = fingerprint(tweet.text ?? '');
   return fp !== 0 && state.prints.includes(fp);
 }
@@ -165,7 +226,8 @@ export const CONTEXT_LIMIT = 2;
  * judge the post in front of the reader; the author's counts use pSelling alone, so a verdict
  * never feeds on itself.
  */
-export function pSellingInContext(state: AuthorState, tweet: TweetFacts, post: PostJudgement): number {
+export function pSellingInContext(stored: StoredAuthorState, tweet: TweetFacts, post: PostJudgement): number {
+  const state = stored.v === 2 ? stored : upgradeAuthorState(stored, 0);
   const p = pWithRepeat(post, isRepeat(state, tweet));
   if (state.posts === 0) return p;
   const k = 1; // balanced counts: the context is about evidence, not the reader's taste
@@ -174,14 +236,20 @@ export function pSellingInContext(state: AuthorState, tweet: TweetFacts, post: P
   return sigmoid(logit(p) + shift);
 }
 
-/** Fold one new post into the state (mutates and returns it). `now` = ms since epoch. */
-export function addPost(state: AuthorState, tweet: TweetFacts, post: PostJudgement, now: number): AuthorState {
+/**
+ * Fold one new post into the state (mutates and returns it; a state of an older version is
+ * upgraded in place first). `now` = ms since epoch, when the reader saw the post: recency is
+ * about seen-time, never the post's own date (`tweet.createdAt` is not read here).
+ */
+export function addPost(stored: StoredAuthorState, tweet: TweetFacts, post: PostJudgement, now: number): AuthorState {
+  const state = stored.v === 2 ? stored : (Object.assign(stored, upgradeAuthorState(stored, now)) as AuthorState);
   const fp = fingerprint(tweet.text ?? '');
   const repeated = fp !== 0 && state.prints.includes(fp);
   const p = pWithRepeat(post, repeated);
 
-  // Recency: sums refer to the latest post time; an older post (scrolling back) weighs less.
-  const t = typeof tweet.createdAt === 'number' && Number.isFinite(tweet.createdAt) ? tweet.createdAt : now;
+  // Recency: sums refer to the latest seen-time; earlier sightings weigh less. A clock that
+  // went back (a changed system time) weighs the post less rather than reviving old ones.
+  const t = Number.isFinite(now) ? now : state.at;
   let w = 1;
   if (state.posts === 0) state.at = t;
   else if (t > state.at) {
@@ -276,41 +344,80 @@ function ofPosts(n: number, total: number): string {
 const SENS_INDEX: Record<Sensitivity, 0 | 1 | 2> = { strict: 0, balanced: 1, loose: 2 };
 const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'loose'];
 
-/** The verdict on an author from all their posts seen. Pure; cheap. */
+/** How sure the model must be that most posts are NOT selling before calling an author a conversationalist. */
+const TALK_CONFIDENCE = 0.8;
+
+interface Posterior {
+  share: number;
+  /** P(share > ½) */
+  majority: number;
+  /** P(share > ⅕) */
+  some: number;
+}
+
+function posterior(selling: number, all: number, profileAlpha: number): Posterior {
+  const alpha = PRIOR_ALPHA + selling + profileAlpha;
+  const beta = PRIOR_BETA + Math.max(0, all - selling);
+  return { share: alpha / (alpha + beta), majority: 1 - betaCdf(0.5, alpha, beta), some: 1 - betaCdf(0.2, alpha, beta) };
+}
+
+/** The verdict on an author from all their posts seen. Pure (an old state is upgraded on a copy); cheap. */
 export function judgeAuthor(
-  state: AuthorState,
+  stored: StoredAuthorState,
   profile: AuthorProfile | undefined,
   options: { sensitivity: Sensitivity; now: number },
 ): AuthorJudgement {
+  const state = stored.v === 2 ? stored : upgradeAuthorState(stored, options.now);
   const sens = AUTHOR_THRESHOLDS[options.sensitivity] ? options.sensitivity : 'balanced';
   const th = AUTHOR_THRESHOLDS[sens];
   const n = state.posts;
-  const sellingPosts = state.selling[SENS_INDEX[sens]];
-  const signs = readProfileSigns(profile);
   const k = SENS_INDEX[sens];
-  const alpha = PRIOR_ALPHA + state.s[k] + signs.alpha;
-  const beta = PRIOR_BETA + Math.max(0, state.w - state.s[k]);
-  const share = alpha / (alpha + beta);
-  const pMajority = 1 - betaCdf(0.5, alpha, beta);
-  const pSome = 1 - betaCdf(0.2, alpha, beta);
+  const sellingPosts = state.selling[k];
+  const signs = readProfileSigns(profile);
+  // What the author does lately (recency-weighted), and everything seen with each post alike.
+  const recent = posterior(state.s[k], state.w, signs.alpha);
+  const all = posterior(sellingPosts, n, signs.alpha);
+  const recentIsEnough = state.w >= th.minPosts;
 
-  let verdict: Verdict;
-  let confidence: number;
+  let verdict: Verdict = 'unknown';
+  let confidence = 0;
+  let share = recent.share;
   if (n < th.minPosts) {
-    verdict = 'unknown';
-    confidence = 0;
-  } else if (pMajority >= th.seller) {
+    // Too few posts for any verdict.
+  } else if (recent.majority >= th.seller) {
     verdict = 'seller';
-    confidence = pMajority;
-  } else if (pSome >= th.mixed) {
+    confidence = recent.majority;
+  } else if (all.majority >= th.seller && recent.majority >= 0.5) {
+    // Recent posts still lean to selling: older ones seen long ago back them up at full weight.
+    verdict = 'seller';
+    confidence = all.majority;
+    share = all.share;
+  } else if (recent.some >= th.mixed) {
     verdict = 'mixed';
-    confidence = pSome;
+    confidence = recent.some;
+  } else if (recentIsEnough) {
+    // Enough recent posts that clearly talk; but not so far as to forget that most posts sold.
+    if (recent.majority <= 1 - TALK_CONFIDENCE && sellingPosts * 2 <= n) {
+      verdict = 'conversationalist';
+      confidence = 1 - recent.some;
+    } else {
+      verdict = 'mixed';
+      confidence = 1 - recent.majority;
+    }
   } else {
-    verdict = 'conversationalist';
-    confidence = 1 - pSome;
+    // Too few recent posts to say what the author does lately: everything seen decides.
+    share = all.share;
+    if (all.some >= th.mixed) {
+      verdict = 'mixed';
+      confidence = all.some;
+    } else if (all.majority <= 1 - TALK_CONFIDENCE) {
+      verdict = 'conversationalist';
+      confidence = 1 - all.some;
+    }
   }
+  const faded = sellingPosts > 0 && recent.share < all.share - 0.1;
 
-  const reasons = buildReasons(state, verdict, sellingPosts, signs, profile, th.minPosts);
+  const reasons = buildReasons(state, verdict, sellingPosts, signs, profile, th.minPosts, faded);
   return {
     verdict,
     confidence: Math.round(confidence * 1000) / 1000,
@@ -328,6 +435,7 @@ function buildReasons(
   signs: ProfileSigns,
   profile: AuthorProfile | undefined,
   minPosts: number,
+  sellingFaded: boolean,
 ): string[] {
   const n = state.posts;
   const reasons: string[] = [];
@@ -341,7 +449,7 @@ function buildReasons(
     const top = state.groups[order[0]!] ?? 0;
     order = order.filter((g) => (GROUPS[g] === 'promo' ? (state.groups[g] ?? 0) > top / 2 : GROUPS[g] !== 'links'));
   }
-  for (const g of order.slice(0, 3)) salesy.push(`${ofPosts(state.groups[g] ?? 0, n)} ${GROUP_PHRASE[GROUPS[g]!]}`);
+  for (const g of order.slice(0, 3)) salesy.push(groupReason(g, state.groups[g] ?? 0, n));
   if (state.repeats >= 1) salesy.push(`repeated the same text in ${ofPosts(state.repeats, n)}`);
   if (state.scheduled > 0) salesy.push(`${ofPosts(state.scheduled, n)} sent through ${state.app || 'a scheduling app'}`);
 
@@ -349,6 +457,7 @@ function buildReasons(
   if (state.replies > 0) talky.push(`replies in conversation in ${ofPosts(state.replies, n)}`);
   if (state.quiet > 0) talky.push(`${ofPosts(state.quiet, n)} showed no sign of selling`);
   if (profile?.isFollowedByUser) talky.push('you follow this account');
+  if (sellingFaded) talky.push('the selling posts were seen a while ago; recent posts count more');
 
   if (verdict === 'seller' || verdict === 'mixed') {
     reasons.push(...salesy, ...signs.reasons);
@@ -357,7 +466,7 @@ function buildReasons(
     reasons.push(...talky);
     if (sellingPosts > 0 && salesy[0]) reasons.push(`only ${salesy[0]}`);
   } else {
-    reasons.push(`only ${n} post${n === 1 ? '' : 's'} seen; a verdict needs ${minPosts}`);
+    reasons.push(n < minPosts ? `only ${n} post${n === 1 ? '' : 's'} seen; a verdict needs ${minPosts}` : `${n} posts seen, too few signs either way to tell`);
     reasons.push(...salesy.slice(0, 1), ...signs.reasons.slice(0, 1), ...talky.slice(0, 1));
   }
   if (reasons.length === 0) reasons.push(`${ofPosts(sellingPosts, n)} judged selling`);

@@ -17,7 +17,7 @@ const L_ANY = LinkKind.Any, L_SHOP = LinkKind.Shop, L_AFF = LinkKind.Affiliate, 
 export type ReasonGroup =
   | 'shop' | 'affiliate' | 'linkpage' | 'shortener' | 'messaging' | 'invite' | 'crypto' | 'code'
   | 'cta' | 'selfpromo' | 'giveaway' | 'bait' | 'money' | 'recovery' | 'sponsored' | 'hashtags'
-  | 'promo' | 'ad' | 'scheduler' | 'profile' | 'links' | 'talk';
+  | 'promo' | 'ad' | 'scheduler' | 'profile' | 'links' | 'talk' | 'adult';
 
 export interface FeatureDef {
   name: string;
@@ -86,6 +86,13 @@ export const FEATURES: readonly FeatureDef[] = [
   F('profile.bio-shop-link', 'profile', false),
   F('profile.bio-sales', 'profile', false),
   F('profile.followed', 'talk', false),
+  // Added with the second fit (see weights.ts): growth bait, creators pitching themselves, and more.
+  F('text.growth-bait', 'bait'),
+  F('text.check-out-name', 'cta'),
+  F('text.creator-pitch', 'selfpromo'),
+  F('text.adult', 'adult'),
+  F('text.imperative-pitch', 'promo'),
+  F('link.spelled-out', 'links'),
 ];
 
 export const N_FEATURES = FEATURES.length;
@@ -97,39 +104,53 @@ const enum I {
   Bait, TokenLaunch, Airdrop, Wallet, Cashtag, CashtagsMany, Money, Recovery, Sponsored, HashtagsMany,
   HashtagsVeryMany, Launch, Hype, Free, YouAddress, Pointing, Shouting, MentionsMany, Reply, Question,
   Opinion, Short, News, FirstPerson, We, Product, CheckOut, Ad, Scheduler, Business, BioShopLink, BioSales, Followed,
+  GrowthBait, CheckOutName, CreatorPitch, Adult, Imperative, SpelledLink,
 }
 
 // --- text patterns (run on lowercased text; phrases seen in real promotion, kept general) ---
-const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|(?:reach out|message|contact|write)(?: us| me)? via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on))/;
+const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|(?:reach out|message|contact|write)(?: us| me)? via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on)|(?:dm|message|contact(?:ing)?|reach(?:ing)? out to|write to|text) @\w)/;
 const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this|the) (?:referral|invite|affiliate) link|(?:through|use|via|with) my link|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:on )?(?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
 /** Words that ask the reader to go somewhere; with a link, the post sends traffic. */
 const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|here\b|(?:watch|listen|vote|look|join|register|apply|download|read more)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))\b/;
 /** Small-business and product ad copy. */
-const RE_PITCH = /\b(?:high[- ]quality|hand[- ]?made|handcrafted|crafted (?:from|with|by)|perfect (?:gift|for (?:any|every|your))|makes? a great gift|premium (?:quality|materials?)|custom(?:i[sz]ed)? (?:\w+ )?(?:made|engraved|printed|designs?|orders?)|our (?:customers|clients|products?|services?|collection|shop|store)|call us|free (?:delivery|trial|consultation|quote)|in stock|best (?:price|deals?|rates)|affordable|we (?:offer|provide|deliver|sell|ship)|solutions? for (?:your|all)|(?:book|schedule) (?:a|your) (?:demo|call|consultation|appointment))\b/;
+const RE_PITCH = /\b(?:high[- ]quality|hand[- ]?made|handcrafted|crafted (?:from|with|by)|perfect (?:gift|for (?:any|every|your))|makes? a great gift|premium (?:quality|materials?)|custom(?:i[sz]ed)? (?:\w+ )?(?:made|engraved|printed|designs?|orders?)|our (?:customers|clients|products?|services?|collection|shop|store)|call us|free (?:delivery|trial|consultation|quote)|in stock|best (?:price|deals?|rates)|affordable|we (?:offer|provide|deliver|sell|ship)|solutions? for (?:your|all)|(?:book|schedule) (?:a|your) (?:demo|call|consultation|appointment)|(?:designed|built|made|perfect|ideal) for (?:home chefs|(?:e-?comm\w* )?brands|agencies|creators|founders|businesses|marketers|startups)|for (?:e-?comm\w* )?brands and agencies)\b/;
 const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
 const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|new video|latest video|music video|mixtape|page|playlist|store|shop|website|new single|new song|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album))\b/;
 const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?(?:\$\d+|\d+ ?%)|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|\bdeals?\b)/;
 const RE_URGENCY = /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown)\b/;
-const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* ?(?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
+const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* (?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
 const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes? (?:worth|of|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
 const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
-const RE_TOKEN_LAUNCH = /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint)/;
+const RE_TOKEN_LAUNCH = /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint|@\w+,? (?:please |pls |plz )?(?:deploy|launch)\b|\bdeploy (?:it )?again\b)/;
 const RE_AIRDROP = /\b(?:air ?drops?|claim (?:your|now|it|here|the|free)|(?:is|are) claimable|eligib(?:le|ility)|allocation|whitelist|\bwl\b|(?:token|reward)s? (?:are )?(?:live|unlocked)|connect (?:your )?wallet|claims? (?:are )?(?:live|open|being processed))\b/;
 const RE_WALLET = /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/;
-const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour)\b/;
-const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|funds|money|assets|account|support|assistance|guidance|help|experts?|specialists?|options|services?|team|agents?)|scam (?:alert|warning)|red flags?|fake profits|(?:deposits?|funds) (?:lost|frozen|blocked|trapped)|lost deposits|drain(?:s|ing)? (?:user )?funds|(?:lost|stolen|scammed) (?:crypto|funds|money|bitcoin)|withdrawals? (?:blocked|frozen|locked)|funds? (?:recovery|retrieval)|been scammed|scam victims?|hacked (?:account|wallet)|seed phrase|private key|recovery phrase|(?:verified|certified) (?:recovery|experts?|hackers?))/;
+const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour|earn (?:points|rewards|yield|interest|\d+%|while|by)|\d+(?:\.\d+)? ?% apy|(?:deposit|stake)\w*,? (?:and |& )?earn|\$[\d,.]+k? (?:in|worth of) (?:prizes|rewards|bonus(?:es)?)|turn(?:ing|ed)? \$[\d,.]+k? (?:in)?to|(?:made|making) \$[\d,.]+k?)\b/;
+const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|funds|money|assets|account|support|assistance|guidance|help|experts?|specialists?|options|services?|team|agents?)|scam (?:alert|warning)|red flags?|fake profits|(?:deposits?|funds) (?:lost|frozen|blocked|trapped)|lost deposits|drain(?:s|ing)? (?:user )?funds|(?:lost|stolen|scammed) (?:crypto|funds|money|bitcoin)|withdrawals? (?:blocked|frozen|locked)|funds? (?:recovery|retrieval)|been scammed|scam victims?|hacked (?:account|wallet)|seed phrase|private key|recovery phrase|(?:verified|certified) (?:recovery|experts?|hackers?)|recover (?:your |my |the |all )?(?:loss(?:es)?|lost|funds?|money|btc|bitcoin|crypto)|helped me (?:get|recover)\w* (?:everything|it|all|my \w+) back|lost \$?[\d,.]+k? (?:\w+ )?(?:to|in) (?:a |an )?(?:scam|fake)|crypto ?recovery|don'?t lose hope|(?:legit|trusted|reliable) (?:service|hackers?|experts?|recovery))/;
 const RE_SPONSORED = /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/;
 const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|powered by|our new)\b/;
-const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips))\b/;
+const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips)|this guy (?:literally )?(?:just )?(?:dropped|built|shows?|made|created|explains)|instead of (?:watching|paying|spending|scrolling)|stop scrolling|you'?ll ever (?:see|need|read|watch)|(?:full|free|complete) (?:course|guide|masterclass|tutorial|breakdown)|\d+[- ]?(?:min|minute|hour|hr)s? (?:masterclass|video|course|guide|tutorial)|99% of people|guide in (?:the )?(?:thread|comments|replies))\b/;
 const HAS_CURRENCY = /[$€£¥]/;
+const RE_SPACES = /\s+/g;
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
-const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|love|loved|hate|hated|like|liked|miss|wish|mean|remember|can'?t|don'?t|didn'?t|was|had|just)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha|hahah|hahaha|hahahah|hahahaha|hahahahah|hehe|hehehe|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|good|cute|sad)|love (?:this|it|you|her|him)|this is (?:so|the|why|how|what)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
+const RE_OPINION = /\b(?:i (?:think|thought|feel|felt|believe|guess|agree|disagree|hate|hated|miss|wish|remember)|imo|imho|in my (?:opinion|view)|lol|lmao|lmfao|haha|hahah|hahaha|hahahah|hahahaha|hahahahah|hehe|hehehe|tbh|honestly|ngl|idk|omg|wtf|smh|same here|so (?:true|cute|sad)|love (?:this|it|you|her|him)|agreed|exactly|congrat\w*|thank (?:you|u)|thanks)\b/;
 const RE_NEWS = /\b(?:breaking|just in|report(?:s|ed|edly)?|according to|(?:says?|said)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?)\b/;
 const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
 const RE_PRODUCT = /\b(?:now (?:supports?|in|with|on|has|can)|new (?:features?|model|version|update|tools?|app)|(?:big |major )?update|beta|release notes|integrations?|built (?:for|with|on)|designed (?:for|to)|open[- ]source|try (?:the|at|out|it)|masterclass|tutorial|guide|course|workflows?|(?:this|the) (?:guy|video|tool|app|agent)|literally|no[- ]code|\bapi\b|platform|dashboard|\bai\b)\b/;
 const RE_CHECK_OUT = /\bcheck (?:this|it|them) out|check out (?:this|these|that)\b/;
+/** Asking for the growth of an account: follow trains, "if I reach 100 subs", "I'll boost you", bought followers. */
+const RE_GROWTH = /\b(?:if (?:i|we) (?:reach|get|hit) (?:to )?\d[\d,.]*k? ?(?:subs|subscribers|followers|likes|views)|(?:become|be) my (?:first|\d+\w*) (?:subscriber|follower|fan)|subscribes? to me\b|help me (?:out|get|reach|grow|hit)|i'?ll (?:boost|follow|shout ?out|promote|rt|retweet) (?:you|u|everyone|back)|(?:say hi|reply|comment) (?:and|&) (?:we|i)(?:'ll| will)? follow|thumbs up if|(?:like|rt|retweet|repost) (?:this )?if (?:you|u|ur)\b|drop an? (?:\S+ )?if (?:you|u|ur)\b|(?:f4f|l4l|like ?4 ?like|follow ?4 ?follow)\b|no account should be under|small accounts?\b|(?:rt|retweet|repost|engagement) (?:groups?|gc|groupchat|train)|spam my (?:profile|page|likes|posts)|must be following|(?:buy|gain|grow|need) (?:\d+[k+]* )?(?:real |active |free |more |new )?(?:youtube |instagram |twitter |tiktok )?(?:subscribers|followers|views|likes|subs)\b|(?:get|give) (?:you )?\d+ (?:subscribers|subs|followers)|(?:views|subscribers|subs|followers|likes) for (?:no reason|free))/;
+/** A creator pitching their own work: "I'm a 12 yr old producer", "my own remixes", "search \"…\"", "on Spotify". */
+const RE_CREATOR = /\b(?:i'?m an? (?:\d+ ?(?:yr|year)s?[- ]old )?(?:\w+ )?(?:rapper|producer|singer|artist|youtuber|streamer|musician|songwriter|dj|beatmaker)|i (?:make|do|create|produce|upload|post) (?:\w+ ){0,2}(?:videos|music|beats|covers|remixes|chiptunes|content|vlogs|tutorials)|(?:i'?m|i am) (?:kind of |pretty |fairly )?new (?:to|on|at) (?:youtube|twitter|twitch|tiktok)|my (?:own )?(?:lyrics|remix(?:es)?|covers?|beats?|tracks?|vlogs?|gameplay)\b|search (?:for |up )?["“]|type (?:in )?["“]?[\w ]{2,30}["”]? (?:in|into|on) (?:youtube|google|spotify)|(?:on|in) (?:itunes|spotify|soundcloud)\b|los invito|suscr[ií]b|inscreva|abonniert)/;
+/** Adult-content solicitation. */
+const RE_ADULT = /\b(?:onlyfans|only fans|nudes|horny|sexting|(?:free|spicy|exclusive|naughty|uncensored) (?:content|pics?|vids?|videos?)|18\+|no age limit|(?:free|dm|text|message|hmu)[^.!?]{0,20}\bfor (?:some )?fun\b|(?:dm|text|message|hmu) (?:me )?for (?:pics|content))/;
+/** Marketing verbs opening a sentence: "Experience…", "Unlock…", "Try…", "Get started…". */
+const RE_IMPERATIVE = /(?:^|[.!?] ?)\s*(?:experience|discover|explore|unlock|elevate|transform|upgrade|introducing|enjoy|lock in|skip|grow your|boost your|level up|supercharge|stop paying|install|download|get started|start your|join|try)\b/;
+/** A link spelled out to get past link filters: "site . com", "site*com", "site dot com". */
+const RE_SPELLED_LINK = /\b[a-z0-9-]{3,}(?: \. ?|\. | dot |\*)(?:com|net|org)\b/;
+/** "Check out @someone", "Check out \"Name\"", "Check Out The New Video": pointing at a named account or work (case-sensitive). */
+const RE_CHECK_OUT_NAME = /\b[Cc]heck\s*[Oo]ut[:\s-]+(?:["“'@#]|[A-Z0-9])/;
 
 // --- word triggers ---
 // Running ~25 alternation regexes over every post costs more than the budget (5 µs a post), so
@@ -140,36 +161,40 @@ const RE_CHECK_OUT = /\bcheck (?:this|it|them) out|check out (?:this|these|that)
 const enum T {
   ContactDm, LinkCta, LinkAsk, Pitch, Signup, SelfPromo, Code, Urgency, Price, Giveaway, Bait, Token,
   Airdrop, Money, Recovery, Sponsored, Launch, Hype, Opinion, News, Product, CheckOut,
-  // Word features decided by the words alone.
+  Growth, Creator, Adult, Imperative, SpelledLink,
+  // Word features decided by the words alone (31 bits in all: the mask is an int32).
   We, FirstPerson, Free, You,
 }
 
 /** [regex, its trigger words]; index = T. */
 export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
-  [RE_CONTACT_DM, ['dm', 'dmm', 'send', 'drop', 'message', 'inbox', 'reach', 'contact', 'whatsapp', 'whats', 'telegram', 'call', 'text', 'write']],
-  [RE_LINK_CTA, ['link', 'links', 'click', 'tap', 'visit', 'go', 'check', 'see', 'details', 'detail', 'official']],
+  [RE_CONTACT_DM, ['dm', 'dmm', 'send', 'drop', 'message', 'inbox', 'reach', 'reaching', 'contact', 'contacting', 'whatsapp', 'whats', 'telegram', 'call', 'text', 'write']],
+  [RE_LINK_CTA, ['link', 'links', 'click', 'tap', 'website', 'site', 'page', 'store', 'shop']],
   [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help']],
-  [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'makes', 'make', 'premium', 'custom', 'customized', 'customised', 'our', 'call', 'free', 'stock', 'best', 'affordable', 'we', 'solution', 'solutions', 'book', 'schedule']],
-  [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', 'don', 'dont']],
-  [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'visit', 'follow', 'please', 'like', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'help', 'watch', 'made', 'started',
-    // "my …" / "our …" alternatives, by the word after it
-    'channel', 'video', 'videos', 'mixtape', 'page', 'playlist', 'store', 'shop', 'website', 'single', 'song', 'songs', 'ebook', 'course', 'rap', 'music', 'art', 'artwork', 'work', 'blog', 'template', 'app', 'product', 'podcast', 'stream', 'episode', 'release', 'drop', 'book', 'album']],
-  [RE_CODE, ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'free', 'code', 'bogo', 'half', 'deal', 'deals']],
-  [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'only', 'just', 'today', 'while', 'first', 'before', 'till', 'until', 'don', 'dont', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown']],
-  [RE_PRICE, ['usd', 'dollars', 'eur', 'euros', 'only', 'just', 'for', 'per']],
+  [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'premium', 'custom', 'customized', 'customised', 'call', 'stock', 'affordable', 'solution', 'solutions', 'book', 'schedule', 'chefs', 'brands', 'agencies', 'creators', 'founders', 'businesses', 'marketers', 'startups', 'gift', 'customers', 'clients', 'product', 'products', 'services', 'service', 'collection', 'shop', 'store', 'delivery', 'trial', 'consultation', 'quote', 'price', 'deal', 'deals', 'rates', 'offer', 'provide', 'deliver', 'sell', 'ship']],
+  [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', 'miss']],
+  [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'visit', 'follow', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'help', 'my', 'our', 'channel']],
+  [RE_CODE, ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'code', 'bogo', 'half', 'deal', 'deals', 'shipping']],
+  [RE_URGENCY, ['limited', 'hurry', 'act', 'last', 'ends', 'today', 'while', 'first', 'before', 'till', 'until', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown', 'left', 'spot', 'spots', 'remaining', 'hours', 'hour', 'days', 'day', 'wait', 'late', 'sidelined']],
+  [RE_PRICE, ['usd', 'dollars', 'eur', 'euros', 'per']],
   [RE_GIVEAWAY, ['give', 'giveaway', 'giveaways', 'giving', 'chance', 'win', 'winner', 'winners', 'raffle', 'sweepstakes', 'enter', 'prize', 'prizes', 'lucky', 'random']],
-  [RE_BAIT, ['like', 'rt', 'retweet', 'repost', 'follow', 'followback', 'followtrain', 'tag', 'comment', 'drop', 'wallet', 'f4f', 'ifb', 'gain', 'if', 'turn', 'who', 'please', 'share', 'vote', 'give']],
-  [RE_TOKEN_LAUNCH, ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'presale', 'pre', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'next', 'gem', 'potential', 'low', 'lowcap', 'ape', 'mint', 'free', 'public', 'wl']],
+  [RE_BAIT, ['like', 'rt', 'retweet', 'repost', 'follow', 'followback', 'followtrain', 'tag', 'comment', 'drop', 'wallet', 'f4f', 'ifb', 'gain', 'turn', 'share', 'vote', 'give', 'online', 'active', 'want']],
+  [RE_TOKEN_LAUNCH, ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'presale', 'pre', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'gem', 'potential', 'lowcap', 'ape', 'mint', '100x', '1000x']],
   [RE_AIRDROP, ['air', 'airdrop', 'airdrops', 'claim', 'claimable', 'eligible', 'eligibility', 'allocation', 'whitelist', 'wl', 'token', 'tokens', 'reward', 'rewards', 'connect', 'claims']],
-  [RE_MONEY, ['make', 'earn', 'passive', 'get', 'paid', 'work', 'financial', 'trading', 'forex', 'crypto', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'send', 'stocks', 'free', 'profit', 'roi', 'per']],
-  [RE_RECOVERY, ['recover', 'recovery', 'lost', 'stolen', 'scammed', 'withdrawal', 'withdrawals', 'funds', 'fund', 'been', 'scam', 'hacked', 'verified', 'certified', 'seed', 'private', 'red', 'fake', 'deposit', 'deposits', 'drain', 'drains', 'draining']],
+  [RE_MONEY, ['make', 'earn', 'passive', 'paid', 'financial', 'trading', 'forex', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'stocks', 'profit', 'roi', 'per', 'apy', 'deposit', 'deposits', 'deposited', 'depositing', 'stake', 'staked', 'staking', 'stakes', 'prizes', 'rewards', 'bonus', 'bonuses', 'turn', 'turning', 'turned', 'made', 'making', 'picks', 'pick', 'signal', 'signals', 'home']],
+  [RE_RECOVERY, ['recover', 'recovery', 'lost', 'stolen', 'scammed', 'withdrawal', 'withdrawals', 'funds', 'fund', 'been', 'scam', 'hacked', 'verified', 'certified', 'seed', 'private', 'red', 'fake', 'deposit', 'deposits', 'drain', 'drains', 'draining', 'helped', 'crypto', 'cryptorecovery', 'hope', 'legit', 'trusted', 'reliable']],
   [RE_SPONSORED, ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted']],
-  [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'out', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'powered', 'our']],
-  [RE_HYPE, ['thank', 'save', 'bookmark', 'how', 'need', 'most', 'game', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'stop', 'start', 'free', 'no', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'best', 'top']],
-  [RE_OPINION, ['i', 'imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahah', 'hahaha', 'hahahah', 'hahahaha', 'hahahahah', 'hehe', 'hehehe', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'so', 'love', 'this', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks']],
+  [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'powered', 'our', 'now']],
+  [RE_HYPE, ['thank', 'save', 'bookmark', 'need', 'most', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'free', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'guy', 'instead', 'scrolling', 'ever', 'course', 'masterclass', 'tutorial', 'breakdown', 'mins', 'minutes', 'hours', 'hr', 'hrs', 'guide', '99', 'here', 'credit', 'subscription', 'experience', 'tools', 'ways', 'apps', 'tips', 'changer', 'wasting', 'doing', 'using', 'losing']],
+  [RE_OPINION, ['imo', 'imho', 'opinion', 'view', 'lol', 'lmao', 'lmfao', 'haha', 'hahah', 'hahaha', 'hahahah', 'hahahaha', 'hahahahah', 'hehe', 'hehehe', 'tbh', 'honestly', 'ngl', 'idk', 'omg', 'wtf', 'smh', 'same', 'love', 'agreed', 'exactly', 'congrats', 'congrat', 'congratulations', 'congratulation', 'thank', 'thanks', 'think', 'thought', 'feel', 'felt', 'believe', 'guess', 'agree', 'disagree', 'hate', 'hated', 'miss', 'wish', 'remember', 'true', 'cute', 'sad']],
   [RE_NEWS, ['breaking', 'just', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
-  [RE_PRODUCT, ['now', 'new', 'update', 'big', 'major', 'beta', 'release', 'integration', 'integrations', 'built', 'designed', 'open', 'opensource', 'try', 'masterclass', 'tutorial', 'guide', 'course', 'workflow', 'workflows', 'guy', 'video', 'tool', 'app', 'agent', 'literally', 'no', 'nocode', 'code', 'api', 'platform', 'dashboard', 'ai']],
+  [RE_PRODUCT, ['now', 'update', 'big', 'major', 'beta', 'release', 'integration', 'integrations', 'built', 'designed', 'open', 'opensource', 'try', 'masterclass', 'tutorial', 'guide', 'course', 'workflow', 'workflows', 'guy', 'video', 'tool', 'app', 'agent', 'literally', 'nocode', 'code', 'api', 'platform', 'dashboard', 'ai', 'features', 'feature', 'model', 'version', 'tools']],
   [RE_CHECK_OUT, ['check']],
+  [RE_GROWTH, ['subs', 'subscribers', 'subscriber', 'followers', 'follower', 'fan', 'likes', 'views', 'subscribes', 'subscribe', 'help', 'boost', 'follow', 'shout', 'shoutout', 'promote', 'rt', 'retweet', 'repost', 'thumbs', 'like', 'drop', 'f4f', 'l4l', 'like4like', 'follow4follow', 'account', 'small', 'engagement', 'spam', 'following', 'buy', 'gain', 'grow', 'need']],
+  [RE_CREATOR, ['rapper', 'producer', 'singer', 'artist', 'youtuber', 'streamer', 'musician', 'songwriter', 'dj', 'beatmaker', 'videos', 'music', 'beats', 'covers', 'remixes', 'chiptunes', 'content', 'vlogs', 'tutorials', 'youtube', 'twitter', 'twitch', 'tiktok', 'lyrics', 'remix', 'cover', 'beat', 'track', 'tracks', 'vlog', 'gameplay', 'search', 'google', 'spotify', 'itunes', 'soundcloud', 'invito', 'suscr', 'suscribete', 'suscribirse', 'suscribanse', 'suscribe', 'suscribirte', 'inscreva', 'abonniert']],
+  [RE_ADULT, ['onlyfans', 'fans', 'nudes', 'horny', 'sexting', 'free', 'spicy', 'exclusive', 'naughty', 'uncensored', '18', 'age', 'fun', 'pics', 'content']],
+  [RE_IMPERATIVE, ['experience', 'discover', 'explore', 'unlock', 'elevate', 'transform', 'upgrade', 'introducing', 'enjoy', 'lock', 'skip', 'grow', 'boost', 'level', 'supercharge', 'stop', 'install', 'download', 'start', 'join', 'try', 'started']],
+  [RE_SPELLED_LINK, ['com', 'net', 'org']],
 ];
 const WORD_FEATURES: readonly (readonly [T, readonly string[]])[] = [
   [T.We, ['we', 'our', 'us']],
@@ -222,6 +247,10 @@ let scanLetters = 0;
 let scanUpper = 0;
 /** A dot between a letter or digit and a letter ("shop.example", "b.tc"): a link may hide in the text. */
 let scanDotted = false;
+/** Whitespace other than single spaces (runs, newlines, tabs): the phrase regexes expect single spaces. */
+let scanSpaced = false;
+/** Letters styled with Unicode look-alikes (𝐛𝐨𝐥𝐝, ｆｕｌｌｗｉｄｔｈ, Ⓒⓘⓡⓒⓛⓔⓓ), often used to slip past filters. */
+let scanStyled = false;
 
 function scanWords(text: string): void {
   let mask = 0;
@@ -231,6 +260,8 @@ function scanWords(text: string): void {
   let letters = 0;
   let upper = 0;
   let dotted = false;
+  let spaced = false;
+  let styled = false;
   let h = 0x811c9dc5;
   let len = 0;
   let allDigits = true;
@@ -252,17 +283,25 @@ function scanWords(text: string): void {
       }
       h = Math.imul(h ^ c, 0x01000193);
       len++;
-    } else if (len > 0) {
-      const bits = lookup(h >>> 0);
-      if (bits !== 0) {
-        mask |= bits;
-        if (bits & youBit) you++;
+    } else {
+      if (c <= 32) {
+        if ((c !== 32 || prev === 32) && i < n) spaced = true;
+      } else if (c >= 0x2000) {
+        if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x24b6 && c <= 0x24e9)) styled = true;
+        else if (c <= 0x200a || c === 0x2028 || c === 0x2029) spaced = true;
+      } else if (c === 0xa0) spaced = true;
+      if (len > 0) {
+        const bits = lookup(h >>> 0);
+        if (bits !== 0) {
+          mask |= bits;
+          if (bits & youBit) you++;
+        }
+        if (len > longest) longest = len;
+        if (allDigits && len > digits) digits = len;
+        h = 0x811c9dc5;
+        len = 0;
+        allDigits = true;
       }
-      if (len > longest) longest = len;
-      if (allDigits && len > digits) digits = len;
-      h = 0x811c9dc5;
-      len = 0;
-      allDigits = true;
     }
     prev = c;
   }
@@ -273,6 +312,8 @@ function scanWords(text: string): void {
   scanLetters = letters;
   scanUpper = upper;
   scanDotted = dotted;
+  scanSpaced = spaced;
+  scanStyled = styled;
 }
 
 function on(bit: T, re: RegExp, t: string): boolean {
@@ -319,10 +360,16 @@ function detailOf(re: RegExp, s: string): string {
  */
 export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | undefined, x: Float64Array, details: string[]): void {
   x.fill(0);
-  const text = tweet.text ?? '';
-  const t = text.toLowerCase();
-
+  let text = tweet.text ?? '';
   scanWords(text);
+  // Styled look-alike letters read as the plain ones (NFKC); only then is the text scanned again.
+  if (scanStyled) {
+    text = text.normalize('NFKC');
+    scanWords(text);
+  }
+  // Phrases are matched on lowercase text with single spaces ("Check  out\nmy channel").
+  const t = scanSpaced ? text.toLowerCase().replace(RE_SPACES, ' ') : text.toLowerCase();
+
   // Links.
   const links = readLinks(tweet.urls ?? [], tweet.cardUrl, scanDotted ? t : '');
   const k = links.kinds;
@@ -380,6 +427,12 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   if (m & (1 << T.We)) x[I.We] = 1;
   if (on(T.Product, RE_PRODUCT, t)) x[I.Product] = 1;
   if (on(T.CheckOut, RE_CHECK_OUT, t)) x[I.CheckOut] = 1;
+  if (on(T.CheckOut, RE_CHECK_OUT_NAME, text)) x[I.CheckOutName] = 1;
+  if (on(T.Growth, RE_GROWTH, t)) x[I.GrowthBait] = 1;
+  if (on(T.Creator, RE_CREATOR, t)) x[I.CreatorPitch] = 1;
+  if (on(T.Adult, RE_ADULT, t)) x[I.Adult] = 1;
+  if (on(T.Imperative, RE_IMPERATIVE, t)) x[I.Imperative] = 1;
+  if (!(k & L_ANY) && on(T.SpelledLink, RE_SPELLED_LINK, t)) x[I.SpelledLink] = 1;
   if (on(T.News, RE_NEWS, t)) x[I.News] = 1;
   if (m & (1 << T.FirstPerson)) x[I.FirstPerson] = 1;
 

@@ -51,8 +51,11 @@ export function isSellingAt(post: PostJudgement, sensitivity: Sensitivity): bool
 }
 
 // Scratch buffers: judgePost is synchronous and never re-entered, so one set is enough.
-const x = new Float64Array(N_FEATURES);
-const details: string[] = new Array<string>(N_FEATURES).fill('');
+// The feature count and names are copied here so the hot loop reads locals, not module bindings.
+const N = N_FEATURES;
+const NAMES: readonly string[] = FEATURES.map((f) => f.name);
+const x = new Float64Array(N);
+const details: string[] = new Array<string>(N).fill('');
 
 /** Judge one post on its own (profile optional, whatever is known). Pure. */
 export function judgePost(tweet: TweetFacts, profile?: AuthorProfile): PostJudgement {
@@ -60,14 +63,14 @@ export function judgePost(tweet: TweetFacts, profile?: AuthorProfile): PostJudge
   extractFeatures(tweet, profile, x, details);
   let z = BIAS;
   const evidence: Evidence[] = [];
-  for (let i = 0; i < N_FEATURES; i++) {
+  for (let i = 0; i < N; i++) {
     const v = x[i]!;
     if (v === 0) continue;
     const w = WEIGHTS[i]! * v;
     z += w;
     if (w === 0) continue;
     const d = details[i];
-    evidence.push(d ? { name: FEATURES[i]!.name, weight: round2(w), detail: d } : { name: FEATURES[i]!.name, weight: round2(w) });
+    evidence.push(d ? { name: NAMES[i]!, weight: round2(w), detail: d } : { name: NAMES[i]!, weight: round2(w) });
   }
   // Most telling first.
   if (evidence.length > 1) evidence.sort((a, b) => b.weight - a.weight);

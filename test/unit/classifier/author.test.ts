@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addPost, AUTHOR_THRESHOLDS, judgeAuthor, judgePost, newAuthorState, postThreshold, type AuthorState,
 } from '../../../src/classifier';
+import { upgradeAuthorState, type AuthorStateV1 } from '../../../src/classifier/author';
 import { toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
 import type { AuthorProfile, Sensitivity, TweetFacts } from '../../../src/shared/types';
 
@@ -110,14 +111,178 @@ describe('author verdicts', () => {
     expect(j.reasons).toContain('you follow this account');
   });
 
-  it('weighs recent posts more than old ones', () => {
+  it('weighs recently seen posts more than posts seen long ago', () => {
     const old = feed(newAuthorState('changed'), [...SHOP, ...SHOP], T0);
-    const recent = TALK.map((t, i) => tweet(t, { createdAt: T0 + 400 * DAY + i * 1000 }));
-    feed(old, recent, T0 + 400 * DAY);
+    feed(old, TALK, T0 + 400 * DAY);
     const j = judge(old);
-    // 6 selling posts over a year ago count for far less than 8 talking posts now.
+    // 6 selling posts seen over a year ago count for far less than 8 talking posts seen now.
     expect(j.sellingShare).toBeLessThan(0.2);
     expect(j.verdict).toBe('conversationalist');
+  });
+});
+
+// Token shilling, as in the bug seen in the browser.
+const TOKENS = [
+  '$PEPE2 fair launch is live on pump.fun, CA: 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU ape in before the pump 🚀',
+  'Presale ends tonight! Get in early on $MOON, next 100x gem 🔥 https://moonsale.xyz',
+  'Free mint live now 💎 claim your airdrop allocation, connect wallet: https://claim-drop.xyz',
+  'Ticker: $BLOOP stealth launch, liquidity locked, CA below 👇 dont miss it',
+  'Airdrop is live 🎁 claim your $WAVE tokens before it ends, eligibility check: https://wave-claim.xyz',
+];
+const PLAIN = 'Had a lovely walk by the river this morning, the leaves are turning already';
+const SENSITIVITIES = ['strict', 'balanced', 'loose'] as const;
+const NOV_2026 = Date.UTC(2026, 10, 20, 12);
+
+interface Sighting { text: string; seenAt: number; createdAt?: number }
+/** Posts as the reader saw them: `seenAt` is the `now` given to addPost. */
+function see(handle: string, sightings: readonly Sighting[]): AuthorState {
+  const s = newAuthorState(handle);
+  for (const { text, seenAt, createdAt } of sightings) {
+    const f = tweet(text, createdAt === undefined ? {} : { createdAt });
+    addPost(s, f, judgePost(f), seenAt);
+  }
+  return s;
+}
+const judgeAt = (s: AuthorState, sensitivity: Sensitivity, now: number) => judgeAuthor(s, undefined, { sensitivity, now });
+
+describe('recency follows when the reader saw the posts, not when they were written', () => {
+  // The bug: 4 token posts written Feb–Aug 2026 and one new plain post, all seen in Nov 2026,
+  // was judged a conversationalist ("only 4 of 5 posts pushed tokens…").
+  const bug = (): AuthorState => see('shiller', [
+    ...TOKENS.slice(0, 4).map((text, i) => ({ text, createdAt: Date.UTC(2026, 1 + 2 * i, 10), seenAt: NOV_2026 + i * 5000 })),
+    { text: PLAIN, createdAt: NOV_2026 + 20_000, seenAt: NOV_2026 + 20_000 },
+  ]);
+  const tenPlain = Array.from({ length: 10 }, (_, i) => `${PLAIN} (day ${'abcdefghij'[i]})`);
+
+  const flags: [string, () => AuthorState, Partial<Record<Sensitivity, string>>][] = [
+    ['4 of 5 posts selling, old posts and a new one seen in one session', bug, { strict: 'mixed', balanced: 'seller', loose: 'seller' }],
+    ['a seller whose posts were seen 3 months apart', () => see('slowseller', TOKENS.map((text, i) => ({ text, seenAt: NOV_2026 + i * 91 * DAY }))),
+      { strict: 'seller', balanced: 'seller', loose: 'seller' }],
+    ['a seller seen in two visits 3 months apart', () => see('twovisits', [
+      ...TOKENS.slice(0, 3).map((text, i) => ({ text, seenAt: NOV_2026 + i * 60_000 })),
+      ...TOKENS.slice(1).map((text, i) => ({ text: text + ' 2', seenAt: NOV_2026 + 91 * DAY + i * 60_000 })),
+    ]), { strict: 'seller', balanced: 'seller', loose: 'seller' }],
+    ['a seller whose old posts turn up while scrolling back (oldest seen last)', () => see('scrollback',
+      TOKENS.map((text, i) => ({ text, createdAt: NOV_2026 - i * 70 * DAY, seenAt: NOV_2026 + i * 3000 }))),
+    { strict: 'seller', balanced: 'seller', loose: 'seller' }],
+  ];
+  describe('flags', () => {
+    for (const [name, make, expected] of flags) {
+      it(name, () => {
+        const s = make();
+        for (const sens of SENSITIVITIES) {
+          const j = judgeAt(s, sens, s.at + DAY);
+          expect(j.verdict, sens).not.toBe('conversationalist');
+          if (expected[sens]) expect(j.verdict, sens).toBe(expected[sens]);
+        }
+      });
+    }
+
+    it('tells the bug case by its selling, not by its one plain post', () => {
+      const j = judgeAt(bug(), 'balanced', NOV_2026 + DAY);
+      expect(j.reasons[0]).toBe('4 of 5 posts pushed tokens, mints or airdrops');
+      expect(j.reasons.join(' | ')).not.toMatch(/\bonly\b/);
+    });
+  });
+
+  const keeps: [string, () => AuthorState, Sensitivity[]][] = [
+    ['a reformed account: 5 selling posts seen 200 days ago, then 10 plain posts seen now', () => see('reformed', [
+      ...TOKENS.map((text, i) => ({ text, seenAt: NOV_2026 - 200 * DAY + i * 60_000 })),
+      ...tenPlain.map((text, i) => ({ text, seenAt: NOV_2026 + i * 60_000 })),
+    ]), [...SENSITIVITIES]],
+    ['a talker seen again after a long gap stays a talker', () => see('regular', [
+      ...TALK.map((text, i) => ({ text, seenAt: NOV_2026 - 300 * DAY + i * 60_000 })),
+      { text: PLAIN, seenAt: NOV_2026 },
+    ]), [...SENSITIVITIES]],
+  ];
+  describe('keeps', () => {
+    for (const [name, make, sens] of keeps) {
+      it(name, () => {
+        const s = make();
+        for (const x of sens) {
+          const j = judgeAt(s, x, NOV_2026 + DAY);
+          expect(j.verdict, x).toBe('conversationalist');
+        }
+      });
+    }
+
+    it('says why a reformed account is no longer a seller', () => {
+      const j = judgeAt(keeps[0]![1](), 'balanced', NOV_2026 + DAY);
+      expect(j.reasons).toContain('the selling posts were seen a while ago; recent posts count more');
+      expect(j.reasons).toContain('10 of 15 posts showed no sign of selling');
+    });
+
+    it('never calls a talker on too little recent evidence: one plain post is unknown', () => {
+      const s = see('one', [{ text: PLAIN, seenAt: NOV_2026 }]);
+      for (const x of SENSITIVITIES) expect(judgeAt(s, x, NOV_2026).verdict).toBe('unknown');
+    });
+  });
+
+  it('never calls an author with 4 of 5 selling posts a conversationalist, however they were seen', () => {
+    const gaps = [0, 1, 30, 60, 120, 365, 1000];
+    for (const gap of gaps) {
+      for (let plainAt = 0; plainAt < 5; plainAt++) {
+        const texts = TOKENS.slice(0, 4);
+        texts.splice(plainAt, 0, PLAIN);
+        const s = see('many', texts.map((text, i) => ({ text, seenAt: NOV_2026 + i * gap * DAY })));
+        for (const x of SENSITIVITIES) expect(judgeAt(s, x, s.at).verdict, `${x} gap ${gap} plain at ${plainAt}`).not.toBe('conversationalist');
+      }
+    }
+  });
+
+  it('ignores createdAt entirely', () => {
+    const a = see('dated', TOKENS.map((text, i) => ({ text, seenAt: NOV_2026 + i, createdAt: Date.UTC(2020 + i, 0, 1) })));
+    const b = see('dated', TOKENS.map((text, i) => ({ text, seenAt: NOV_2026 + i })));
+    expect(a).toEqual(b);
+  });
+});
+
+describe('stored states of version 1', () => {
+  /** What the old addPost stored for the bug case: weights decayed by the posts' own dates. */
+  const v1 = (): AuthorStateV1 => {
+    const s = bugLikeV2();
+    expect(s.selling).toEqual([4, 4, 4]);
+    return { ...s, v: 1, s: [0.05, 0.05, 0.05], w: 1.05, at: NOV_2026 };
+  };
+  const bugLikeV2 = () => see('shiller', [...TOKENS.slice(0, 4), PLAIN].map((text, i) => ({ text, seenAt: NOV_2026 + i })));
+
+  it('judges them from their plain counts, without changing them', () => {
+    const old = v1();
+    const before = JSON.stringify(old);
+    const j = judgeAuthor(old, undefined, { sensitivity: 'balanced', now: NOV_2026 + DAY });
+    expect(j.verdict).toBe('seller');
+    expect(j.sellingPosts).toBe(4);
+    expect(JSON.stringify(old)).toBe(before);
+  });
+
+  it('upgrades them in addPost', () => {
+    const old = v1();
+    const f = tweet(TOKENS[0]! + ' again');
+    const s = addPost(old, f, judgePost(f), NOV_2026 + DAY);
+    expect(s.v).toBe(2);
+    expect(s.posts).toBe(6);
+    expect(s.w).toBeCloseTo(6, 1);
+    expect(judgeAuthor(s, undefined, { sensitivity: 'balanced', now: NOV_2026 + DAY }).verdict).toBe('seller');
+  });
+
+  it('starts afresh from a malformed state, keeping the handle', () => {
+    const broken = { v: 1, handle: 'oops', posts: 'many' } as unknown as AuthorStateV1;
+    expect(upgradeAuthorState(broken, NOV_2026)).toEqual(newAuthorState('oops'));
+    const future = { ...newAuthorState('later'), v: 3 } as unknown as AuthorState;
+    expect(upgradeAuthorState(future, NOV_2026).v).toBe(2);
+  });
+});
+
+describe('reasons read as English', () => {
+  const ad = (text: string) => tweet(text, { isAd: true });
+  it.each([
+    ['1 of 1 post was promoted (an ad)', 'loose', [ad('The best project tool for teams. Try it free.')]],
+    ['2 of 2 posts were promoted (ads)', 'loose', [ad('The best project tool for teams. Try it free.'), ad('Plan your week in minutes with our app.')]],
+    ['only 1 of 9 posts carried a shop link', 'balanced', [SHOP[0]!, ...TALK]],
+    ['3 of 4 posts carried shop links', 'balanced', [...SHOP, TALK[0]!]],
+  ] as const)('"%s" (%s)', (reason, sens, texts) => {
+    const j = judge(feed(newAuthorState('grammar'), texts), sens);
+    expect(j.reasons).toContain(reason);
   });
 });
 
