@@ -1,0 +1,104 @@
+// @vitest-environment node
+// The background worker's wiring, with a fake `browser` (storage, runtime, commands, action)
+// and a real Dexie on fake-indexeddb: who may send what, the keyboard command, overrides.
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: any[]) => any;
+const listeners: Record<string, Listener[]> = {};
+const event = (name: string) => ({ addListener: (fn: Listener) => (listeners[name] ??= []).push(fn) });
+const store: Record<string, unknown> = {};
+const badge = { text: '' };
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { id: 'qb-test', getURL: (p: string) => `chrome-extension://qb-test${p}`, onMessage: event('message') },
+    storage: {
+      local: {
+        get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
+        set: async (items: Record<string, unknown>) => Object.assign(store, structuredClone(items)),
+      },
+    },
+    tabs: { onRemoved: event('tabRemoved') },
+    commands: { onCommand: event('command') },
+    action: {
+      setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    },
+  },
+}));
+
+const popup = { id: 'qb-test', url: 'chrome-extension://qb-test/popup.html' };
+const tab = { id: 'qb-test', tab: { id: 7 }, url: 'https://x.com/home' };
+const stranger = { id: 'other-extension', url: 'chrome-extension://other/popup.html' };
+
+function send(type: string, payload: unknown, sender: object): Promise<any> | undefined {
+  return listeners.message![0]!({ qb: 1, type, payload }, sender);
+}
+
+const tweet = (id: string, handle: string, text: string, urls: string[] = []) => ({
+  id, authorHandle: handle, text, urls, hashtags: [], cashtags: [], mentions: [],
+  isReply: false, isRepost: false, isQuote: false, hasMedia: false, hasCard: false, isAd: false,
+});
+
+beforeAll(async () => {
+  await import('../../../src/background/index');
+});
+
+describe('background worker', () => {
+  it('answers content messages only from a tab of this extension, popup messages only from its pages', async () => {
+    expect(send('tweets-seen', { tweets: [], profiles: [] }, popup)).toBeUndefined();
+    expect(send('get-popup-data', {}, tab)).toBeUndefined();
+    expect(send('get-popup-data', {}, stranger)).toBeUndefined();
+    expect(send('set-settings', { quietMode: false }, tab)).toBeUndefined();
+    expect(send('no-such-message', {}, popup)).toBeUndefined();
+    expect(send('constructor', {}, popup)).toBeUndefined();
+    expect(listeners.message![0]!({ type: 'get-popup-data' }, popup)).toBeUndefined(); // not our envelope
+  });
+
+  it('records tweets from a tab, drops malformed ones, and reports them to the popup with the tab health', async () => {
+    const posts = [1, 2, 3, 4, 5].map((i) =>
+      tweet(`10${i}`, 'DealsBot', `MEGA SALE ${i}: 60% off everything today only, use code DEAL${i} at checkout https://deals-shop.example.com/p/${i}?ref=tw`, [`https://deals-shop.example.com/p/${i}?ref=tw`]),
+    );
+    const bad = [{ id: 'not-digits', authorHandle: 'x' }, { ...tweet('999', '<script>', 'x') }, null, 'junk'];
+    const reply = await send('tweets-seen', { tweets: [...posts, ...bad], profiles: [] }, tab);
+    expect(reply.verdicts.find((v: any) => v.handle === 'DealsBot')?.verdict).toBe('seller');
+    await send('health', { articlesSeen: 5, articlesRead: 5, articleFailures: 0, responsesSeen: 1, apiTweets: 5, apiUsers: 1, apiFailures: 0, rejectedMessages: 0 }, tab);
+    const data = await send('get-popup-data', { tabId: 7 }, popup);
+    expect(data.today.seen).toBe(5);
+    expect(data.status).toBe('ok');
+    expect(data.authors.map((a: any) => a.handle)).toEqual(['DealsBot']);
+    const again = await send('get-popup-data', { tabId: 99 }, popup);
+    expect(again.status).toBe('not-x');
+  });
+
+  it('the keyboard command toggles quiet mode in stored settings', async () => {
+    const before = (await send('get-popup-data', {}, popup)).settings.quietMode;
+    await listeners.command![0]!('toggle-quiet-mode');
+    expect((store['qb:settings'] as any).quietMode).toBe(!before);
+    await listeners.command![0]!('toggle-quiet-mode');
+    expect((store['qb:settings'] as any).quietMode).toBe(before);
+  });
+
+  it('"always show" from a tab and "hide" from the popup land on the right list; bad handles are refused', async () => {
+    let s = await send('set-override', { handle: '@DealsBot', override: 'show' }, tab);
+    expect(s.allowList).toEqual(['dealsbot']);
+    s = await send('set-override', { handle: 'DealsBot', override: 'hide' }, popup);
+    expect(s).toMatchObject({ allowList: [], blockList: ['dealsbot'] });
+    s = await send('set-override', { handle: 'DealsBot', override: null }, popup);
+    expect(s).toMatchObject({ allowList: [], blockList: [] });
+    await expect(send('set-override', { handle: '<img onerror=x>', override: 'hide' }, popup)).rejects.toThrow(/bad handle/);
+  });
+
+  it('changing sensitivity re-judges before the new settings are saved', async () => {
+    const s = await send('set-settings', { sensitivity: 'strict' }, popup);
+    expect(s.sensitivity).toBe('strict');
+    const { verdicts } = await send('get-verdicts', {}, tab);
+    expect(verdicts.every((v: any) => v.verdict === 'seller' || v.verdict === 'mixed')).toBe(true);
+  });
+
+  it("sets the badge to today's noise ratio", async () => {
+    await vi.waitFor(() => expect(badge.text).toBe('100%'), { timeout: 2000 });
+  });
+});
