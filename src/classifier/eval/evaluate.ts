@@ -8,10 +8,10 @@
 // Author level: authors with at least 3 posts; the label is the majority of their posts' labels
 // (a tie is not a seller); predicted seller = the verdict after their last post is `seller`
 // (`mixed` counts as not seller).
-import type { Sensitivity, Verdict } from '../../shared/types';
+import type { Sensitivity, TweetFacts, Verdict } from '../../shared/types';
 const CONTEXT = process.env.QB_NO_CONTEXT !== '1';
 import { addPost, judgeAuthor, newAuthorState, pSellingInContext, type AuthorState } from '../author';
-import { judgePost, postThreshold } from '../post';
+import { judgePost, postThreshold, type PostJudgement } from '../post';
 import { authorOf, sourceFamily, toTweetFacts, type LabeledPost } from './labeled-posts';
 
 export interface Prf {
@@ -95,8 +95,16 @@ interface AuthorRun {
   keywordFlags: number;
 }
 
+/** How a post is judged on its own: judgePost, or (scripts/fit-weights.ts) weights fitted without the post's author. */
+export type JudgeFn = (facts: TweetFacts, index: number) => PostJudgement;
+
 /** Run the classifier over the posts and score it. `t0` is the clock of the first post (posts are 1 s apart). */
-export function evaluate(posts: readonly LabeledPost[], sensitivity: Sensitivity = 'balanced', t0 = 1_700_000_000_000): EvalReport {
+export function evaluate(
+  posts: readonly LabeledPost[],
+  sensitivity: Sensitivity = 'balanced',
+  t0 = 1_700_000_000_000,
+  judge: JudgeFn = (facts) => judgePost(facts),
+): EvalReport {
   const threshold = postThreshold(sensitivity);
   const authors = new Map<string, AuthorRun>();
   const postAll = new Counter();
@@ -112,7 +120,7 @@ export function evaluate(posts: readonly LabeledPost[], sensitivity: Sensitivity
       authors.set(key, run);
     }
     const facts = toTweetFacts(p);
-    const post = judgePost(facts);
+    const post = judge(facts, i);
     const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post) : post.pSelling;
     addPost(run.state, facts, post, t0 + i * 1000);
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../src/classifier';
-import { GATED } from '../../../src/classifier/features';
+import { extractFeatures, FEATURES, GATED, N_FEATURES, setMatchWindows } from '../../../src/classifier/features';
 import { parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
 import type { TweetFacts } from '../../../src/shared/types';
 
@@ -54,8 +54,8 @@ const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['I like this idea a lot', 'Follow the money, as they say'],
   },
   'text.token-launch': {
-    flags: ['@bankrbot deploy token name Internet Condom ticker iCondom send all fees @onusoz .', 'CA to be announced shortly! bonding curve 4%', 'Get in before the pump!'],
-    keeps: ['We deploy to production every Friday', 'As humans prepare to return to the moon'],
+    flags: ['@bankrbot deploy token name Internet Condom ticker iCondom send all fees @onusoz .', 'CA to be announced shortly! bonding curve 4%', 'Get in before the pump!', '@bankrbot deploy ClowdExco'],
+    keeps: ['We deploy to production every Friday', 'As humans prepare to return to the moon', '@vercel the deploy failed again, any idea why?'],
   },
   'text.airdrop-claim': {
     flags: ['The long-awaited $TULSA airdrop is now open!', 'Connect wallet and claim your $ZAMA token', 'Eligibility checks are live and claims are being processed.'],
@@ -66,7 +66,9 @@ const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Antidisestablishmentarianism is a long word', 'See you at 0x10 in the hex dump'],
   },
   'text.recovery-scam': {
-    flags: ['🛡️ Recover Your Lost Crypto Safely! 💎 Connect with verified experts now', 'Users report fake profits and blocked withdrawals', 'drop a seed phrase here for a giveaway'],
+    flags: [
+      'Lost $10k to a scam? DM @CryptoRecoveryPro - they helped me get everything back in 48 hours!',
+      'Please don\'t lose hope. You may still be able to recover your loss.','🛡️ Recover Your Lost Crypto Safely! 💎 Connect with verified experts now', 'Users report fake profits and blocked withdrawals', 'drop a seed phrase here for a giveaway'],
     keeps: ['Recovery after the marathon took a week', 'My knee is recovering well'],
   },
   'text.money-scheme': {
@@ -77,13 +79,38 @@ const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: ['Check out the Honor Magic8 Pro #partner', 'Loving this serum #ad', 'Sponsored by our friends at Acme'],
     keeps: ['The ad break was too long', 'adding this to my list'],
   },
+  'text.growth-bait': {
+    flags: [
+      'If you’re a small account Reply to this post and I’ll boost you',
+      'no account should be under 1k !! say hi and we follow you',
+      'If I get 300 subscribers by tomorrow I\'ll do a epic Hunger Games Video!',
+      'Follow 4 Follow @ VaahidMustafic Like 4 Like',
+    ],
+    keeps: ['I finally hit 1k followers, thank you all so much', 'Who else is watching this in 2026?'],
+  },
+  'text.check-out-name': {
+    flags: ['Check out @wardenprotocol and what they have been building', 'check out "starlitnightsky" channel to see epic videos', 'Check Out The New Hot Video By Dante B'],
+    keeps: ['check out this thread, it explains a lot'.replace('this thread', 'the thread'), 'I will check out later'],
+  },
+  'text.creator-pitch': {
+    flags: ['Hey guys! Im a 12 yr old music producer. I make chiptunes and 8bit music.', 'Hello! I\'m kind of new to Youtube, and soon I\'m going to be making videos', 'Search "Chubbz Dinero - Ready Or Not" Thanks'],
+    keeps: ['This producer is a genius, the beat on this track is insane', 'I searched everywhere for this song'],
+  },
+  'text.adult': {
+    flags: ['good afternoon cuties <3 free today for some fun', 'link to my onlyfans in bio'],
+    keeps: ['We had so much fun at the beach today', 'Free pick of the day: the underdog wins'],
+  },
+  'text.imperative-pitch': {
+    flags: ['Experience beautiful Japanese knives designed for home chefs and cooking lovers.', 'Creative NFT ventures with Fair Shares gas rewards. Explore!', 'Try Grok Imagine 1.0'],
+    keeps: ['I will try again tomorrow', 'We should explore that trail next summer'],
+  },
+  'link.spelled-out': {
+    flags: ['marketglory . com/strategygame/andrijamatf earn real money from game', 'the only thing she used was pimpmyviews. com'],
+    keeps: ['I have been using this for years. Net result: better sleep', 'see you at the .com bubble museum'],
+  },
   'talk.question': {
     flags: ['who is going to reach the billion first : katy or taylor ?', 'What will you do?'],
     keeps: ['rottentomatoes.com/m/pillion?cmp=TWRT', 'No questions here.'],
-  },
-  'talk.opinion': {
-    flags: ['I think 2026 is the year that we all get new hobbies', 'lol same here', 'Honestly the best song ever'],
-    keeps: ['Types of Main Neural Networks.', 'Limited time offer'],
   },
 };
 
@@ -172,5 +199,44 @@ describe('word triggers', () => {
       if (!trig.some((x) => w.has(x))) missed.push(`${re.exec(t)?.[0]} ← ${text.slice(0, 80)}`);
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('reading the text as a person would', () => {
+  it('matches phrases across doubled spaces and line breaks', () => {
+    expect(evidenceOf('Great video! Check  out our channel\nfor tech reviews')).toContain('text.self-promo');
+    expect(evidenceOf('check\nout my\tchannel')).toContain('text.self-promo');
+  });
+
+  it('reads styled look-alike letters as plain ones', () => {
+    expect(evidenceOf('𝐜𝐥𝐚𝐢𝐦 𝐲𝐨𝐮𝐫 𝐚𝐢𝐫𝐝𝐫𝐨𝐩 now')).toContain('text.airdrop-claim');
+    expect(evidenceOf('ｓｕｂｓｃｒｉｂｅ ｔｏ ｍｙ ｃｈａｎｎｅｌ')).toContain('text.self-promo');
+  });
+});
+
+describe('match windows', () => {
+  // Gated regexes look only around their trigger words (features.ts, LOOK_BEHIND / LOOK_AHEAD);
+  // over the development set, the tables and some long texts, that never changes a feature.
+  const posts = parseLabeledPosts(readFileSync(fixture('labeled/posts.jsonl'), 'utf8'));
+  const long = 'word '.repeat(60);
+  const extra = Object.values(TABLE).flatMap((r) => [...r.flags, ...r.keeps]).flatMap((t) => [t, `${long}${t}`, `${t} ${long}`, `${long}${t}${long}`]);
+  const facts = [...posts.map(toTweetFacts), ...extra.map((t) => tweet(t))];
+  const read = (f: TweetFacts): number[] => {
+    const x = new Float64Array(N_FEATURES);
+    extractFeatures(f, undefined, x, new Array<string>(N_FEATURES).fill(''));
+    return [...x];
+  };
+
+  it('gives the same features as matching over the whole text', () => {
+    const differ: string[] = [];
+    for (const f of facts) {
+      setMatchWindows(true);
+      const a = read(f);
+      setMatchWindows(false);
+      const b = read(f);
+      a.forEach((v, i) => v !== b[i] && differ.push(`${FEATURES[i]!.name} ← ${f.text.slice(0, 80)}`));
+    }
+    setMatchWindows(true);
+    expect(differ).toEqual([]);
   });
 });
