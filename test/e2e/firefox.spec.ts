@@ -57,6 +57,18 @@ test('Firefox: the extension loads and reads the timeline', async () => {
   expect(read).toBe(rendered);
 });
 
+test("Firefox: the page-world reader's data reaches the content script (an ad X marked only in its API response)", async () => {
+  // The demo's first GraphQL page carries a real promoted entry. A cell for that tweet without
+  // any "Ad" label in its markup can only be known as an ad from the API response.
+  const adId = '1667220696295178240';
+  const cell = await page.evaluate(async (id) => {
+    const c: HTMLElement = (window as any).qbDemo.appendPost({ id, handle: 'tordosweet_co', text: 'A post with no ad label in its markup' });
+    await new Promise((r) => requestAnimationFrame(r));
+    return { ad: c.hasAttribute('data-qb-ad'), quiet: c.hasAttribute('data-qb-quiet'), label: /\bAd\b/.test(c.textContent ?? '') };
+  }, adId);
+  expect(cell).toEqual({ ad: true, quiet: true, label: false });
+});
+
 test("Firefox: quiet mode collapses a seller's tweets, and a known seller's new tweet before paint", async () => {
   for (let i = 0; i < 20; i++) {
     if (await page.evaluate(() => (window as any).qbDemo.done())) break;
