@@ -10,6 +10,7 @@ import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
 import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
 import { authorKey, type AuthorProfile, type TweetFacts } from '../shared/types';
+import { QB_ATTR } from './dom-attributes';
 import { isExtensionAlive, send } from './messaging';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
@@ -55,9 +56,9 @@ async function main(): Promise<void> {
       // X may mark an already rendered tweet as an ad only in its API response.
       if (data.ads.length) {
         for (const id of data.ads) {
-          const cell = document.querySelector<HTMLElement>(`[data-qb-tweet="${CSS.escape(id)}"]`);
-          if (cell && !cell.hasAttribute('data-qb-ad')) {
-            cell.setAttribute('data-qb-ad', '');
+          for (const cell of document.querySelectorAll<HTMLElement>(`[${QB_ATTR.tweet}="${CSS.escape(id)}"]`)) {
+            if (cell.hasAttribute(QB_ATTR.ad)) continue;
+            cell.setAttribute(QB_ATTR.ad, '');
             qm?.apply(cell);
           }
         }
