@@ -18,6 +18,17 @@ function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   return r.status ?? 1;
 }
 
+// The end-to-end tests need both browsers: find them (or install Debian's, as root) first, and
+// stop with what to do when that is not possible.
+let browsers: NodeJS.ProcessEnv;
+try {
+  browsers = { CHROMIUM_PATH: ensureBrowser('chromium'), FIREFOX_PATH: ensureBrowser('firefox') };
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
 let passed = 0;
 let failed = 0;
 const problems: string[] = [];
@@ -57,12 +68,6 @@ if (existsSync(vitestJson)) {
 
 // 3. End to end: the built extension in Chromium and Firefox, and web-ext lint.
 const pwJson = join(tmp, 'playwright.json');
-let browsers: NodeJS.ProcessEnv = {};
-try {
-  browsers = { CHROMIUM_PATH: ensureBrowser('chromium'), FIREFOX_PATH: ensureBrowser('firefox') };
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-}
 const pwStatus = run('end-to-end (playwright runner: Chromium, Firefox, web-ext lint)', bin('playwright'), ['test', '--reporter=list,json'], {
   ...browsers,
   PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
