@@ -92,6 +92,11 @@ export const FEATURES: readonly FeatureDef[] = [
   F('text.adult', 'adult'),
   F('text.imperative-pitch', 'promo'),
   F('link.spelled-out', 'links'),
+  // Added with the third fit: sharing a link vs asking for the click, and ad copy without links.
+  F('link.with-pointer', 'links'),
+  F('text.benefit-claim', 'promo'),
+  F('text.ad-copy', 'promo', false),
+  F('text.own-work', 'selfpromo'),
 ];
 
 export const N_FEATURES = FEATURES.length;
@@ -103,22 +108,32 @@ const enum I {
   Bait, TokenLaunch, Airdrop, Wallet, Cashtag, CashtagsMany, Money, Recovery, Sponsored, HashtagsMany,
   HashtagsVeryMany, Launch, Hype, Free, YouAddress, Pointing, Shouting, MentionsMany, Reply, Question,
   Short, News, FirstPerson, We, Product, CheckOut, Ad, Scheduler, Business, BioShopLink, BioSales, Followed,
-  GrowthBait, CheckOutName, CreatorPitch, Adult, Imperative, SpelledLink,
+  GrowthBait, CheckOutName, CreatorPitch, Adult, Imperative, SpelledLink, LinkPointer, Benefit, AdCopy, OwnWork,
 }
 
 // --- text patterns (run on lowercased text; phrases seen in real promotion, kept general) ---
 const RE_CONTACT_DM = /\b(?:dmm? (?:me|us|for|now|to)|(?:send|drop) (?:me |us )?(?:a |an )?(?:dm|message)|message (?:me|us) (?:for|on|to|now)|inbox (?:me|us)|(?:reach out|contact (?:me|us)?) (?:via|on|through|by) (?:dm|whatsapp|telegram)|(?:reach out|message|contact|write)(?: us| me)? via dm\b|(?:whats ?app|telegram|call|text)(?: me| us)?\s*[:+]|text (?:me|us) (?:at|on)|contact (?:me|us) (?:for|at|on)|(?:dm|message|contact(?:ing)?|reach(?:ing)? out to|write to|text) @\w)/;
 const RE_LINK_CTA = /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this|the) (?:referral|invite|affiliate) link|(?:through|use|via|with) my link|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:on )?(?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/;
 /** Words that ask the reader to go somewhere; with a link, the post sends traffic. */
-const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|here\b|(?:watch|listen|vote|look|join|register|apply|download|read more)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))\b/;
+const RE_LINK_ASK = /\b(?:please|pls|plz|click|tap|visit|go (?:to|here|check)|(?:listen|vote|join|register|download)\b|like (?:this|my|our) (?:page|video|post)|follow (?:this|my|our|him|her)|check (?:this|it|out|here)|help (?:me|us))\b/;
+/**
+ * Words that only point at a link ("Read more here:", "Watch the livestream:", "See more:"): how
+ * newsrooms and brands share their stories, weaker than an ask. Shares RE_LINK_ASK's trigger bit.
+ */
+const RE_LINK_SHARE = /\b(?:here\b|(?:watch|look|apply|read)\b|(?:see|find out|learn) more|full (?:story|article|report|video|interview|episode)|details? (?:here|at|below))/;
 /** Small-business and product ad copy. */
 const RE_PITCH = /\b(?:high[- ]quality|hand[- ]?made|handcrafted|crafted (?:from|with|by)|perfect (?:gift|for (?:any|every|your))|makes? a great gift|premium (?:quality|materials?)|custom(?:i[sz]ed)? (?:\w+ )?(?:made|engraved|printed|designs?|orders?)|our (?:customers|clients|products?|services?|collection|shop|store)|call us|free (?:delivery|trial|consultation|quote)|in stock|best (?:price|deals?|rates)|affordable|we (?:offer|provide|deliver|sell|ship)|solutions? for (?:your|all)|(?:book|schedule) (?:a|your) (?:demo|call|consultation|appointment)|(?:designed|built|made|perfect|ideal) for (?:home chefs|(?:e-?comm\w* )?brands|agencies|creators|founders|businesses|marketers|startups)|for (?:e-?comm\w* )?brands and agencies)\b/;
-const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
-const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|new video|latest video|music video|mixtape|page|playlist|store|shop|website|new single|new song|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album))\b/;
-const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?(?:\$\d+|\d+ ?%)|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|\bdeals?\b)/;
+const RE_SIGNUP_CTA = /\b(?:sign ?up|register(?: now| here| today|:)|join (?:now|today|us(?! in (?:wishing|congratulating|welcoming|celebrating|remembering|honou?ring|thanking))|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?order|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/;
+const RE_SELF_PROMO = /\b(?:check (?:out )?(?:my|our)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|music video|mixtape|page|playlist|store|shop|website|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out)\b/;
+/**
+ * One's own work named without an ask ("my music", "our new podcast", "my latest video"): creators
+ * and newsrooms talk of their work like this, so it leans less than an ask. Runs on RE_SELF_PROMO's bit.
+ */
+const RE_OWN_WORK = /\b(?:(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album|single|song))\b/;
+const RE_CODE = /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?(?:\$\d+|\d+ ?%)|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|(?:hot|daily|best|exclusive|black friday) deals?\b|deal of the day)/;
 const RE_URGENCY = /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown)\b/;
 const RE_PRICE = /(?:[$€£¥]\s?\d[\d,.]*\s?(?:\/\s?(?:mo|month|yr|year)|only|usd)?|\b\d[\d,.]* (?:usd|dollars|eur|euros)\b|\b(?:only|just|for) [$€£]\d|\bper (?:month|hour|day)\b)/;
-const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d)|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter\b|prize pool|prizes? (?:worth|of|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
+const RE_GIVEAWAY = /\b(?:give ?aways?|giving away|chance to win|win (?:a|an|free|\d+ (?!(?:\w+ )?(?:awards?|titles?|games?|matches|races?|championships?|rings?|medals?|cups?|trophies|times|straight|in a row|seasons?)\b))|winners? (?:will be|announced|gets?|in \d)|raffle|sweepstakes|how to enter|to enter(?: the (?:giveaway|raffle|draw|contest)|[:,])|prize pool|prizes? (?:worth|of|include)|win \$|lucky (?:winner|person|\d)|random winner)\b/;
 const RE_BAIT = /\b(?:like\s*(?:&|and|\+|,)\s*(?:rt|retweet|repost|share|follow|comment)|(?:rt|retweet|repost)\s*(?:&|and|\+|,)\s*(?:follow|like)|follow\s*(?:&|and|\+|,)\s*(?:rt|retweet|like)|tag \d+ (?:friends?|people)|tag (?:a|your) friends?|comment ['"“]?done|drop (?:your|ur) (?:\$?[a-z]+ )?(?:wallet|address|addy|handle|link)|wallet address in|follow ?back|f4f|ifb|follow ?train|gain (?:followers|\d+)|(?:like|thumbs up) (?:this|my) comment|if (?:you|u) (?:like|want)[^.!?]{0,40}\b(?:like|follow|retweet|subscribe)\b|turn on notifications|(?:please )?share (?:this|it|to vote)|vote for|give (?:it|me|us) a like|who(?:'s| is) (?:online|active)|follow (?:everyone|all) (?:who|that))/;
 const RE_TOKEN_LAUNCH = /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint|deploy (?:it )?again\b)|@\w+,? (?:please |pls |plz )?(?:deploy|launch)\b/;
 const RE_AIRDROP = /\b(?:air ?drops?|claim (?:your|now|it|here|the|free)|(?:is|are) claimable|eligib(?:le|ility)|allocation|whitelist|\bwl\b|(?:token|reward)s? (?:are )?(?:live|unlocked)|connect (?:your )?wallet|claims? (?:are )?(?:live|open|being processed))\b/;
@@ -126,13 +141,18 @@ const RE_WALLET = /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-H
 const RE_MONEY = /\b(?:make (?:money|\$?\d+)|earn (?:money|\$|\d+|up to|extra|passive)|passive income|get paid|paid (?:to|up ?to)|work (?:from|at) home|financial freedom|(?:trading|forex|crypto) signals?|(?:daily|weekly) profits?|guaranteed (?:profit|returns?|income)|investment (?:plan|opportunit)|double your|cash ?app|send (?:me )?"?stocks"?|free (?:stock )?picks?|profit of|\broi\b|per hour|earn (?:points|rewards|yield|interest|\d+%|while|by)|\d+(?:\.\d+)? ?% apy|(?:deposit|stake)\w*,? (?:and |& )?earn|\$[\d,.]+k? (?:in|worth of) (?:prizes|rewards|bonus(?:es)?)|turn(?:ing|ed)? \$[\d,.]+k? (?:in)?to|(?:made|making) \$[\d,.]+k?)\b/;
 const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|funds|money|assets|account|support|assistance|guidance|help|experts?|specialists?|options|services?|team|agents?)|scam (?:alert|warning)|red flags?|fake profits|(?:deposits?|funds) (?:lost|frozen|blocked|trapped)|lost deposits|drain(?:s|ing)? (?:user )?funds|(?:lost|stolen|scammed) (?:crypto|funds|money|bitcoin)|withdrawals? (?:blocked|frozen|locked)|funds? (?:recovery|retrieval)|been scammed|scam victims?|hacked (?:account|wallet)|seed phrase|private key|recovery phrase|(?:verified|certified) (?:recovery|experts?|hackers?)|recover (?:your |my |the |all )?(?:loss(?:es)?|lost|funds?|money|btc|bitcoin|crypto)|helped me (?:get|recover)\w* (?:everything|it|all|my \w+) back|lost \$?[\d,.]+k? (?:\w+ )?(?:to|in) (?:a |an )?(?:scam|fake)|crypto ?recovery|don'?t lose hope|(?:legit|trusted|reliable) (?:service|hackers?|experts?|recovery))/;
 const RE_SPONSORED = /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/;
-const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|powered by|our new)\b/;
+const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|our new)\b/;
 const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips)|this guy (?:literally )?(?:just )?(?:dropped|built|shows?|made|created|explains)|instead of (?:watching|paying|spending|scrolling)|stop scrolling|you'?ll ever (?:see|need|read|watch)|(?:full|free|complete) (?:course|guide|masterclass|tutorial|breakdown)|\d+[- ]?(?:min|minute|hour|hr)s? (?:masterclass|video|course|guide|tutorial)|99% of people|guide in (?:the )?(?:thread|comments|replies))\b/;
 const RE_SPACES = /\s+/g;
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
-const RE_NEWS = /\b(?:breaking|report(?:s|ed|edly)?|according to|(?:says?|said)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?)\b/;
+/**
+ * A newsroom or a person reporting: news words, reporting verbs in the third person ("sources
+ * tell", "she said", "reveals", "confirmed"), round-ups ("ICYMI", "DYK", "this week"), sport,
+ * greetings to others ("Happy birthday", "Congratulations").
+ */
+const RE_NEWS = /\b(?:breaking|report(?:s|ed|edly|ing)?|according to|(?:says?|said|told)\b|announced?|officials?|court|police|president|minister|election|killed|dies|died|season|game \d|wins?|beat|vs\.?|defeat\w*|scored?|icymi|dyk|interview(?:s|ed)?|statement|sources? (?:say|said|tell|told|close)|reveal(?:s|ed)?|unveil(?:s|ed)|showcas(?:es|ed)|confirm(?:s|ed)|happy birthday|congrat(?:s|ulations)|match(?:es|day)?|kick-?off|tonight|(?:this|last) (?:week|season|year)|last night|researchers|scientists|study (?:finds|found|shows)|breaks down|analysts?)\b/;
 const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
 const RE_PRODUCT = /\b(?:now (?:supports?|in|with|on|has|can)|new (?:features?|model|version|update|tools?|app)|(?:big |major )?update|beta|release notes|integrations?|built (?:for|with|on)|designed (?:for|to)|open[- ]source|try (?:the|at|out|it)|masterclass|tutorial|guide|course|workflows?|(?:this|the) (?:guy|tool|app|agent)|literally|no[- ]code|\bapi\b|platform|dashboard|\bai\b)\b/;
 const RE_CHECK_OUT = /\bcheck (?:this|it|them) out|check out (?:this|these|that)\b/;
@@ -143,7 +163,13 @@ const RE_CREATOR = /\b(?:i'?m an? (?:\d+ ?(?:yr|year)s?[- ]old )?(?:\w+ )?(?:rap
 /** Adult-content solicitation. */
 const RE_ADULT = /\b(?:onlyfans|only fans|nudes|horny|sexting|(?:free|spicy|exclusive|naughty|uncensored) (?:content|pics?|vids?)\b|18\+|no age limit|(?:free|dm|text|message|hmu)[^.!?]{0,20}\bfor (?:some )?fun\b|(?:dm|text|message|hmu) (?:me )?for (?:pics|content))/;
 /** Marketing verbs opening a sentence: "Experience…", "Unlock…", "Try…", "Get started…". */
-const RE_IMPERATIVE = /(?:^|[.!?] ?)\s*(?:experience|discover|explore|unlock|elevate|transform|upgrade|enjoy|lock in|skip|grow your|boost your|level up|supercharge|stop paying|install|download|get started|start your|join|try)\b/;
+const RE_IMPERATIVE = /(?:^|[.!?] ?)\s*(?:experience|discover|explore|unlock|elevate|transform|upgrade|enjoy|lock in|skip|grow your|boost your|level up|supercharge|stop paying|install|download|get started|start (?:your|saving|earning|building|creating)|shop|order|find your|save (?:up|\d+|big|on)|get (?:\d+|up to|your|a free|the app)|sign up|build (?:your|better|faster)|create (?:your|stunning)|learn (?:more|how)|open (?:an?|your) (?:account|store)|book (?:your|a|now)|claim|join(?! us in (?:wishing|congratulating|welcoming|celebrating|remembering|honou?ring|thanking))|try)\b/;
+/**
+ * Benefit claims of ad copy ("the easiest way to", "in minutes", "trusted by 10,000 teams",
+ * "free trial", "no credit card", "cancel anytime"): how an advertiser sells without a link or
+ * a shop word. Each alternative starts at most a few words before one of its trigger words.
+ */
+const RE_BENEFIT = /\b(?:the (?:easiest|fastest|simplest|smartest|smarter|easier|faster) way to|all[- ]in[- ]one|in (?:just |only )?(?:minutes|seconds)\b|saves? (?:you )?(?:time|hours|\d+%)|made (?:easy|simple)|effortless(?:ly)?|seamless(?:ly)?|hassle[- ]free|trusted by|(?:loved|used|chosen) by (?:over |more than )?[\d,.]+|join (?:over |more than )?[\d,.]+[km+]* (?:\w+ )?(?:users|customers|people|teams|businesses|creators|traders|members|others)|award[- ]winning|risk[- ]free|money[- ]back|cancel anytime|no (?:hidden )?fees|starting (?:at|from) [$€£]|(?:free|\d+[- ]day) trial|designed to help|helps? you (?:\w+ ){0,3}(?:faster|easier|smarter|better|more)\b|(?:your|every) (?:business|team|brand|skin|home|workflow|body) (?:deserves|needs)|upgrade your|what are you waiting for|everything you need (?:in one|for|to (?:start|get|build|grow|run|create|succeed))|(?:perfect|ultimate) (?:way|gift|solution|companion|tool)|best[- ]selling|top[- ]rated|(?:get|start|try) (?:it )?(?:for )?free|no (?:credit card|commitment|contracts?)|exclusive (?:offer|deal|access)|take your \w+ to the next level|never (?:miss a|worry about|overpay)|say goodbye to)/;
 /** A link spelled out to get past link filters: "site . com", "site*com", "site dot com". */
 const RE_SPELLED_LINK = /\b[a-z0-9-]{3,}(?:(?: \. | dot |\*)(?:com|net|org)|\. com)\b/;
 /** "Check out @someone", "Check out \"Name\"", "Check Out The New Video": pointing at a named account or work (case-sensitive). */
@@ -158,7 +184,7 @@ const RE_CHECK_OUT_NAME = /\b[Cc]heck\s*[Oo]ut[:\s-]+(?:["“'@#]|[A-Z0-9])/;
 const enum T {
   ContactDm, LinkCta, LinkAsk, Pitch, Signup, SelfPromo, Code, Urgency, Price, Giveaway, Bait, Token,
   Airdrop, Money, Recovery, Sponsored, Launch, Hype, News, Product, CheckOut,
-  Growth, Creator, Adult, Imperative, SpelledLink,
+  Growth, Creator, Adult, Imperative, SpelledLink, Benefit,
   // Word features decided by the words alone (31 bits at most in all: the mask is an int32).
   We, FirstPerson, Free, You,
 }
@@ -167,7 +193,8 @@ const enum T {
 export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_CONTACT_DM, ['dm', 'dmm', 'send', 'drop', 'message', 'inbox', 'reach', 'reaching', 'contact', 'contacting', 'whatsapp', 'whats', 'telegram', 'call', 'text', 'write']],
   [RE_LINK_CTA, ['link', 'links', 'click', 'tap', 'website', 'site', 'page', 'store', 'shop']],
-  [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help']],
+  // RE_LINK_SHARE runs on the same bit: its words are here too.
+  [RE_LINK_ASK, ['please', 'pls', 'plz', 'click', 'tap', 'visit', 'go', 'here', 'watch', 'listen', 'vote', 'look', 'join', 'register', 'apply', 'download', 'read', 'like', 'follow', 'check', 'help', 'see', 'find', 'learn', 'full', 'details', 'detail']],
   [RE_PITCH, ['high', 'hand', 'handmade', 'handcrafted', 'crafted', 'perfect', 'premium', 'custom', 'customized', 'customised', 'call', 'stock', 'affordable', 'solution', 'solutions', 'book', 'schedule', 'chefs', 'brands', 'agencies', 'creators', 'founders', 'businesses', 'marketers', 'startups', 'gift', 'customers', 'clients', 'product', 'products', 'services', 'service', 'collection', 'shop', 'store', 'delivery', 'trial', 'consultation', 'quote', 'price', 'deal', 'deals', 'rates', 'offer', 'provide', 'deliver', 'sell', 'ship']],
   [RE_SIGNUP_CTA, ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', 'miss']],
   [RE_SELF_PROMO, ['check', 'subscribe', 'sub', 'sub4sub', 'subs', 'visit', 'follow', 'share', 'support', 'give', 'suscribe', 'subcribe', 'subscrib', 'help', 'my', 'our', 'channel']],
@@ -181,16 +208,22 @@ export const GATED: readonly (readonly [RegExp, readonly string[]])[] = [
   [RE_MONEY, ['make', 'earn', 'passive', 'paid', 'financial', 'trading', 'forex', 'daily', 'weekly', 'guaranteed', 'investment', 'double', 'cash', 'cashapp', 'stocks', 'profit', 'roi', 'per', 'apy', 'deposit', 'deposits', 'deposited', 'depositing', 'stake', 'staked', 'staking', 'stakes', 'prizes', 'rewards', 'bonus', 'bonuses', 'turn', 'turning', 'turned', 'made', 'making', 'picks', 'pick', 'signal', 'signals', 'home']],
   [RE_RECOVERY, ['recover', 'recovery', 'lost', 'stolen', 'scammed', 'withdrawal', 'withdrawals', 'funds', 'fund', 'been', 'scam', 'hacked', 'verified', 'certified', 'seed', 'private', 'red', 'fake', 'deposit', 'deposits', 'drain', 'drains', 'draining', 'helped', 'crypto', 'cryptorecovery', 'hope', 'legit', 'trusted', 'reliable']],
   [RE_SPONSORED, ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted']],
-  [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'powered', 'our', 'now']],
+  [RE_LAUNCH, ['introducing', 'live', 'open', 'sale', 'shipping', 'stock', 'launched', 'dropped', 'released', 'excited', 'thrilled', 'proud', 'happy', 'available', 'stores', 'collection', 'drop', 'arrivals', 'release', 'product', 'feature', 'meet', 'soon', 'our', 'now']],
   [RE_HYPE, ['thank', 'save', 'bookmark', 'need', 'most', 'gamechanger', 'blew', 'min', 'minute', 'hour', 'step', 'boost', 'grow', 'scale', 'supercharge', 'level', 'unlock', '10x', 'skyrocket', 'free', 'completely', 'totally', 'legit', 'trusted', 'verified', 'official', 'sleep', 'fade', 'huge', 'massive', 'insane', 'believe', 'guy', 'instead', 'scrolling', 'ever', 'course', 'masterclass', 'tutorial', 'breakdown', 'mins', 'minutes', 'hours', 'hr', 'hrs', 'guide', '99', 'here', 'credit', 'subscription', 'experience', 'tools', 'ways', 'apps', 'tips', 'changer', 'wasting', 'doing', 'using', 'losing']],
-  [RE_NEWS, ['breaking', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
+  [RE_NEWS, ['reporting', 'told', 'icymi', 'dyk', 'interview', 'interviews', 'interviewed', 'statement', 'source', 'sources', 'reveal', 'reveals', 'revealed', 'unveils', 'unveiled', 'showcases', 'showcased', 'confirms', 'confirmed', 'birthday', 'congrats', 'congratulations', 'match', 'matches', 'matchday', 'kick', 'kickoff', 'tonight', 'week', 'year', 'night', 'researchers', 'scientists', 'study', 'breaks', 'analyst', 'analysts', 'breaking', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'say', 'said', 'announce', 'announced', 'official', 'officials', 'court', 'police', 'president', 'minister', 'election', 'killed', 'dies', 'died', 'season', 'game', 'wins', 'win', 'beat', 'vs', 'defeat', 'defeats', 'defeated', 'defeating', 'score', 'scored']],
   [RE_PRODUCT, ['now', 'update', 'big', 'major', 'beta', 'release', 'integration', 'integrations', 'built', 'designed', 'open', 'opensource', 'try', 'masterclass', 'tutorial', 'guide', 'course', 'workflow', 'workflows', 'guy', 'tool', 'app', 'agent', 'literally', 'nocode', 'code', 'api', 'platform', 'dashboard', 'ai', 'features', 'feature', 'model', 'version', 'tools']],
   [RE_CHECK_OUT, ['check']],
   [RE_GROWTH, ['subs', 'subscribers', 'subscriber', 'followers', 'follower', 'fan', 'likes', 'views', 'subscribes', 'help', 'boost', 'follow', 'shout', 'shoutout', 'promote', 'rt', 'retweet', 'repost', 'thumbs', 'if', '4', 'drop', 'f4f', 'l4l', 'like4like', 'follow4follow', 'account', 'small', 'engagement', 'spam', 'following', 'buy', 'gain', 'grow', 'need', 'get']],
   [RE_CREATOR, ['rapper', 'producer', 'singer', 'artist', 'youtuber', 'streamer', 'musician', 'songwriter', 'dj', 'beatmaker', 'videos', 'music', 'beats', 'covers', 'remixes', 'chiptunes', 'content', 'vlogs', 'tutorials', 'youtube', 'twitter', 'twitch', 'tiktok', 'lyrics', 'remix', 'cover', 'beat', 'track', 'tracks', 'vlog', 'gameplay', 'search', 'google', 'spotify', 'itunes', 'soundcloud', 'invito', 'suscr', 'suscribete', 'suscribirse', 'suscribanse', 'suscribe', 'suscribirte', 'inscreva', 'abonniert', 'type']],
   [RE_ADULT, ['onlyfans', 'fans', 'nudes', 'horny', 'sexting', '18', 'age', 'fun', 'pics', 'content', 'pic', 'vids', 'vid']],
-  [RE_IMPERATIVE, ['experience', 'discover', 'explore', 'unlock', 'elevate', 'transform', 'upgrade', 'enjoy', 'lock', 'skip', 'grow', 'boost', 'level', 'supercharge', 'stop', 'install', 'download', 'start', 'join', 'try', 'started']],
+  [RE_IMPERATIVE, ['experience', 'discover', 'explore', 'unlock', 'elevate', 'transform', 'upgrade', 'enjoy', 'lock', 'skip', 'grow', 'boost', 'level', 'supercharge', 'stop', 'install', 'download', 'start', 'join', 'try', 'started', 'shop', 'order', 'find', 'save', 'get', 'sign', 'build', 'create', 'learn', 'open', 'book', 'claim']],
   [RE_SPELLED_LINK, ['com', 'net', 'org']],
+  [RE_BENEFIT, ['easiest', 'fastest', 'simplest', 'smartest', 'smarter', 'easier', 'faster', 'all', 'minutes', 'seconds', 'save', 'saves', 'easy', 'simple', 'effortless', 'effortlessly', 'seamless', 'seamlessly', 'hassle', 'trusted', 'loved', 'used', 'chosen', 'join', 'award', 'risk', 'money', 'cancel', 'anytime', 'fees', 'starting', 'trial', 'designed', 'help', 'helps', 'deserves', 'needs', 'upgrade', 'waiting', 'everything', 'perfect', 'ultimate', 'selling', 'rated', 'free', 'credit', 'commitment', 'contract', 'contracts', 'exclusive', 'level', 'never', 'goodbye']],
+];
+/** Regexes that run on another's trigger bit, with that bit's words (for the trigger test). */
+export const SHARED_GATES: readonly (readonly [RegExp, readonly string[]])[] = [
+  [RE_LINK_SHARE, GATED[T.LinkAsk]![1]],
+  [RE_OWN_WORK, GATED[T.SelfPromo]![1]],
 ];
 const WORD_FEATURES: readonly (readonly [T, readonly string[]])[] = [
   [T.We, ['we', 'our', 'us']],
@@ -490,7 +523,10 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   if (k & L_CONTENT) x[I.LinkContent] = 1;
   if (k & L_ANY && isBareLink(text)) x[I.LinkBare] = 1;
   const m = scanMask;
-  if (k & L_ANY && on(T.LinkAsk, RE_LINK_ASK, t)) x[I.LinkAsk] = 1;
+  if (k & L_ANY) {
+    if (on(T.LinkAsk, RE_LINK_ASK, t)) x[I.LinkAsk] = 1;
+    else if (on(T.LinkAsk, RE_LINK_SHARE, t)) x[I.LinkPointer] = 1;
+  }
   if (on(T.Pitch, RE_PITCH, t)) x[I.Pitch] = 1;
 
   // Calls to action and promotion vocabulary.
@@ -498,6 +534,7 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   if (on(T.LinkCta, RE_LINK_CTA, t)) x[I.LinkCta] = 1;
   if (on(T.Signup, RE_SIGNUP_CTA, t)) x[I.SignupCta] = 1;
   if (on(T.SelfPromo, RE_SELF_PROMO, t)) x[I.SelfPromo] = 1;
+  else if (on(T.SelfPromo, RE_OWN_WORK, t)) x[I.OwnWork] = 1;
   if (on(T.Code, RE_CODE, t)) { x[I.Code] = 1; details[I.Code] = detailOf(RE_CODE, t); }
   if (on(T.Urgency, RE_URGENCY, t)) x[I.Urgency] = 1;
   if ((m & (1 << T.Price) || scanCurrency) && RE_PRICE.test(t)) x[I.Price] = 1;
@@ -539,6 +576,18 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   if (!(k & L_ANY) && on(T.SpelledLink, RE_SPELLED_LINK, t)) x[I.SpelledLink] = 1;
   if (on(T.News, RE_NEWS, t)) x[I.News] = 1;
   if (m & (1 << T.FirstPerson)) x[I.FirstPerson] = 1;
+  if (on(T.Benefit, RE_BENEFIT, t)) { x[I.Benefit] = 1; details[I.Benefit] = detailOf(RE_BENEFIT, t); }
+  // Ad copy: a call to act together with two kinds of sales claim (benefits, a launch, an offer,
+  // product talk, the reader addressed as "you"), in a post that neither replies nor reports.
+  // Counted from features already read: no regex of its own.
+  // One of these alone is how people and newsrooms talk too ("Introducing our new podcast").
+  if (x[I.Reply]! === 0 && x[I.News]! === 0 &&
+    x[I.Imperative]! + x[I.SignupCta]! + x[I.LinkCta]! + x[I.CheckOut]! + x[I.LinkAsk]! > 0) {
+    const claims = x[I.Benefit]! + x[I.Launch]! + x[I.Pitch]! + x[I.Hype]! + x[I.YouAddress]! + x[I.Product]! +
+      // A discount code is a whole offer by itself ("Use code SAVE20 for 20% off, shop now").
+      (x[I.Code]! > 0 ? 2 : x[I.Price]! + x[I.Urgency]! + x[I.Free]! > 0 ? 1 : 0);
+    if (claims >= 2) x[I.AdCopy] = 1;
+  }
 
   // Facts only X's API or the DOM's ad marker carry.
   if (tweet.isAd) x[I.Ad] = 1;

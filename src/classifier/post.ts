@@ -25,6 +25,11 @@ export const HAND_WEIGHTS: Readonly<Record<string, number>> = {
   'profile.bio-shop-link': 0.7,
   'profile.bio-sales': 0.3,
   'profile.followed': -0.7,
+  // Ad copy (a call to act with two kinds of sales claim, features.ts): how real X ads read
+  // without a link or a shop word. The development set has no such ads (its brand and newsroom
+  // posts are labelled not selling, its sellers are caught by stronger signs), so the fit can
+  // only leave it at 0; set by hand so that it tips such copy over, never alone.
+  'text.ad-copy': 0.7,
 };
 
 /** The weight vector in feature order. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../src/classifier';
-import { extractFeatures, FEATURES, GATED, N_FEATURES, setMatchWindows } from '../../../src/classifier/features';
+import { extractFeatures, FEATURES, GATED, N_FEATURES, SHARED_GATES, setMatchWindows } from '../../../src/classifier/features';
 import { parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
 import type { TweetFacts } from '../../../src/shared/types';
 
@@ -34,20 +34,20 @@ const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record'],
   },
   'text.signup-cta': {
-    flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts'],
-    keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up')],
+    flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts', 'Ready to do the best work of your life? Join us.'],
+    keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up'), 'Join us in wishing Max Christie of the @DallasMavs a HAPPY 23rd BIRTHDAY!'],
   },
   'text.self-promo': {
     flags: ['Please check out my acoustic cover channel :) thanks', 'subscribe to me for clean Eminem!', 'Check out this video on YouTube:', 'i am from Brazil please subscribe my channel'],
     keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train')],
   },
   'text.discount-code': {
-    flags: ["Grab your pass + save 10% with code 'TEN'", 'Use code SPRING for 20% off', 'Free shipping on all orders this week'],
-    keeps: ['The code review took all day', 'I wrote some code last night'],
+    flags: ["Grab your pass + save 10% with code 'TEN'", 'Use code SPRING for 20% off', 'Free shipping on all orders this week', 'Hot deals on laptops all week'],
+    keeps: ['The code review took all day', 'I wrote some code last night', "it's not a big deal", 'we made a deal with the landlord'],
   },
   'text.giveaway': {
     flags: ['3x FUMOS WL Giveaway 🚨 How to Enter: Follow', 'Random winner in 24 hrs', 'exciting giveaway with great prizes available'],
-    keeps: ['Nobel Peace Prize for protecting Free Speech', 'They won the game last night'],
+    keeps: ['Nobel Peace Prize for protecting Free Speech', 'They won the game last night', 'went on to win 2 MVP awards and hit 512 home runs', 'Need to enter the gym mann'],
   },
   'text.engagement-bait': {
     flags: ['Just like, retweet and comment done', '1️⃣ Like & RT 2️⃣ Follow @BBSociety33 3️⃣ Tag 3 friends', 'like this comment then type 1337'],
@@ -101,12 +101,36 @@ const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['We had so much fun at the beach today', 'Free pick of the day: the underdog wins'],
   },
   'text.imperative-pitch': {
-    flags: ['Experience beautiful Japanese knives designed for home chefs and cooking lovers.', 'Creative NFT ventures with Fair Shares gas rewards. Explore!', 'Try Grok Imagine 1.0'],
-    keeps: ['I will try again tomorrow', 'We should explore that trail next summer'],
+    flags: ['Experience beautiful Japanese knives designed for home chefs and cooking lovers.', 'Creative NFT ventures with Fair Shares gas rewards. Explore!', 'Try Grok Imagine 1.0', 'Tired of slow Wi-Fi? Get 50% off Fiber today.', 'Shop the sale before it ends.'],
+    keeps: ['I will try again tomorrow', 'We should explore that trail next summer', 'Join us in wishing Bobby Portis of the @Bucks a HAPPY 31st BIRTHDAY!'],
   },
   'link.spelled-out': {
     flags: ['marketglory . com/strategygame/andrijamatf earn real money from game', 'the only thing she used was pimpmyviews. com'],
     keeps: ['I have been using this for years. Net result: better sleep', 'see you at the .com bubble museum'],
+  },
+  'text.launch': {
+    flags: ['Introducing the GitHub Copilot SDK, now in technical preview', 'The $TULSA mint is live!'],
+    keeps: ['Indigenous: Mars Powered by @dreamina_ai', 'the store is open late tonight'],
+  },
+  'text.benefit-claim': {
+    flags: ['Includes a 14 day money back guarantee. Learn more:', 'Claiming your $TRUST airdrop made easy', 'Trusted by 10,000+ teams. No credit card required.', 'The easiest way to manage your money.'],
+    keeps: ['I saved the receipts for the trial', 'Everything you need to know about the Fed meeting'],
+  },
+  'text.ad-copy': {
+    flags: ['12 more days to save $24 on my popular Path to Self Custody Workshop Bundle. Includes a 14 day money back guarantee. Learn more:', 'Use code SAVE20 for 20% off, shop now, link in bio', 'Build faster with Acme. Start your free trial today.', 'Experience beautiful Japanese knives designed for home chefs and cooking lovers.'],
+    keeps: ['Introducing our new podcast', 'Join us in wishing Bobby Portis of the @Bucks a HAPPY 31st BIRTHDAY!', '@brand try it free, you will love it', 'DYK: you can try the new app today, reports say it is free'],
+  },
+  'text.own-work': {
+    flags: ['My latest video: Bitcoin Halving 2024. What to expect, myth busting, and more.', 'love our songs? we made them in a garage'],
+    keeps: ['Please check out my acoustic cover channel :) thanks', 'The work they did was great'],
+  },
+  'link.with-pointer': {
+    flags: ['Analyzing JSON Data with DuckDB & SQL #SQL Read more here: kdnuggets.com/analyzing-json', 'Watch the Livestream: http://go.nike.com/watchbreaking4'],
+    keeps: ['Please click on the link: shop.example.com/deal', 'no words here but a link? example.com'.replace(' here', '')],
+  },
+  'talk.news': {
+    flags: ['DYK: Ernie Banks was managed by Negro Leagues legends before signing with the Chicago Cubs', 'McLaren reveal the livery that will adorn their 2026 challenger', 'Happy birthday to Vladimir Guerrero Sr.!', 'sources tell me the deal is done'],
+    keeps: ['Shop the sale before it ends', 'open source tools for everyone'],
   },
   'talk.question': {
     flags: ['who is going to reach the billion first : katy or taylor ?', 'What will you do?'],
@@ -189,7 +213,7 @@ describe('word triggers', () => {
   // The price regex also runs whenever a currency sign is in the text.
   const priceIndex = GATED.findIndex(([re]) => re.source.startsWith('(?:[$€£¥]'));
 
-  it.each(GATED.map(([re, trig], i) => [i, re, trig] as const))('regex %i matches only with a trigger word present', (_i, re, trig) => {
+  it.each([...GATED, ...SHARED_GATES].map(([re, trig], i) => [i, re, trig] as const))('regex %i matches only with a trigger word present', (_i, re, trig) => {
     const missed: string[] = [];
     for (const text of texts) {
       const t = text.toLowerCase();
