@@ -385,33 +385,28 @@ function SettingsSection({ data, actions }: { data: PopupData; actions: PopupAct
       <p class="hint" id="sensitivity-hint">
         {SENSITIVITY_HINTS[s.sensitivity] ?? ''}
       </p>
-      <div class="field field-check">
-        <input
-          id="hide-mixed"
-          type="checkbox"
-          checked={s.hideMixed}
-          onChange={(e) => actions.setHideMixed(e.currentTarget.checked)}
-        />
-        <label for="hide-mixed">Hide mixed accounts too</label>
-      </div>
-      <div class="field field-check">
-        <input
-          id="hide-ads"
-          type="checkbox"
-          checked={s.hideAds}
-          onChange={(e) => actions.setHideAds(e.currentTarget.checked)}
-        />
-        <label for="hide-ads">Hide promoted posts (ads)</label>
-      </div>
-      <div class="field field-check">
-        <input
-          id="exempt-followed"
-          type="checkbox"
-          checked={s.exemptFollowed}
-          onChange={(e) => actions.setExemptFollowed(e.currentTarget.checked)}
-        />
-        <label for="exempt-followed">Never quiet accounts I follow</label>
-      </div>
+      <Check id="hide-mixed" label="Hide mixed accounts too" checked={s.hideMixed} onChange={actions.setHideMixed} />
+      <Check id="hide-ads" label="Hide promoted posts (ads)" checked={s.hideAds} onChange={actions.setHideAds} />
+      <Check
+        id="exempt-followed"
+        label="Never quiet accounts I follow"
+        checked={s.exemptFollowed}
+        onChange={actions.setExemptFollowed}
+      />
     </section>
+  );
+}
+
+function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <div class="field field-check">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label for={props.id}>{props.label}</label>
+    </div>
   );
 }
