@@ -145,7 +145,12 @@ const RE_RECOVERY = /\b(?:recover(?:y)? (?:your |lost |of )?(?:lost )?(?:crypto|
 const RE_SPONSORED = /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/;
 const RE_LAUNCH = /\b(?:introducing|now (?:live|available|open|on sale|shipping|in stock)|is (?:now )?live\b|are (?:now )?live\b|just (?:launched|dropped|released)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:excited|thrilled|proud|happy) to (?:launch|announce|introduce|share|release|unveil)|(?:we|i)(?:'ve|’ve| have)? (?:just )?launched|available (?:now|today|on|in|at)|out now|in stores|new (?:collection|drop|arrivals|release|product|feature)|meet the new|coming soon|our new|restock(?:ed|ing|s)?|back in stock)\b/;
 const RE_HYPE = /\b(?:thank me later|save this|bookmark (?:this|it)|here(?:'s|’s| is) how|(?:you|u) need to know|most people (?:don'?t|still|won'?t|have)|game[- ]?changer|blew my mind|(?:in|with) this \d+[- ]?(?:min|minute|hour)|step[- ]by[- ]step|(?:boost|grow|scale|supercharge|level up|unlock|10x|skyrocket) your|(?:stop|start) (?:wasting|doing|using|losing)|for (?:free|\$0)|no (?:credit card|subscription|experience)|(?:100%|completely|totally) (?:free|legit|real|safe)|(?:trusted|verified|official) (?:site|platform|link)|don'?t (?:sleep on|fade)|(?:huge|massive|insane) (?:opportunity|gains?)|you won'?t believe|(?:best|top) \d+ (?:tools|ways|apps|tips)|this guy (?:literally )?(?:just )?(?:dropped|built|shows?|made|created|explains)|instead of (?:watching|paying|spending|scrolling)|stop scrolling|you'?ll ever (?:see|need|read|watch)|(?:full|free|complete) (?:course|guide|masterclass|tutorial|breakdown)|\d+[- ]?(?:min|minute|hour|hr)s? (?:masterclass|video|course|guide|tutorial)|99% of people|guide in (?:the )?(?:thread|comments|replies))\b/;
-const RE_SPACES = /\s+/g;
+/**
+ * Whitespace to collapse to one space: a run that starts with other whitespace than a space, or a
+ * space followed by more. Replacing these gives the same text as replacing every /\s+/ (each run,
+ * as a whole, by one space) with far fewer matches, since single spaces are left alone.
+ */
+const RE_SPACES = /[^\S ]\s*| \s+/g;
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
@@ -298,18 +303,24 @@ function isWideSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-// ASCII character classes for the scan.
-const C_OTHER = 0, C_LOWER = 1, C_UPPER = 2, C_DIGIT = 3, C_SPACE = 4, C_CURRENCY = 5;
+// ASCII character classes for the scan: word characters (a-z, A-Z, 0-9) carry their lowercase
+// code in the low 7 bits and a class in the high bits, so the inner word loop reads one table.
+const W_LOWER = 0x100, W_UPPER = 0x200, W_DIGIT = 0x400, W_WORD = W_LOWER | W_UPPER | W_DIGIT;
+const C_SPACE = 0x800, C_CURRENCY = 0x1000;
 const ASCII_CLASS = (() => {
-  const a = new Uint8Array(128);
-  for (let c = 97; c <= 122; c++) a[c] = C_LOWER;
-  for (let c = 65; c <= 90; c++) a[c] = C_UPPER;
-  for (let c = 48; c <= 57; c++) a[c] = C_DIGIT;
+  const a = new Uint16Array(128);
+  for (let c = 97; c <= 122; c++) a[c] = W_LOWER | c;
+  for (let c = 65; c <= 90; c++) a[c] = W_UPPER | (c + 32);
+  for (let c = 48; c <= 57; c++) a[c] = W_DIGIT | c;
   for (const c of [9, 10, 11, 12, 13, 32]) a[c] = C_SPACE;
   a[36] = C_CURRENCY;
   return a;
 })();
 
+/**
+ * One pass over the text: words are hashed as they are read (no string per word) and looked up
+ * in the trigger table, and the facts above are gathered on the way.
+ */
 function scanWords(text: string): void {
   let mask = 0;
   let you = 0;
@@ -323,82 +334,83 @@ function scanWords(text: string): void {
   let symbols = false;
   let currency = false;
   let exact = true;
-  let h = 0x811c9dc5;
-  let len = 0;
-  let allDigits = true;
-  let prevDot = false;
   let prevSpace = false;
   /** Characters removed before this point when runs of whitespace collapse to one space. */
   let shift = 0;
   const youBit = 1 << T.You;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 32;
-    const k = c < 128 ? ASCII_CLASS[c]! : C_OTHER;
-    if (k === C_LOWER || k === C_UPPER || k === C_DIGIT) {
-      let lc = c;
-      if (k !== C_DIGIT) {
-        letters++;
-        allDigits = false;
-        if (k === C_UPPER) {
-          upper++;
-          lc = c + 32;
-        }
-        if (prevDot && !dotted && i >= 2) {
-          const bc = text.charCodeAt(i - 2);
-          const b = bc < 128 ? ASCII_CLASS[bc]! : C_OTHER;
-          if (b === C_LOWER || b === C_UPPER || b === C_DIGIT) dotted = true;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? ASCII_CLASS[c]! : 0;
+    if ((k & W_WORD) === 0) {
+      // Not a word character.
+      if (k === C_SPACE) {
+        if (prevSpace) {
+          shift++;
+          spaced = true;
+        } else if (c !== 32) spaced = true;
+        prevSpace = true;
+      } else if (c >= 128 && isWideSpace(c)) {
+        spaced = true;
+        if (prevSpace) shift++;
+        prevSpace = true;
+      } else {
+        prevSpace = false;
+        if (k === C_CURRENCY) currency = true;
+        else if (c >= 128) {
+          if (c === 0xa3 || c === 0xa5 || c === 0x20ac) currency = true;
+          else if (c >= 0x2000) {
+            if (c >= 0x2190) symbols = true;
+            if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x24b6 && c <= 0x24e9)) styled = true;
+          } else if (c === 0x130) exact = false;
         }
       }
-      h = Math.imul(h ^ lc, 0x01000193);
-      len++;
-      prevSpace = false;
-      prevDot = false;
+      i++;
       continue;
     }
-    prevDot = c === 46;
-    if (i < n) {
-      let space = k === C_SPACE;
-      if (space) {
-        if (prevSpace) shift++;
-        if (c !== 32 || prevSpace) spaced = true;
-      } else if (k === C_CURRENCY) currency = true;
-      else if (c >= 128) {
-        if (isWideSpace(c)) {
-          space = true;
-          spaced = true;
-          if (prevSpace) shift++;
-        } else if (c === 0xa3 || c === 0xa5 || c === 0x20ac) currency = true;
-        else if (c >= 0x2000) {
-          if (c >= 0x2190) symbols = true;
-          if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x24b6 && c <= 0x24e9)) styled = true;
-        } else if (c === 0x130) exact = false;
-      }
-      prevSpace = space;
+    // A word: [start, i).
+    const start = i;
+    // A dot between a letter or digit and a letter ("shop.example").
+    if (!dotted && (k & W_DIGIT) === 0 && i >= 2 && text.charCodeAt(i - 1) === 46) {
+      const b = text.charCodeAt(i - 2);
+      if (b < 128 && (ASCII_CLASS[b]! & W_WORD) !== 0) dotted = true;
     }
-    if (len > 0) {
-      const bits = lookup(h >>> 0);
-      if (bits !== 0) {
-        const at = i - len - shift;
-        let fresh = bits & ~mask;
-        while (fresh !== 0) {
-          firstAt[31 - Math.clz32(fresh & -fresh)] = at;
-          fresh &= fresh - 1;
-        }
-        let all = bits;
-        while (all !== 0) {
-          lastAt[31 - Math.clz32(all & -all)] = at;
-          all &= all - 1;
-        }
-        mask |= bits;
-        if (bits & youBit) you++;
-      }
-      if (len > longest) longest = len;
-      if (allDigits && len > digits) digits = len;
-      h = 0x811c9dc5;
-      len = 0;
-      allDigits = true;
+    let h = 0x811c9dc5;
+    let nDigits = 0;
+    let nUpper = 0;
+    for (;;) {
+      h = Math.imul(h ^ (k & 0x7f), 0x01000193);
+      if (k & W_DIGIT) nDigits++;
+      else if (k & W_UPPER) nUpper++;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      if (c >= 128) break;
+      k = ASCII_CLASS[c]!;
+      if ((k & W_WORD) === 0) break;
     }
+    prevSpace = false;
+    const len = i - start;
+    letters += len - nDigits;
+    upper += nUpper;
+    const bits = lookup(h >>> 0);
+    if (bits !== 0) {
+      const at = start - shift;
+      let fresh = bits & ~mask;
+      while (fresh !== 0) {
+        firstAt[31 - Math.clz32(fresh & -fresh)] = at;
+        fresh &= fresh - 1;
+      }
+      let all = bits;
+      while (all !== 0) {
+        lastAt[31 - Math.clz32(all & -all)] = at;
+        all &= all - 1;
+      }
+      mask |= bits;
+      if (bits & youBit) you++;
+    }
+    if (len > longest) longest = len;
+    if (nDigits === len && len > digits) digits = len;
   }
   scanMask = mask;
   scanYou = you;
@@ -430,23 +442,26 @@ let useWindows = true;
 export function setMatchWindows(on: boolean): void {
   useWindows = on;
 }
-const windowed = new Map<RegExp, RegExp>();
+/** Global copies of the gated regexes (index = T), set to start at a window; and of the shared ones. */
+const GLOBAL_BY_BIT: readonly RegExp[] = GATED.map(([re]) => new RegExp(re.source, 'g'));
+const GLOBAL_SHARED: readonly (readonly [RegExp, RegExp])[] = SHARED_GATES.map(([re]) => [re, new RegExp(re.source, 'g')] as const);
 
 function on(bit: T, re: RegExp, t: string): boolean {
   if ((scanMask & (1 << bit)) === 0) return false;
   if (!useWindows || !scanExact) return re.test(t);
   const from = firstAt[bit]! - LOOK_BEHIND;
   let to = lastAt[bit]! + LOOK_AHEAD;
-  if (from <= 0 && to >= t.length) return re.test(t);
+  const n = t.length;
+  if (from <= 0 && to >= n) return re.test(t);
   // Cut at a space, so that no word is cut short (a cut "aim" would read as "ai").
-  if (to < t.length) {
+  if (to < n) {
     to = t.indexOf(' ', to);
-    if (to < 0) to = t.length;
+    if (to < 0) to = n;
   }
-  let g = windowed.get(re);
-  if (!g) windowed.set(re, (g = new RegExp(re.source, 'g')));
+  let g = GLOBAL_BY_BIT[bit]!;
+  if (GATED[bit]![0] !== re) for (const [r, gr] of GLOBAL_SHARED) if (r === re) g = gr;
   g.lastIndex = from > 0 ? from : 0;
-  const found = g.test(to < t.length ? t.slice(0, to) : t);
+  const found = g.test(to < n ? t.slice(0, to) : t);
   g.lastIndex = 0;
   return found;
 }

@@ -176,7 +176,8 @@ export function readLinks(urls: readonly string[], cardUrl: string | undefined, 
     TEXT_LINK.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
-    while ((m = TEXT_LINK.exec(textLower)) !== null && guard++ < 12) {
+    while ((TEXT_LINK.lastIndex = linkSearchStart(textLower, TEXT_LINK.lastIndex)) >= 0 &&
+      (m = TEXT_LINK.exec(textLower)) !== null && guard++ < 12) {
       const link = m[1] + (m[2] ?? '');
       // Links already given by the reader show up again as display text: skip exact repeats.
       if (!seen.includes(link) && !alreadyCovered(seen, link)) readOne(link, true, out, seen);
@@ -185,6 +186,39 @@ export function readLinks(urls: readonly string[], cardUrl: string | undefined, 
   return out;
 }
 const HAS_DOT_WORD = /[a-z0-9]\.[a-z]{2}/;
+
+function isLabelChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * Where TEXT_LINK can first match at or after `from`, or -1 if it cannot: starting the search
+ * there gives the same match as starting at `from`, without trying the regex at every position
+ * of the words before. A match holds a dot right after a letter or digit (after "www" or a label),
+ * and before its first dot only "http(s)://", spaces and then label characters. So it starts no
+ * earlier than the label characters before the first such dot, or the "http(s)://" and spaces
+ * right before those.
+ */
+function linkSearchStart(s: string, from: number): number {
+  let d = from;
+  for (;;) {
+    d = s.indexOf('.', d + 1);
+    if (d < 0) return -1;
+    if (d - 1 >= from && isLabelChar(s.charCodeAt(d - 1)) && s.charCodeAt(d - 1) !== 45) break;
+  }
+  let q = d - 1;
+  while (q > from && isLabelChar(s.charCodeAt(q - 1))) q--;
+  // "http://" or "https://", then maybe spaces, right before the label characters.
+  let r = q;
+  while (r > from && WHITESPACE.test(s[r - 1]!)) r--;
+  if (r - 3 >= from && s.startsWith('://', r - 3)) {
+    r -= 3;
+    if (r - 1 >= from && s.charCodeAt(r - 1) === 115) r--;
+    if (r - 4 >= from && s.startsWith('http', r - 4)) return r - 4;
+  }
+  return q;
+}
+const WHITESPACE = /^\s$/;
 
 function alreadyCovered(seen: string[], link: string): boolean {
   // Display text is often a truncated prefix of the expanded link ("example.com/very-lo…").

@@ -64,21 +64,30 @@ const details: string[] = new Array<string>(N).fill('');
 
 /** Judge one post on its own (profile optional, whatever is known). Pure. */
 export function judgePost(tweet: TweetFacts, profile?: AuthorProfile): PostJudgement {
-  details.fill('');
+  // `details` is all '' here: extractFeatures writes a detail only with its feature, and the loop
+  // below clears the details of every feature present.
   extractFeatures(tweet, profile, x, details);
   let z = BIAS;
   const evidence: Evidence[] = [];
   for (let i = 0; i < N; i++) {
     const v = x[i]!;
     if (v === 0) continue;
+    const d = details[i];
+    if (d) details[i] = '';
     const w = WEIGHTS[i]! * v;
     z += w;
     if (w === 0) continue;
-    const d = details[i];
-    evidence.push(d ? { name: NAMES[i]!, weight: round2(w), detail: d } : { name: NAMES[i]!, weight: round2(w) });
+    const e: Evidence = d ? { name: NAMES[i]!, weight: round2(w), detail: d } : { name: NAMES[i]!, weight: round2(w) };
+    // Most telling first: an insertion sort by weight, descending, that keeps ties in feature
+    // order (as the stable Array.prototype.sort did), without a comparator call per pair.
+    let j = evidence.length;
+    evidence.push(e);
+    while (j > 0 && evidence[j - 1]!.weight < e.weight) {
+      evidence[j] = evidence[j - 1]!;
+      j--;
+    }
+    evidence[j] = e;
   }
-  // Most telling first.
-  if (evidence.length > 1) evidence.sort((a, b) => b.weight - a.weight);
   const pSelling = sigmoid(z);
   return { selling: pSelling >= POST_THRESHOLDS.balanced, pSelling, evidence };
 }
