@@ -77,7 +77,6 @@ async function bundle(outDir: string, browserName: 'chrome' | 'firefox'): Promis
     sourcemap: false,
     legalComments: 'inline',
     logLevel: 'warning',
-    define: { __QB_BROWSER__: JSON.stringify(browserName) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
   };

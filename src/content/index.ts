@@ -29,6 +29,9 @@ async function main(): Promise<void> {
   const hiddenOutbox = new Set<string>();
   /** Tweet ids already sent to the background from this page. */
   const sent = new Set<string>();
+  /** Authors of those tweets, and profiles of theirs that X's API sent after their tweets went out. */
+  const sentAuthors = new Set<string>();
+  const lateProfiles = new Map<string, AuthorProfile>();
   let healthDirty = true;
   let qm: QuietMode | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     flushTimer = setTimeout(() => {
       void flush().finally(() => {
         flushTimer = undefined;
-        if (failures < 3 && (outbox.size || hiddenOutbox.size || healthDirty)) scheduleFlush();
+        if (failures < 3 && (outbox.size || hiddenOutbox.size || lateProfiles.size || healthDirty)) scheduleFlush();
       });
     }, FLUSH_MS);
   };
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     (data) => {
       api.addPageData(data);
       healthDirty = true;
+      for (const p of data.profiles) if (sentAuthors.has(authorKey(p.handle))) lateProfiles.set(authorKey(p.handle), p);
       scheduleFlush();
       // X may mark an already rendered tweet as an ad only in its API response.
       if (data.ads.length) {
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
         sent.add(t.id);
       }
       const tweets = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
+      for (const t of tweets) sentAuthors.add(authorKey(t.authorHandle));
       const profiles: AuthorProfile[] = [];
       for (const t of tweets) {
         const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
@@ -127,6 +132,16 @@ async function main(): Promise<void> {
         for (const t of batch) sent.delete(t.id); // Try again next time.
         for (const t of batch) outbox.set(t.id, t);
       }
+    }
+    if (lateProfiles.size) {
+      const profiles = [...lateProfiles.values()];
+      lateProfiles.clear();
+      await send('profiles-seen', { profiles })
+        .then(({ verdicts }) => {
+          const changed = quiet.addVerdicts(verdicts);
+          if (changed.size) quiet.applyAll(document, changed);
+        })
+        .catch(() => undefined);
     }
     if (hiddenOutbox.size) {
       const ids = [...hiddenOutbox].filter((id) => sent.has(id));
