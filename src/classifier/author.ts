@@ -463,7 +463,8 @@ function buildReasons(
     reasons.push(...salesy, ...signs.reasons);
     if (verdict === 'mixed') reasons.push(...talky);
   } else if (verdict === 'conversationalist') {
-    reasons.push(...talky);
+    const plain = n - sellingPosts;
+    reasons.push(`${ofPosts(plain, n)} ${plain === 1 ? 'was' : 'were'} not selling`, ...talky);
     if (sellingPosts > 0 && salesy[0]) reasons.push(`only ${salesy[0]}`);
   } else {
     reasons.push(n < minPosts ? `only ${n} post${n === 1 ? '' : 's'} seen; a verdict needs ${minPosts}` : `${n} posts seen, too few signs either way to tell`);

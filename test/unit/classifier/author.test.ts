@@ -51,6 +51,8 @@ describe('author verdicts', () => {
     expect(j.verdict).toBe('conversationalist');
     expect(j.posts).toBe(17);
     expect(j.sellingPosts).toBe(1);
+    // The placeholder and popup lead with the count that made the verdict.
+    expect(j.reasons[0]).toBe('16 of 17 posts were not selling');
   });
 
   it('one shop link in fifty posts stays a conversationalist', () => {
