@@ -24,6 +24,7 @@ const ENTRIES: Record<string, string> = {
   'content.js': 'src/content/index.ts',
   'page-reader.js': 'src/page/main-world.ts',
   'popup.js': 'src/popup/main.tsx',
+  'options.js': 'src/options/main.tsx',
 };
 
 /** Firefox's manifest, derived from Chrome's; each difference says why. */

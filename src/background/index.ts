@@ -2,13 +2,14 @@
 //
 //   content script ──tweets-seen──► Recorder ──► Dexie (tweets, authors, days) ──► badge
 //   popup ──get-popup-data / set-settings / set-override──► settings in storage.local
+//   options page ──get-options-data / export-data / import-settings / forget-all──► export-import
 //   keyboard command ──► toggle quiet mode
 //
 // It is the only writer to the database and to the settings. Handlers are one map, each
 // checking who may send it.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
-import { isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
+import { EPOCH_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
 import { validateSeen } from './validate-seen';
 import { normaliseSettings } from '../shared/settings';
 import { QuietBazaarDb } from './db';
@@ -16,6 +17,7 @@ import { updateBadge } from './badge';
 import { buildPopupData } from './popup-data';
 import { Recorder } from './record-tweets';
 import { applyOverride, loadSettings, saveSettings } from './settings-store';
+import { applyImport, buildExport, forgetAll, MAX_IMPORT_BYTES, storedCounts, validateImport } from './export-import';
 
 const db = new QuietBazaarDb();
 const recorder = new Recorder({ db, settings: loadSettings, now: () => new Date() });
@@ -106,6 +108,45 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
       const o = payload.override;
       if (o !== 'show' && o !== 'hide' && o !== null) throw new Error('set-override: bad override');
       return saveSettings(applyOverride(await loadSettings(), payload.handle, o));
+    },
+  },
+  'get-options-data': {
+    allow: fromExtensionPage,
+    run: async () => ({ settings: await loadSettings(), stored: await storedCounts(db) }),
+  },
+  'export-data': {
+    allow: fromExtensionPage,
+    run: async () => buildExport(db, await loadSettings(), new Date()),
+  },
+  'import-settings': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      // The page checked the file already; what arrives is checked again, all or nothing.
+      let size = Infinity;
+      try {
+        size = JSON.stringify(payload)?.length ?? 0;
+      } catch {
+        // Not serialisable: refused below.
+      }
+      if (size > MAX_IMPORT_BYTES) return { ok: false, error: 'Nothing was imported: the file is too large.' };
+      const checked = validateImport(payload);
+      if (!checked.ok) return checked;
+      const before = await loadSettings();
+      const next = applyImport(before, checked.patch);
+      if (next.sensitivity !== before.sensitivity) await recorder.rejudgeAll(next.sensitivity);
+      const settings = await saveSettings(next);
+      return { ok: true, settings, allowed: settings.allowList.length, blocked: settings.blockList.length };
+    },
+  },
+  'forget-all': {
+    allow: fromExtensionPage,
+    run: async () => {
+      await forgetAll(db);
+      // Content scripts hold verdicts in memory: tell them to drop them.
+      const epoch = Number((await browser.storage.local.get(EPOCH_KEY))[EPOCH_KEY]) || 0;
+      await browser.storage.local.set({ [EPOCH_KEY]: epoch + 1 });
+      scheduleBadge();
+      return { ok: true };
     },
   },
 };

@@ -6,6 +6,7 @@
 //   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
 //   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
 import browser from 'webextension-polyfill';
+import { EPOCH_KEY } from '../shared/messages';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
 import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
@@ -156,7 +157,16 @@ async function main(): Promise<void> {
 
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    if (area !== 'local') return;
+    if (changes[EPOCH_KEY]) {
+      // "Forget everything": drop every verdict held here, then take what the background still has.
+      quiet.forgetExcept(new Set());
+      quiet.applyAll(document);
+      void send('get-verdicts', {})
+        .then(({ verdicts }) => quiet.applyAll(document, quiet.addVerdicts(verdicts)))
+        .catch(() => undefined);
+    }
+    if (!changes[SETTINGS_KEY]) return;
     const next = normaliseSettings(changes[SETTINGS_KEY].newValue);
     const before = quiet.getSettings();
     quiet.setSettings(next);

@@ -74,9 +74,11 @@ export interface PopupAppProps {
   tabId?: number;
   shortcut?: string;
   pollMs?: number;
+  /** Opens the options page; main.tsx passes browser.runtime.openOptionsPage. */
+  openOptions?: () => void;
 }
 
-export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS }: PopupAppProps) {
+export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions }: PopupAppProps) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
   // Kept apart from `error`: a successful refresh must not hide that a change was not saved.
@@ -154,8 +156,9 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS }: PopupAppPr
           }),
           () => request(send, 'set-override', { handle, override }),
         ),
+      ...(openOptions ? { openOptions } : {}),
     };
-  }, [send, refresh]);
+  }, [send, refresh, openOptions]);
 
   return <PopupView data={data} error={error ? (data ? `${error} ${STALE}` : error) : actionError} actions={actions} {...(shortcut === undefined ? {} : { shortcut })} />;
 }

@@ -36,7 +36,10 @@ async function start(): Promise<void> {
   if (!root) return;
   const [tabId, shortcut] = await Promise.all([activeTabId(), toggleShortcut()]);
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
-  render(<PopupApp send={send} tabId={tabId} shortcut={shortcut} />, root);
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
+  };
+  render(<PopupApp send={send} tabId={tabId} shortcut={shortcut} openOptions={openOptions} />, root);
 }
 
 void start();

@@ -32,6 +32,8 @@ export interface PopupActions {
   setExemptFollowed(on: boolean): void;
   /** `null` removes the account from both the allow list and the block list. */
   setOverride(handle: string, o: Override): void;
+  /** Opens the options page (settings, lists, export, import, forget). */
+  openOptions?(): void;
 }
 
 export interface PopupViewProps {
@@ -77,6 +79,13 @@ export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT }:
       ) : error ? null : (
         <p class="loading">Loading…</p>
       )}
+      {actions.openOptions ? (
+        <footer class="footer">
+          <button type="button" class="link-button" onClick={() => actions.openOptions?.()}>
+            Settings and data…
+          </button>
+        </footer>
+      ) : null}
     </div>
   );
 }

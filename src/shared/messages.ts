@@ -72,7 +72,51 @@ export interface Protocol {
   'get-popup-data': { req: { tabId?: number }; res: PopupData };
   'set-settings': { req: Partial<Settings>; res: Settings };
   'set-override': { req: { handle: string; override: Override }; res: Settings };
+  /** Options page → background. */
+  'get-options-data': { req: Record<string, never>; res: OptionsData };
+  'export-data': { req: Record<string, never>; res: ExportFile };
+  /** The parsed (untrusted) contents of an export file; the background validates it again. */
+  'import-settings': { req: unknown; res: ImportResult };
+  /** Deletes stored evidence, verdicts and stats (settings stay) and bumps EPOCH_KEY. */
+  'forget-all': { req: Record<string, never>; res: { ok: true } };
 }
+
+/** What the options page shows besides the settings: how much the extension keeps. */
+export interface OptionsData {
+  settings: Settings;
+  stored: {
+    /** Tweets seen, summed over the stored days. */
+    seen: number;
+    /** Authors with stored evidence. */
+    authors: number;
+    /** Days of stats. */
+    days: number;
+  };
+}
+
+export const EXPORT_FORMAT = 'quiet-bazaar-export';
+export const EXPORT_VERSION = 1;
+
+/** An export file, as written by 'export-data' and read back (settings only) by 'import-settings'. */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  settings: Settings;
+  days: DayStats[];
+  authors: Array<{ handle: string; verdict: Verdict; reasons: string[]; posts: number; sellingPosts: number }>;
+}
+
+export type ImportResult =
+  | { ok: true; settings: Settings; allowed: number; blocked: number }
+  | { ok: false; error: string };
+
+/**
+ * storage.local key the background bumps after 'forget-all': content scripts drop the verdicts
+ * they hold when it changes (they would otherwise keep hiding authors we no longer know).
+ */
+export const EPOCH_KEY = 'qb:epoch';
 
 export type MessageType = keyof Protocol;
 export type Request<T extends MessageType> = Protocol[T]['req'];
