@@ -8,22 +8,15 @@
 //
 // An imported file is untrusted: it is size-capped, parsed and validated here, and the
 // background validates what arrives again. A bad file changes nothing.
+import { dayKey } from '../shared/dates';
+import { request, type Send } from '../shared/request';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, validateImportText } from '../background/export-import';
-import {
-  EXPORT_FORMAT,
-  envelope,
-  type Envelope,
-  type ExportFile,
-  type MessageType,
-  type OptionsData,
-  type Reply,
-  type Request,
-} from '../shared/messages';
+import { EXPORT_FORMAT, type ExportFile, type OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { OptionsView, type OptionsActions, type OptionsNotes } from './view';
 
-export type Send = (message: Envelope) => Promise<unknown>;
+export type { Send } from '../shared/request';
 export type SaveFile = (name: string, text: string) => void;
 
 export const REPLY_TIMEOUT_MS = 10_000;
@@ -32,19 +25,6 @@ export const POLL_MS = 5000;
 export const NO_ANSWER = "Quiet Bazaar's background did not answer. Reload this page; if it keeps happening, reload the extension.";
 export const NOT_SAVED = 'Quiet Bazaar could not save that change. Try again, or reload this page.';
 
-async function request<T extends MessageType>(send: Send, type: T, payload: Request<T>): Promise<Reply<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), REPLY_TIMEOUT_MS);
-  });
-  try {
-    const reply = await Promise.race([send(envelope(type, payload) as Envelope), timeout]);
-    if (reply === undefined || reply === null) throw new Error('no reply');
-    return reply as Reply<T>;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The reply comes from another context: check its shape before the view trusts it. */
 export function isOptionsData(value: unknown): value is OptionsData {
@@ -66,8 +46,7 @@ export function isOptionsData(value: unknown): value is OptionsData {
 
 /** "quiet-bazaar-export-2026-03-14.json", in the user's local date. */
 export function exportFileName(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `quiet-bazaar-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `quiet-bazaar-export-${dayKey(now)}.json`;
 }
 
 /** Saves text as a file through a Blob and an <a download>: no downloads permission, no network. */
@@ -106,7 +85,7 @@ export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: 
   const refresh = useCallback(async () => {
     const gen = generation.current;
     try {
-      const reply = await request(send, 'get-options-data', {});
+      const reply = await request(send, 'get-options-data', {}, REPLY_TIMEOUT_MS);
       if (!isOptionsData(reply)) throw new Error('bad reply');
       if (mounted.current && gen === generation.current) {
         setData(reply);
@@ -142,7 +121,7 @@ export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: 
     };
     const without = (list: string[], h: string) => list.filter((x) => x !== h);
     return {
-      setSettings: (patch) => void change((s) => ({ ...s, ...patch }), () => request(send, 'set-settings', patch)),
+      setSettings: (patch) => void change((s) => ({ ...s, ...patch }), () => request(send, 'set-settings', patch, REPLY_TIMEOUT_MS)),
       addHandle: (list, handle) =>
         void change(
           (s) => ({
@@ -150,17 +129,17 @@ export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: 
             allowList: list === 'allow' ? [...without(s.allowList, handle), handle] : without(s.allowList, handle),
             blockList: list === 'block' ? [...without(s.blockList, handle), handle] : without(s.blockList, handle),
           }),
-          () => request(send, 'set-override', { handle, override: list === 'allow' ? 'show' : 'hide' }),
+          () => request(send, 'set-override', { handle, override: list === 'allow' ? 'show' : 'hide' }, REPLY_TIMEOUT_MS),
         ),
       removeHandle: (list, handle) =>
         void change(
           (s) => (list === 'allow' ? { ...s, allowList: without(s.allowList, handle) } : { ...s, blockList: without(s.blockList, handle) }),
-          () => request(send, 'set-override', { handle, override: null }),
+          () => request(send, 'set-override', { handle, override: null }, REPLY_TIMEOUT_MS),
         ),
       exportData: () =>
         void (async () => {
           try {
-            const file: ExportFile = await request(send, 'export-data', {});
+            const file: ExportFile = await request(send, 'export-data', {}, REPLY_TIMEOUT_MS);
             if (!file || file.format !== EXPORT_FORMAT || !Array.isArray(file.authors)) throw new Error('bad reply');
             const name = exportFileName();
             saveFile(name, JSON.stringify(file, null, 2) + '\n');
@@ -194,7 +173,7 @@ export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: 
           }
           generation.current++;
           try {
-            const result = await request(send, 'import-settings', checked.parsed);
+            const result = await request(send, 'import-settings', checked.parsed, REPLY_TIMEOUT_MS);
             if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') throw new Error('bad reply');
             if (!result.ok) {
               note({ import: { kind: 'error', text: String(result.error) } });
@@ -218,7 +197,7 @@ export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: 
         void (async () => {
           generation.current++;
           try {
-            await request(send, 'forget-all', {});
+            await request(send, 'forget-all', {}, REPLY_TIMEOUT_MS);
             note({
               forget: { kind: 'ok', text: 'Deleted every stored tweet, verdict and stat. Your settings and lists were kept.' },
             });

@@ -6,12 +6,13 @@
 //     │  every POLL_MS ─┘            │ action
 //     │                              ▼
 //     └── optimistic update ◄── set-settings / set-override ──► get-popup-data again
+import { request, type Send } from '../shared/request';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { envelope, type Envelope, type MessageType, type PopupData, type Reply, type Request } from '../shared/messages';
+import type { PopupData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { PopupView, type PopupActions } from './view';
 
-export type Send = (message: Envelope) => Promise<unknown>;
+export type { Send } from '../shared/request';
 
 export const POLL_MS = 2000;
 /** A sleeping MV3 service worker takes a moment to wake; beyond this we say it did not answer. */
@@ -51,20 +52,6 @@ export function isPopupData(value: unknown): value is PopupData {
   );
 }
 
-async function request<T extends MessageType>(send: Send, type: T, payload: Request<T>): Promise<Reply<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), REPLY_TIMEOUT_MS);
-  });
-  try {
-    const reply = await Promise.race([send(envelope(type, payload) as Envelope), timeout]);
-    // No listener answered: sendMessage resolves with undefined.
-    if (reply === undefined || reply === null) throw new Error('no reply');
-    return reply as Reply<T>;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export const STALE = 'The numbers below may be out of date.';
 export const NOT_SAVED = 'Quiet Bazaar could not save that change. Try again, or reopen this popup.';
@@ -94,7 +81,7 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions 
       const gen = generation.current;
       if (isPoll) polling.current = true;
       try {
-        const reply = await request(send, 'get-popup-data', tabId === undefined ? {} : { tabId });
+        const reply = await request(send, 'get-popup-data', tabId === undefined ? {} : { tabId }, REPLY_TIMEOUT_MS);
         if (!isPopupData(reply)) throw new Error('bad reply');
         if (mounted.current && gen === generation.current) {
           setData(reply);
@@ -140,7 +127,7 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions 
     const setSettings = (patch: Partial<Settings>) =>
       run(
         (d) => ({ ...d, settings: { ...d.settings, ...patch } }),
-        () => request(send, 'set-settings', patch),
+        () => request(send, 'set-settings', patch, REPLY_TIMEOUT_MS),
       );
     return {
       setQuietMode: (on) => void setSettings({ quietMode: on }),
@@ -154,7 +141,7 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions 
             ...d,
             authors: d.authors.map((a) => (a.handle === handle ? { ...a, override } : a)),
           }),
-          () => request(send, 'set-override', { handle, override }),
+          () => request(send, 'set-override', { handle, override }, REPLY_TIMEOUT_MS),
         ),
       ...(openOptions ? { openOptions } : {}),
     };
