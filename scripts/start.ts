@@ -25,8 +25,15 @@ async function main(): Promise<void> {
     // Turn quiet mode on from the popup, as a user would.
     const popup = await openPopup(h, tabId);
     const toggle = popup.getByRole('switch', { name: 'Quiet mode' });
-    await toggle.waitFor();
-    if (!(await toggle.isChecked())) await toggle.click();
+    // The switch is disabled until the background has answered with the settings.
+    await popup.waitForFunction(() => {
+      const s = document.querySelector<HTMLInputElement>('input[role="switch"]');
+      return !!s && !s.disabled;
+    });
+    if (!(await toggle.isChecked())) {
+      await toggle.click();
+      await popup.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="switch"]')?.checked === true);
+    }
     await popup.close();
 
     await page.bringToFront();
