@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     console.log(`\nscreenshots: ${join('out', 'timeline.png')}, ${join('out', 'timeline-scrolled.png')}, ${join('out', 'popup.png')}`);
     console.log('extensions: dist/chrome (load unpacked), dist/firefox (about:debugging), zips in dist/');
     if (!cells.length) throw new Error('the extension read no tweet from the demo timeline');
+    if (!cells.some((c) => c.quiet)) throw new Error('quiet mode collapsed nothing on the demo timeline');
   } finally {
     await h.close();
   }
