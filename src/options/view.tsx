@@ -10,11 +10,11 @@
 //
 // Handles come from storage and from imported files: they only go through JSX text and
 // attributes, never as markup.
+import { Check, SensitivityField } from '../ui/fields';
 import { useState } from 'preact/hooks';
 import { HANDLE_PATTERN } from '../background/export-import';
 import type { OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import type { Sensitivity } from '../shared/types';
 
 export type ListName = 'allow' | 'block';
 
@@ -52,12 +52,6 @@ export interface OptionsViewProps {
 
 export const INVALID_HANDLE =
   'That is not an X handle: use 1 to 15 letters, digits or underscores, with or without the "@".';
-
-const SENSITIVITY_OPTIONS: { value: Sensitivity; label: string; hint: string }[] = [
-  { value: 'strict', label: 'Strict', hint: 'Quiets only the most obvious sellers: fewest mistakes.' },
-  { value: 'balanced', label: 'Balanced', hint: 'Quiets accounts that clearly sell most of the time.' },
-  { value: 'loose', label: 'Loose', hint: 'Quiets accounts on less evidence: a quieter timeline, more mistakes.' },
-];
 
 const LISTS: Record<ListName, { title: string; key: 'allowList' | 'blockList'; hint: string; empty: string }> = {
   allow: {
@@ -106,7 +100,6 @@ function NoteLine({ note, id }: { note: Note; id?: string }) {
 }
 
 function SettingsSection({ settings: s, actions }: { settings: Settings; actions: OptionsActions }) {
-  const hint = SENSITIVITY_OPTIONS.find((o) => o.value === s.sensitivity)?.hint ?? '';
   return (
     <section class="section" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Quiet mode</h2>
@@ -117,27 +110,7 @@ function SettingsSection({ settings: s, actions }: { settings: Settings; actions
         checked={s.quietMode}
         onChange={(on) => actions.setSettings({ quietMode: on })}
       />
-      <div class="field">
-        <label for="sensitivity">Sensitivity</label>
-        <select
-          id="sensitivity"
-          value={s.sensitivity}
-          aria-describedby="sensitivity-hint"
-          onChange={(e) => {
-            const match = SENSITIVITY_OPTIONS.find((o) => o.value === e.currentTarget.value);
-            if (match) actions.setSettings({ sensitivity: match.value });
-          }}
-        >
-          {SENSITIVITY_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <p class="hint" id="sensitivity-hint">
-          {hint}
-        </p>
-      </div>
+      <SensitivityField value={s.sensitivity} onChange={(sensitivity) => actions.setSettings({ sensitivity })} />
       <Check id="hide-mixed" label="Hide mixed accounts too" checked={s.hideMixed} onChange={(on) => actions.setSettings({ hideMixed: on })} />
       <Check id="hide-ads" label="Hide promoted posts (ads)" checked={s.hideAds} onChange={(on) => actions.setSettings({ hideAds: on })} />
       <Check
@@ -147,21 +120,6 @@ function SettingsSection({ settings: s, actions }: { settings: Settings; actions
         onChange={(on) => actions.setSettings({ exemptFollowed: on })}
       />
     </section>
-  );
-}
-
-function Check(props: { id: string; label: string; checked: boolean; role?: 'switch'; onChange: (on: boolean) => void }) {
-  return (
-    <div class="field field-check">
-      <input
-        id={props.id}
-        type="checkbox"
-        role={props.role}
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-      <label for={props.id}>{props.label}</label>
-    </div>
   );
 }
 

@@ -10,6 +10,7 @@
 //
 // Handles, names and reasons come from untrusted pages: they only ever go through JSX text
 // and attributes, never as markup.
+import { Check, SensitivityField } from '../ui/fields';
 import { Fragment } from 'preact';
 import type { AuthorRow, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
@@ -46,19 +47,6 @@ export interface PopupViewProps {
 }
 
 export const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
-
-const SENSITIVITY_OPTIONS: { value: Sensitivity; label: string }[] = [
-  { value: 'strict', label: 'Strict' },
-  { value: 'balanced', label: 'Balanced' },
-  { value: 'loose', label: 'Loose' },
-];
-
-// Strict quiets more: it needs less evidence before calling an account a seller.
-const SENSITIVITY_HINTS: Record<Sensitivity, string> = {
-  strict: 'Quiets only the most obvious sellers: fewest mistakes.',
-  balanced: 'Quiets accounts that clearly sell most of the time.',
-  loose: 'Quiets accounts on less evidence: a quieter timeline, more mistakes.',
-};
 
 /** How many reasons show before the "more" disclosure. */
 const REASONS_SHOWN = 2;
@@ -372,28 +360,7 @@ function SettingsSection({ data, actions }: { data: PopupData; actions: PopupAct
   return (
     <section class="section settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
-      <div class="field">
-        <label for="sensitivity">Sensitivity</label>
-        <select
-          id="sensitivity"
-          value={s.sensitivity}
-          aria-describedby="sensitivity-hint"
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            const match = SENSITIVITY_OPTIONS.find((o) => o.value === v);
-            if (match) actions.setSensitivity(match.value);
-          }}
-        >
-          {SENSITIVITY_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p class="hint" id="sensitivity-hint">
-        {SENSITIVITY_HINTS[s.sensitivity] ?? ''}
-      </p>
+      <SensitivityField value={s.sensitivity} onChange={actions.setSensitivity} />
       <Check id="hide-mixed" label="Hide mixed accounts too" checked={s.hideMixed} onChange={actions.setHideMixed} />
       <Check id="hide-ads" label="Hide promoted posts (ads)" checked={s.hideAds} onChange={actions.setHideAds} />
       <Check
@@ -403,19 +370,5 @@ function SettingsSection({ data, actions }: { data: PopupData; actions: PopupAct
         onChange={actions.setExemptFollowed}
       />
     </section>
-  );
-}
-
-function Check(props: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <div class="field field-check">
-      <input
-        id={props.id}
-        type="checkbox"
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-      <label for={props.id}>{props.label}</label>
-    </div>
   );
 }
