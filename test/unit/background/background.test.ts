@@ -3,44 +3,15 @@
 // and a real Dexie on fake-indexeddb: who may send what, the keyboard command, overrides.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fake, SENDERS } from '../../helpers/fake-browser';
+import { makeTweet } from '../../helpers/tweet-facts';
 
-type Listener = (...args: any[]) => any;
-const listeners: Record<string, Listener[]> = {};
-const event = (name: string) => ({ addListener: (fn: Listener) => (listeners[name] ??= []).push(fn) });
-const store: Record<string, unknown> = {};
-const badge = { text: '' };
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../../helpers/fake-browser')).fake.browser }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: { id: 'qb-test', getURL: (p: string) => `chrome-extension://qb-test${p}`, onMessage: event('message') },
-    storage: {
-      local: {
-        get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
-        set: async (items: Record<string, unknown>) => Object.assign(store, structuredClone(items)),
-      },
-    },
-    tabs: { onRemoved: event('tabRemoved') },
-    commands: { onCommand: event('command') },
-    action: {
-      setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
-      setBadgeBackgroundColor: async () => undefined,
-      setTitle: async () => undefined,
-    },
-  },
-}));
-
-const popup = { id: 'qb-test', url: 'chrome-extension://qb-test/popup.html' };
-const tab = { id: 'qb-test', tab: { id: 7 }, url: 'https://x.com/home' };
-const stranger = { id: 'other-extension', url: 'chrome-extension://other/popup.html' };
-
-function send(type: string, payload: unknown, sender: object): Promise<any> | undefined {
-  return listeners.message![0]!({ qb: 1, type, payload }, sender);
-}
-
-const tweet = (id: string, handle: string, text: string, urls: string[] = []) => ({
-  id, authorHandle: handle, text, urls, hashtags: [], cashtags: [], mentions: [],
-  isReply: false, isRepost: false, isQuote: false, hasMedia: false, hasCard: false, isAd: false,
-});
+const { listeners, store, badge } = fake;
+const { popup, tab, stranger } = SENDERS;
+const send = fake.send;
+const tweet = (id: string, authorHandle: string, text: string, urls: string[] = []) => makeTweet({ id, authorHandle, text, urls });
 
 beforeAll(async () => {
   await import('../../../src/background/index');

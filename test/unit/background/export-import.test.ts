@@ -4,41 +4,17 @@
 // must leave the stored settings exactly as they were and say what was wrong.
 import 'fake-indexeddb/auto';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, SENDERS } from '../../helpers/fake-browser';
+import { makeTweet } from '../../helpers/tweet-facts';
 import { validateImport, validateImportText, MAX_IMPORT_BYTES } from '../../../src/background/export-import';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
-type Listener = (...args: any[]) => any;
-const listeners: Record<string, Listener[]> = {};
-const event = (name: string) => ({ addListener: (fn: Listener) => (listeners[name] ??= []).push(fn) });
-const store: Record<string, unknown> = {};
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../../helpers/fake-browser')).fake.browser }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: { id: 'qb-test', getURL: (p: string) => `chrome-extension://qb-test${p}`, onMessage: event('message') },
-    storage: {
-      local: {
-        get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
-        set: async (items: Record<string, unknown>) => Object.assign(store, structuredClone(items)),
-      },
-    },
-    tabs: { onRemoved: event('tabRemoved') },
-    commands: { onCommand: event('command') },
-    action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined },
-  },
-}));
-
-const options = { id: 'qb-test', url: 'chrome-extension://qb-test/options.html' };
-const tab = { id: 'qb-test', tab: { id: 7 }, url: 'https://x.com/home' };
-const stranger = { id: 'other-extension', url: 'chrome-extension://other/options.html' };
-
-function send(type: string, payload: unknown, sender: object = options): Promise<any> | undefined {
-  return listeners.message![0]!({ qb: 1, type, payload }, sender);
-}
-
-const tweet = (id: string, handle: string, text: string, urls: string[] = []) => ({
-  id, authorHandle: handle, text, urls, hashtags: [], cashtags: [], mentions: [],
-  isReply: false, isRepost: false, isQuote: false, hasMedia: false, hasCard: false, isAd: false,
-});
+const { store } = fake;
+const { options, tab, stranger } = SENDERS;
+const send = (type: string, payload: unknown, sender: object = options) => fake.send(type, payload, sender);
+const tweet = (id: string, authorHandle: string, text: string, urls: string[] = []) => makeTweet({ id, authorHandle, text, urls });
 
 async function seed(): Promise<void> {
   const shop = [1, 2, 3, 4, 5].map((i) =>

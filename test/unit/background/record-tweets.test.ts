@@ -7,6 +7,7 @@ import { buildPopupData, rollUpWeeks } from '../../../src/background/popup-data'
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { TweetFacts } from '../../../src/shared/types';
+import { makeTweet } from '../../helpers/tweet-facts';
 
 let db: QuietBazaarDb;
 let now: Date;
@@ -16,10 +17,7 @@ let n = 0;
 
 function tweet(handle: string, text: string, extra: Partial<TweetFacts> = {}): TweetFacts {
   n++;
-  return {
-    id: String(1_000_000 + n), authorHandle: handle, text, urls: [], hashtags: [], cashtags: [], mentions: [],
-    isReply: false, isRepost: false, isQuote: false, hasMedia: false, hasCard: false, isAd: false, ...extra,
-  };
+  return makeTweet({ id: String(1_000_000 + n), authorHandle: handle, text, ...extra });
 }
 
 const shopPost = (handle: string, i: number) =>

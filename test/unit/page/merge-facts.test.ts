@@ -6,26 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { parseGraphqlResponse } from '../../../src/page/parse-graphql';
 import { ApiFactsCache, mergeFacts } from '../../../src/shared/merge-facts';
 import type { TweetFacts } from '../../../src/shared/types';
+import { makeTweet } from '../../helpers/tweet-facts';
 import { emptyPageData, type PageData } from '../../../src/shared/validate-page-data';
 
 const API = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/x-api');
 
-const facts = (over: Partial<TweetFacts> = {}): TweetFacts => ({
-  id: '100',
-  authorHandle: 'shop',
-  text: 'Deals today',
-  urls: [],
-  hashtags: [],
-  cashtags: [],
-  mentions: [],
-  isReply: false,
-  isRepost: false,
-  isQuote: false,
-  hasMedia: false,
-  hasCard: false,
-  isAd: false,
-  ...over,
-});
+const facts = (over: Partial<TweetFacts> = {}): TweetFacts =>
+  makeTweet({ id: '100', authorHandle: 'shop', text: 'Deals today', ...over });
 
 const pageData = (over: Partial<PageData>): PageData => ({ ...emptyPageData(), ...over });
 

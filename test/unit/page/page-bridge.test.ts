@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listenToPageReader, MAX_MESSAGE_CHARS } from '../../../src/content/page-bridge';
 import { emptyHealth, healthStatus } from '../../../src/shared/health';
 import { emptyPageData, PAGE_DATA_EVENT, type PageData } from '../../../src/shared/validate-page-data';
+import { makeTweet } from '../../helpers/tweet-facts';
 
 const controllers: AbortController[] = [];
 afterEach(() => controllers.splice(0).forEach((c) => c.abort()));
@@ -18,24 +19,7 @@ function listen() {
 const fire = (detail: unknown) => document.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail }));
 
 const valid = (): PageData => ({
-  tweets: [
-    {
-      id: '1',
-      authorHandle: 'shop',
-      authorId: '99',
-      text: 'hello',
-      urls: [],
-      hashtags: [],
-      cashtags: [],
-      mentions: [],
-      isReply: false,
-      isRepost: false,
-      isQuote: false,
-      hasMedia: false,
-      hasCard: false,
-      isAd: false,
-    },
-  ],
+  tweets: [makeTweet({ id: '1', authorHandle: 'shop', authorId: '99', text: 'hello' })],
   profiles: [{ handle: 'shop', id: '99' }],
   ads: [],
   health: { responsesSeen: 1, apiTweets: 1, apiUsers: 1, apiFailures: 0 },

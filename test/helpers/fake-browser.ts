@@ -1,0 +1,43 @@
+// A stand-in for webextension-polyfill's `browser` in the background worker's unit tests:
+// storage.local in memory, and the events the worker listens to, so a test can fire them.
+//
+//   vi.mock('webextension-polyfill', async () => ({ default: (await import('../../helpers/fake-browser')).fake.browser }));
+//   import { fake } from '../../helpers/fake-browser';   // the same instance: fire fake.listeners.message[0](…)
+type Listener = (...args: any[]) => any;
+
+function createFakeBrowser() {
+  const listeners: Record<string, Listener[]> = {};
+  const event = (name: string) => ({ addListener: (fn: Listener) => void (listeners[name] ??= []).push(fn) });
+  const store: Record<string, unknown> = {};
+  const badge = { text: '' };
+  const browser = {
+    runtime: { id: 'qb-test', getURL: (p: string) => `chrome-extension://qb-test${p}`, onMessage: event('message') },
+    storage: {
+      local: {
+        get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
+        set: async (items: Record<string, unknown>) => void Object.assign(store, structuredClone(items)),
+      },
+    },
+    tabs: { onRemoved: event('tabRemoved') },
+    commands: { onCommand: event('command') },
+    action: {
+      setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    },
+  };
+  /** Deliver a message to the worker as `sender` would send it. */
+  const send = (type: string, payload: unknown, sender: object): Promise<any> | undefined =>
+    listeners.message![0]!({ qb: 1, type, payload }, sender);
+  return { browser, listeners, store, badge, send };
+}
+
+export const fake = createFakeBrowser();
+
+/** Senders as the worker sees them. */
+export const SENDERS = {
+  popup: { id: 'qb-test', url: 'chrome-extension://qb-test/popup.html' },
+  options: { id: 'qb-test', url: 'chrome-extension://qb-test/options.html' },
+  tab: { id: 'qb-test', tab: { id: 7 }, url: 'https://x.com/home' },
+  stranger: { id: 'other-extension', url: 'chrome-extension://other/popup.html' },
+};
