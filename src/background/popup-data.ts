@@ -23,7 +23,9 @@ export function rollUpWeeks(days: DayRow[], now: Date, count = WEEKS_SHOWN): Per
   const byWeek = new Map<string, DayRow[]>();
   for (const d of days) {
     const w = weekKey(parseDayKey(d.day));
-    byWeek.set(w, [...(byWeek.get(w) ?? []), d]);
+    const rows = byWeek.get(w);
+    if (rows) rows.push(d);
+    else byWeek.set(w, [d]);
   }
   const current = weekKey(now);
   if (!byWeek.has(current)) byWeek.set(current, []);

@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { EPOCH_KEY } from '../shared/messages';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
-import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
 import { authorKey, type AuthorProfile, type TweetFacts } from '../shared/types';
 import { QB_ATTR } from './dom-attributes';
 import { isExtensionAlive, send } from './messaging';
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const sentAuthors = new Set<string>();
   const lateProfiles = new Map<string, AuthorProfile>();
   let healthDirty = true;
-  let qm: QuietMode | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let flush: () => Promise<void> = async () => undefined;
   /** Failed flushes in a row: after a few, wait for new activity instead of retrying. */
@@ -51,6 +50,14 @@ async function main(): Promise<void> {
   };
   signal.addEventListener('abort', () => clearTimeout(flushTimer), { once: true });
 
+  const quiet = new QuietMode(DEFAULT_SETTINGS, {
+    onHidden: (id) => {
+      hiddenOutbox.add(id);
+      scheduleFlush();
+    },
+    onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
+  });
+
   // Listen to the page reader first: X's first responses arrive while we load settings.
   listenToPageReader(
     (data) => {
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
           for (const cell of document.querySelectorAll<HTMLElement>(`[${QB_ATTR.tweet}="${CSS.escape(id)}"]`)) {
             if (cell.hasAttribute(QB_ATTR.ad)) continue;
             cell.setAttribute(QB_ATTR.ad, '');
-            qm?.apply(cell);
+            quiet.apply(cell);
           }
         }
       }
@@ -73,15 +80,8 @@ async function main(): Promise<void> {
     signal,
   );
 
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const quiet = new QuietMode(normaliseSettings(stored[SETTINGS_KEY]), {
-    onHidden: (id) => {
-      hiddenOutbox.add(id);
-      scheduleFlush();
-    },
-    onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
-  });
-  qm = quiet;
+  // No cell is tracked before the stored settings replace the defaults (tracking starts below).
+  quiet.setSettings(normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
   try {
     quiet.addVerdicts((await send('get-verdicts', {})).verdicts);
   } catch {
