@@ -165,7 +165,7 @@ export const mediaTwin: Twin = {
   'x-tweet-quote-video.html': 2,
 };
 
-/** Wraps ads but also ordinary videos: never an ad marker on its own (see X-NOTES.md). */
+/** Wraps ads but also ordinary videos: never an ad marker on its own (see docs/x-notes.md). */
 export const placementTracking = '[data-testid="placementTracking"]';
 export const placementTrackingTwin: Twin = {
   'x-tweet-sample.html': 0,

@@ -1,6 +1,6 @@
 // The real saved tweets (test/fixtures/x-dom/) and variants derived from them by small DOM
 // edits, for shapes the saved markup lacks. Each edit copies X's markup for that shape as
-// public extensions and X-NOTES.md describe it; class names are X's own atomic classes.
+// public extensions and docs/x-notes.md describe it; class names are X's own atomic classes.
 // Used by read-tweet.test.ts and selectors.test.ts (the selector twins name these variants).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
