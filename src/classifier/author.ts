@@ -21,51 +21,20 @@
 import type { AuthorJudgement, AuthorProfile, Sensitivity, TweetFacts, Verdict } from '../shared/types';
 import { authorKey } from '../shared/types';
 import { betaCdf } from './beta';
-import { FEATURES, isSchedulerApp, type ReasonGroup } from './features';
-import { readLinks, LinkKind } from './links';
+import { readBioLinks } from './links';
+import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
 import { postThreshold, sigmoid, type PostJudgement } from './post';
 
-/** Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`). */
-export const GROUPS: readonly ReasonGroup[] = [
-  'ad', 'shop', 'affiliate', 'linkpage', 'messaging', 'recovery', 'crypto', 'code', 'giveaway', 'bait',
-  'selfpromo', 'money', 'sponsored', 'cta', 'invite', 'shortener', 'scheduler', 'hashtags', 'promo', 'links',
-  // Appended in version 2 of the state.
-  'adult',
-];
+/** Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`; rules.ts). */
+export const GROUPS: readonly ReasonGroup[] = COUNTED_GROUPS.map((g) => g[0]);
 const GROUP_INDEX = new Map(GROUPS.map((g, i) => [g, i]));
-const FEATURE_GROUP = new Map(FEATURES.map((f) => [f.name, GROUP_INDEX.get(f.group) ?? -1]));
-
-/**
- * How each group is told, [one post, several posts]: "1 of 7 posts carried a shop link",
- * "5 of 7 posts carried shop links". Most telling groups come first in GROUPS.
- */
-const GROUP_PHRASE: Record<string, readonly [string, string]> = {
-  ad: ['was promoted (an ad)', 'were promoted (ads)'],
-  shop: ['carried a shop link', 'carried shop links'],
-  affiliate: ['carried an affiliate or referral link', 'carried affiliate or referral links'],
-  linkpage: ['pointed to a link-in-bio page', 'pointed to link-in-bio pages'],
-  messaging: ['sent readers to WhatsApp or Telegram', 'sent readers to WhatsApp or Telegram'],
-  recovery: ['offered "fund recovery" help, a common scam', 'offered "fund recovery" help, a common scam'],
-  crypto: ['pushed tokens, mints or airdrops', 'pushed tokens, mints or airdrops'],
-  code: ['offered a discount code or deal', 'offered discount codes or deals'],
-  giveaway: ['ran a giveaway', 'ran giveaways'],
-  bait: ['asked for likes, reposts or follows', 'asked for likes, reposts or follows'],
-  selfpromo: ['asked readers to subscribe to or check out their channel', 'asked readers to subscribe to or check out their channel'],
-  money: ['promised money or profits', 'promised money or profits'],
-  sponsored: ['was marked sponsored (#ad)', 'were marked sponsored (#ad)'],
-  cta: ['carried a call to action (DM me, sign up, link in bio)', 'carried calls to action (DM me, sign up, link in bio)'],
-  invite: ['invited readers to a group or community', 'invited readers to a group or community'],
-  shortener: ['hid a link behind a shortener', 'hid links behind shorteners'],
-  scheduler: ['was posted through a scheduling app', 'were posted through a scheduling app'],
-  hashtags: ['was stuffed with hashtags', 'were stuffed with hashtags'],
-  promo: ['read like marketing copy', 'read like marketing copy'],
-  links: ['carried an outside link', 'carried outside links'],
-  adult: ['offered adult content', 'offered adult content'],
-};
+const FEATURE_GROUP = new Map(RULES.map((r) => [r.name, GROUP_INDEX.get(r.group) ?? -1]));
+/** How each group is told, [one post, several posts]. */
+const GROUP_PHRASE: readonly (readonly [string, string])[] = COUNTED_GROUPS.map((g) => [g[1], g[2]] as const);
 
 /** "1 of 5 posts was promoted (an ad)", "2 of 5 posts were promoted (ads)". */
 function groupReason(g: number, count: number, total: number): string {
-  const phrase = GROUP_PHRASE[GROUPS[g]!]!;
+  const phrase = GROUP_PHRASE[g]!;
   return `${ofPosts(count, total)} ${count === 1 ? phrase[0] : phrase[1]}`;
 }
 
@@ -313,18 +282,16 @@ const RE_BIO_SHOP_WORDS = /\b(?:shop|store|order|dm (?:to|for) (?:order|price|pr
 function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
   const out: ProfileSigns = { alpha: 0, reasons: [] };
   if (!profile) return out;
-  if (profile.bioUrls && profile.bioUrls.length > 0) {
-    const l = readLinks(profile.bioUrls, undefined, '');
-    if (l.kinds & (LinkKind.Shop | LinkKind.Affiliate)) {
-      out.alpha += 1;
-      out.reasons.push(`bio links to a store (${l.shopDomain || l.affiliateDomain || l.otherDomain})`);
-    } else if (l.kinds & LinkKind.BioPage) {
-      out.alpha += 0.5;
-      out.reasons.push('bio links to a link-in-bio page');
-    } else if (l.kinds & LinkKind.Messaging) {
-      out.alpha += 0.5;
-      out.reasons.push('bio sends readers to WhatsApp or Telegram');
-    }
+  const bio = readBioLinks(profile.bioUrls);
+  if (bio.kind === 'store') {
+    out.alpha += 1;
+    out.reasons.push(`bio links to a store (${bio.domain})`);
+  } else if (bio.kind === 'linkpage') {
+    out.alpha += 0.5;
+    out.reasons.push('bio links to a link-in-bio page');
+  } else if (bio.kind === 'messaging') {
+    out.alpha += 0.5;
+    out.reasons.push('bio sends readers to WhatsApp or Telegram');
   }
   if (profile.bio && RE_BIO_SHOP_WORDS.test(profile.bio)) {
     out.alpha += 0.5;

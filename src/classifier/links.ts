@@ -234,3 +234,28 @@ export function cleanLink(u: string): string {
   if (cut >= 0) s = s.slice(0, cut);
   return s.replace(/&amp;/g, '&');
 }
+
+/** What the links in a profile's bio say about the account: a store, a link-in-bio page, a chat app, or nothing. */
+export interface BioLinks {
+  kind: 'store' | 'linkpage' | 'messaging' | '';
+  /** The domain that tells it (for reasons and evidence). */
+  domain: string;
+}
+
+const NO_BIO_LINKS: BioLinks = { kind: '', domain: '' };
+let lastBioUrls: readonly string[] | undefined;
+let lastBioLinks: BioLinks = NO_BIO_LINKS;
+
+/** The one bio-link classifier (post evidence and author reasons both use it). Pure; remembers its last answer. */
+export function readBioLinks(urls: readonly string[] | undefined): BioLinks {
+  if (!urls || urls.length === 0) return NO_BIO_LINKS;
+  if (urls === lastBioUrls) return lastBioLinks;
+  const l = readLinks(urls, undefined, '');
+  let out = NO_BIO_LINKS;
+  if (l.kinds & (LinkKind.Shop | LinkKind.Affiliate)) out = { kind: 'store', domain: l.shopDomain || l.affiliateDomain || l.otherDomain };
+  else if (l.kinds & LinkKind.BioPage) out = { kind: 'linkpage', domain: l.otherDomain };
+  else if (l.kinds & LinkKind.Messaging) out = { kind: 'messaging', domain: l.otherDomain };
+  lastBioUrls = urls;
+  lastBioLinks = out;
+  return out;
+}

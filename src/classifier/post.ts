@@ -1,7 +1,8 @@
-// Judging one post on its own: a logistic model over the hand-designed features.
+// Judging one post on its own: a logistic model over the evidence rules (rules.ts).
 // pSelling = σ(bias + Σ wᵢxᵢ); the evidence is every feature present, with its wᵢxᵢ.
 import type { AuthorProfile, Evidence, Sensitivity, TweetFacts } from '../shared/types';
 import { extractFeatures, FEATURES, N_FEATURES } from './features';
+import { RULES } from './rules';
 import { BIAS, FITTED_WEIGHTS, POST_THRESHOLDS } from './weights';
 
 export interface PostJudgement {
@@ -10,36 +11,13 @@ export interface PostJudgement {
   evidence: Evidence[];
 }
 
-/**
- * Weights of the facts the development set cannot show (no ads, posting apps or profiles in it),
- * set by hand. An ad is selling by definition; the others only lean, so that one of them alone
- * never makes a post selling (bias + the largest of these stays below 0).
- */
-export const HAND_WEIGHTS: Readonly<Record<string, number>> = {
-  // Any outside link. In the development set links are nearly all spam (its news posts lost theirs),
-  // so a fitted weight would make every shared article "selling"; on X most links are not.
-  'link.any': 0.8,
-  'post.ad': 8,
-  'post.scheduler': 0.9,
-  'profile.business': 0.4,
-  'profile.bio-shop-link': 0.7,
-  'profile.bio-sales': 0.3,
-  'profile.followed': -0.7,
-  // Ad copy (a call to act with two kinds of sales claim, features.ts): how real X ads read
-  // without a link or a shop word. The development set has no such ads (its brand and newsroom
-  // posts are labelled not selling, its sellers are caught by stronger signs), so the fit can
-  // only leave it at 0; set by hand so that it tips such copy over, never alone.
-  'text.ad-copy': 0.7,
-};
+/** Weights set by hand (rules.ts: facts the development set cannot show), by rule name. */
+export const HAND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(
+  RULES.filter((r) => r.hand !== undefined).map((r) => [r.name, r.hand!]),
+);
 
-/** The weight vector in feature order. */
-export const WEIGHTS: Float64Array = (() => {
-  const w = new Float64Array(N_FEATURES);
-  FEATURES.forEach((f, i) => {
-    w[i] = (f.fitted ? FITTED_WEIGHTS[f.name] : HAND_WEIGHTS[f.name]) ?? 0;
-  });
-  return w;
-})();
+/** The weight vector in feature order: a rule's hand weight, or its fitted one. */
+export const WEIGHTS: Float64Array = Float64Array.from(RULES, (r) => r.hand ?? FITTED_WEIGHTS[r.name] ?? 0);
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
