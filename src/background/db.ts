@@ -16,7 +16,7 @@ export interface TweetRow {
   hidden: 0 | 1;
 }
 
-export interface AuthorRow {
+export interface StoredAuthor {
   /** Lowercase handle. */
   key: string;
   handle: string;
@@ -40,7 +40,7 @@ export interface DayRow {
 
 export class QuietBazaarDb extends Dexie {
   tweets!: Table<TweetRow, string>;
-  authors!: Table<AuthorRow, string>;
+  authors!: Table<StoredAuthor, string>;
   days!: Table<DayRow, string>;
 
   constructor(name = 'quiet-bazaar') {

@@ -9,14 +9,13 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type DayStats } from '../shared/messages';
 import { normaliseSettings, type Settings } from '../shared/settings';
 import type { Sensitivity } from '../shared/types';
+import { authorKey, parseHandle } from '../shared/handles';
 import type { QuietBazaarDb } from './db';
 
 /** Larger files are refused before they are read: a real export of a busy year is well under this. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** More accounts than anyone picks by hand; a longer list is not a file we wrote. */
 export const MAX_LIST_LENGTH = 10_000;
-/** An X handle, as the user types it or as a file lists it. */
-export const HANDLE_PATTERN = /^@?[A-Za-z0-9_]{1,15}$/;
 
 export async function buildExport(db: QuietBazaarDb, settings: Settings, now: Date): Promise<ExportFile> {
   const [days, authors] = await Promise.all([db.days.orderBy('day').toArray(), db.authors.toArray()]);
@@ -57,8 +56,9 @@ function readList(settings: Record<string, unknown>, key: 'allowList' | 'blockLi
   if (v.length > MAX_LIST_LENGTH) return `the ${name} list has ${v.length} entries; at most ${MAX_LIST_LENGTH} are allowed`;
   const out = new Set<string>();
   for (const h of v) {
-    if (typeof h !== 'string' || !HANDLE_PATTERN.test(h)) return `the ${name} list holds ${quote(h)}, which is not an X handle`;
-    out.add(h.replace(/^@/, '').toLowerCase());
+    const handle = parseHandle(h);
+    if (handle === undefined) return `the ${name} list holds ${quote(h)}, which is not an X handle`;
+    out.add(authorKey(handle));
   }
   return [...out];
 }

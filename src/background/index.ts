@@ -11,6 +11,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { EPOCH_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
 import { validateSeen } from './validate-seen';
+import { parseHandle } from '../shared/handles';
 import { normaliseSettings } from '../shared/settings';
 import { QuietBazaarDb } from './db';
 import { updateBadge } from './badge';
@@ -102,7 +103,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     // The placeholder's "Always show" comes from the content script, the popup's buttons from the popup.
     allow: (s) => fromContent(s) || fromExtensionPage(s),
     run: async (payload) => {
-      if (typeof payload.handle !== 'string' || !/^@?[A-Za-z0-9_]{1,50}$/.test(payload.handle)) {
+      if (parseHandle(payload.handle) === undefined) {
         throw new Error('set-override: bad handle');
       }
       const o = payload.override;

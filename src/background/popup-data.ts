@@ -1,9 +1,9 @@
 // Rolls the stored days and authors up into what the popup shows.
 import { dayKey, lastDays, parseDayKey, weekKey } from '../shared/dates';
 import { healthStatus, type ReaderHealth } from '../shared/health';
-import type { AuthorRow as AuthorView, DayStats, PeriodStats, PopupData } from '../shared/messages';
+import type { PopupAuthor, DayStats, PeriodStats, PopupData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import type { AuthorRow, DayRow, QuietBazaarDb } from './db';
+import type { StoredAuthor, DayRow, QuietBazaarDb } from './db';
 
 const WEEKS_SHOWN = 8;
 const AUTHORS_SHOWN = 50;
@@ -35,7 +35,7 @@ export function rollUpWeeks(days: DayRow[], now: Date, count = WEEKS_SHOWN): Per
     .map(([w, rows]) => sum(w, rows));
 }
 
-function toView(row: AuthorRow, override: AuthorView['override']): AuthorView {
+function toView(row: StoredAuthor, override: PopupAuthor['override']): PopupAuthor {
   return { ...row.judgement, key: row.key, handle: row.handle, ...(row.name ? { name: row.name } : {}), override };
 }
 
@@ -57,9 +57,9 @@ export async function buildPopupData(
     db.authors.where('verdict').anyOf('seller', 'mixed').toArray(),
     db.authors.bulkGet(overridden),
   ]);
-  const rows = new Map<string, AuthorRow>();
+  const rows = new Map<string, StoredAuthor>();
   for (const r of [...vendors, ...chosen]) if (r) rows.set(r.key, r);
-  const authors: AuthorView[] = [...rows.values()]
+  const authors: PopupAuthor[] = [...rows.values()]
     .map((r) =>
       toView(r, settings.allowList.includes(r.key) ? 'show' : settings.blockList.includes(r.key) ? 'hide' : null),
     )
@@ -77,6 +77,6 @@ export async function buildPopupData(
   };
 }
 
-function rank(a: AuthorView): number {
+function rank(a: PopupAuthor): number {
   return a.verdict === 'seller' ? 2 : a.verdict === 'mixed' ? 1 : 0;
 }

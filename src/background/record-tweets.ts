@@ -9,8 +9,9 @@ import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, pos
 import { dayKey } from '../shared/dates';
 import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import { authorKey, type Sensitivity, type AuthorJudgement, type AuthorProfile, type TweetFacts } from '../shared/types';
-import type { AuthorRow, DayRow, QuietBazaarDb, TweetRow } from './db';
+import { authorKey } from '../shared/handles';
+import type { Sensitivity, AuthorJudgement, AuthorProfile, TweetFacts } from '../shared/types';
+import type { StoredAuthor, DayRow, QuietBazaarDb, TweetRow } from './db';
 
 export interface RecorderDeps {
   db: QuietBazaarDb;
@@ -19,7 +20,7 @@ export interface RecorderDeps {
   now: () => Date;
 }
 
-export function toVerdictLite(row: AuthorRow): VerdictLite {
+export function toVerdictLite(row: StoredAuthor): VerdictLite {
   return {
     handle: row.handle,
     verdict: row.judgement.verdict,
@@ -119,7 +120,7 @@ export class Recorder {
       const keys = new Set<string>(profiles.keys());
       for (const t of tweets.values()) keys.add(authorKey(t.authorHandle));
       const keyList = [...keys];
-      const rows = new Map<string, AuthorRow>();
+      const rows = new Map<string, StoredAuthor>();
       (await db.authors.bulkGet(keyList)).forEach((r, i) => r && rows.set(keyList[i]!, r));
 
       // A handle we have not seen, but an id we have: the account was renamed. Move its evidence.

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings, type Settings } from '../shared/settings';
 import type { Override } from '../shared/messages';
+import { authorKey } from '../shared/handles';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -17,7 +18,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 
 /** Put a handle on the allow list ('show'), the block list ('hide'), or neither (null). */
 export function applyOverride(settings: Settings, handle: string, override: Override): Partial<Settings> {
-  const key = handle.replace(/^@/, '').toLowerCase();
+  const key = authorKey(handle);
   const allow = settings.allowList.filter((h) => h !== key);
   const block = settings.blockList.filter((h) => h !== key);
   if (override === 'show') allow.push(key);

@@ -2,17 +2,19 @@
 //
 //   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache
 //   MutationObserver ──► read-tweet ──► QuietMode.track (sync: collapse known sellers before paint)
-//                                  └──► outbox ──(250 ms after the first new tweet, merged with API facts)──► background
+//                                  └──► Outbox (outbox.ts: 250 ms batches, retry, split; merged with API facts) ──► background
 //   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
 //   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
 import browser from 'webextension-polyfill';
-import { EPOCH_KEY } from '../shared/messages';
+import { EPOCH_KEY, type VerdictLite } from '../shared/messages';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
-import { authorKey, type AuthorProfile, type TweetFacts } from '../shared/types';
+import type { AuthorProfile, TweetFacts } from '../shared/types';
+import { authorKey } from '../shared/handles';
 import { QB_ATTR } from './dom-attributes';
 import { isExtensionAlive, send } from './messaging';
+import { Outbox } from './outbox';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
 import { cellOf, findTweetArticles, readTweet } from './read-tweet';
@@ -26,35 +28,54 @@ async function main(): Promise<void> {
   const { signal } = controller;
   const health: ReaderHealth = emptyHealth();
   const api = new ApiFactsCache();
-  const outbox = new Map<string, TweetFacts>();
-  const hiddenOutbox = new Set<string>();
-  /** Tweet ids already sent to the background from this page. */
-  const sent = new Set<string>();
-  /** Authors of those tweets, and profiles of theirs that X's API sent after their tweets went out. */
+  /** Authors of tweets sent from this page: profiles of theirs that X's API sends later follow them. */
   const sentAuthors = new Set<string>();
-  const lateProfiles = new Map<string, AuthorProfile>();
-  let healthDirty = true;
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  let flush: () => Promise<void> = async () => undefined;
-  /** Failed flushes in a row: after a few, wait for new activity instead of retrying. */
-  let failures = 0;
-  /** Send what waits, once, FLUSH_MS from the first thing to send: no timer runs while idle. */
-  const scheduleFlush = () => {
-    if (flushTimer !== undefined || signal.aborted) return;
-    flushTimer = setTimeout(() => {
-      void flush().finally(() => {
-        flushTimer = undefined;
-        if (failures < 3 && (outbox.size || hiddenOutbox.size || lateProfiles.size || healthDirty)) scheduleFlush();
-      });
-    }, FLUSH_MS);
+  const applyVerdicts = (verdicts: VerdictLite[]) => {
+    const changed = quiet.addVerdicts(verdicts);
+    if (changed.size) quiet.applyAll(document, changed);
   };
-  signal.addEventListener('abort', () => clearTimeout(flushTimer), { once: true });
+  const alive = () => {
+    if (!isExtensionAlive()) controller.abort();
+    return !signal.aborted;
+  };
+  // Lanes go out in this order: the background counts a hidden tweet only once it knows the tweet.
+  const outbox = new Outbox({ signal, flushMs: FLUSH_MS });
+  const tweetsOut = outbox.lane<TweetFacts>({
+    key: (t) => t.id,
+    once: true,
+    maxBatch: MAX_BATCH,
+    send: async (batch) => {
+      if (!alive()) return;
+      const tweets = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
+      const profiles: AuthorProfile[] = [];
+      for (const t of tweets) {
+        const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
+        if (p) profiles.push(p);
+      }
+      applyVerdicts((await send('tweets-seen', { tweets, profiles })).verdicts);
+      for (const t of tweets) sentAuthors.add(authorKey(t.authorHandle));
+    },
+  });
+  const profilesOut = outbox.lane<AuthorProfile>({
+    key: (p) => authorKey(p.handle),
+    maxBatch: MAX_BATCH,
+    send: async (profiles) => void (alive() && applyVerdicts((await send('profiles-seen', { profiles })).verdicts)),
+  });
+  const hiddenOut = outbox.lane<string>({
+    key: (id) => id,
+    once: true,
+    maxBatch: 1000,
+    ready: (id) => tweetsOut.delivered(id),
+    send: async (ids) => void (alive() && (await send('tweets-hidden', { ids }))),
+  });
+  const healthOut = outbox.lane<ReaderHealth>({
+    key: () => 'health',
+    send: async ([h]) => void (alive() && (await send('health', { ...h! }))),
+  });
+  const healthChanged = () => healthOut.add(health);
 
   const quiet = new QuietMode(DEFAULT_SETTINGS, {
-    onHidden: (id) => {
-      hiddenOutbox.add(id);
-      scheduleFlush();
-    },
+    onHidden: (id) => hiddenOut.add(id),
     onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
   });
 
@@ -62,9 +83,8 @@ async function main(): Promise<void> {
   listenToPageReader(
     (data) => {
       api.addPageData(data);
-      healthDirty = true;
-      for (const p of data.profiles) if (sentAuthors.has(authorKey(p.handle))) lateProfiles.set(authorKey(p.handle), p);
-      scheduleFlush();
+      healthChanged();
+      for (const p of data.profiles) if (sentAuthors.has(authorKey(p.handle))) profilesOut.add(p);
       // X may mark an already rendered tweet as an ad only in its API response.
       if (data.ads.length) {
         for (const id of data.ads) {
@@ -91,7 +111,6 @@ async function main(): Promise<void> {
   const onArticles = (articles: HTMLElement[]) => {
     for (const article of articles) {
       health.articlesSeen++;
-      healthDirty = true;
       const facts = readTweet(article);
       if (!facts) {
         health.articleFailures++;
@@ -100,61 +119,10 @@ async function main(): Promise<void> {
       health.articlesRead++;
       const isAd = facts.isAd || api.isAd(facts.id);
       quiet.track(cellOf(article), { id: facts.id, authorHandle: facts.authorHandle, isAd });
-      if (!sent.has(facts.id)) outbox.set(facts.id, facts);
+      tweetsOut.add(facts);
     }
-    scheduleFlush();
+    healthChanged();
   };
-
-  flush = async () => {
-    if (!isExtensionAlive()) {
-      controller.abort();
-      return;
-    }
-    if (outbox.size) {
-      const batch = [...outbox.values()].slice(0, MAX_BATCH);
-      for (const t of batch) {
-        outbox.delete(t.id);
-        sent.add(t.id);
-      }
-      const tweets = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
-      for (const t of tweets) sentAuthors.add(authorKey(t.authorHandle));
-      const profiles: AuthorProfile[] = [];
-      for (const t of tweets) {
-        const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
-        if (p) profiles.push(p);
-      }
-      try {
-        const { verdicts } = await send('tweets-seen', { tweets, profiles });
-        failures = 0;
-        const changed = quiet.addVerdicts(verdicts);
-        if (changed.size) quiet.applyAll(document, changed);
-      } catch {
-        failures++;
-        for (const t of batch) sent.delete(t.id); // Try again next time.
-        for (const t of batch) outbox.set(t.id, t);
-      }
-    }
-    if (lateProfiles.size) {
-      const profiles = [...lateProfiles.values()];
-      lateProfiles.clear();
-      await send('profiles-seen', { profiles })
-        .then(({ verdicts }) => {
-          const changed = quiet.addVerdicts(verdicts);
-          if (changed.size) quiet.applyAll(document, changed);
-        })
-        .catch(() => undefined);
-    }
-    if (hiddenOutbox.size) {
-      const ids = [...hiddenOutbox].filter((id) => sent.has(id));
-      ids.forEach((id) => hiddenOutbox.delete(id));
-      if (ids.length) await send('tweets-hidden', { ids }).catch(() => ids.forEach((id) => hiddenOutbox.add(id)));
-    }
-    if (healthDirty) {
-      healthDirty = false;
-      await send('health', { ...health }).catch(() => (healthDirty = true));
-    }
-  };
-
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;

@@ -1,6 +1,27 @@
 // The one-line stand-in for a quieted tweet. It lives in a shadow root so X's styles cannot
 // restyle it, and every string in it is set as text: handles and reasons are never HTML.
+//
+// Trust (src/shared/trust-model.ts, rule "clicks"): scripts of the x.com page share this DOM. The
+// shadow root is closed, so they cannot reach our buttons, and each action also requires a
+// trusted event (a real user's click or key press), so a synthetic `click()` on the host or a
+// forged event does nothing.
 import { QB_ATTR } from './dom-attributes';
+
+/** Closed roots, reachable only from the content script (tests read the text through this). */
+const roots = new WeakMap<HTMLElement, ShadowRoot>();
+
+export function placeholderRoot(host: HTMLElement): ShadowRoot | undefined {
+  return roots.get(host);
+}
+
+/** A click handler that ignores events a script made up. */
+function onTrustedClick(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    if (e.isTrusted !== true) return;
+    action();
+  });
+}
 
 export interface PlaceholderActions {
   show(): void;
@@ -25,7 +46,8 @@ button:focus-visible { outline: 2px solid rgb(29, 155, 240); outline-offset: 2px
 export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute(QB_ATTR.placeholder, '');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   const style = document.createElement('style');
   style.textContent = STYLE;
   const bar = document.createElement('div');
@@ -43,17 +65,11 @@ export function createPlaceholder(handle: string, reason: string, actions: Place
   show.type = 'button';
   show.textContent = 'Show';
   show.setAttribute('aria-label', `Show this post from @${handle}`);
-  show.addEventListener('click', (e) => {
-    e.stopPropagation();
-    actions.show();
-  });
+  onTrustedClick(show, () => actions.show());
   const always = document.createElement('button');
   always.type = 'button';
   always.textContent = `Always show @${handle}`;
-  always.addEventListener('click', (e) => {
-    e.stopPropagation();
-    actions.alwaysShow();
-  });
+  onTrustedClick(always, () => actions.alwaysShow());
   bar.append(text, show, always);
   root.append(style, bar);
   // X opens the tweet on any click in its cell: keep clicks on our bar to ourselves.

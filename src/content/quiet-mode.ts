@@ -2,6 +2,7 @@
 // memory, so a known seller's tweet is collapsed in the same task that X inserted it.
 import type { VerdictLite } from '../shared/messages';
 import { decideQuiet } from '../shared/quiet-rules';
+import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR } from './dom-attributes';
 import { createPlaceholder } from './placeholder';
@@ -36,7 +37,7 @@ export class QuietMode {
   addVerdicts(list: VerdictLite[]): Set<string> {
     const changed = new Set<string>();
     for (const v of list) {
-      const key = v.handle.toLowerCase();
+      const key = authorKey(v.handle);
       const old = this.verdicts.get(key);
       if (!old || old.verdict !== v.verdict || old.reason !== v.reason || old.followed !== v.followed) changed.add(key);
       this.verdicts.set(key, v);
@@ -53,7 +54,7 @@ export class QuietMode {
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
     if (cell.getAttribute(QB_ATTR.tweet) !== tweet.id) {
       cell.setAttribute(QB_ATTR.tweet, tweet.id);
-      cell.setAttribute(QB_ATTR.author, tweet.authorHandle.toLowerCase());
+      cell.setAttribute(QB_ATTR.author, authorKey(tweet.authorHandle));
       cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
     }
     if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
@@ -93,7 +94,7 @@ export class QuietMode {
           this.apply(cell);
         },
         alwaysShow: () => {
-          const key = handle.toLowerCase();
+          const key = authorKey(handle);
           if (!this.settings.allowList.includes(key)) {
             // Act at once; the background's settings change will confirm it.
             this.settings = { ...this.settings, allowList: [...this.settings.allowList, key] };

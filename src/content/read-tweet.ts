@@ -14,6 +14,7 @@
 // Runs inside a MutationObserver callback for every tweet X renders: queries are scoped to the
 // article, there are no layout reads (textContent, never innerText), and nothing throws.
 import type { TweetFacts } from '../shared/types';
+import { handleAfterAt, isHandle } from '../shared/handles';
 import * as S from './selectors';
 
 /** Tweet articles inside root (root itself included if it is one), outer tweets only: an article nested as a quote is not returned separately. */
@@ -106,7 +107,7 @@ function read(article: Element): TweetFacts | null {
       const shown = visibleText(a).trim();
       const tag = S.HASHTAG_PATH.exec(href)?.[1] ?? (/^[#＃](\S+)$/.exec(shown)?.[1]);
       const cash = S.CASHTAG_PATH.exec(href)?.[1] ?? (/^\$([A-Za-z][\w.]*)$/.exec(shown)?.[1]);
-      const mention = profileHandle(href) ?? (/^@(\w{1,15})$/.exec(shown)?.[1]);
+      const mention = profileHandle(href) ?? handleAfterAt(shown);
       if (tag) pushUnique(hashtags, safeDecode(tag));
       else if (cash) pushUnique(cashtags, safeDecode(cash));
       else if (/^https?:\/\//i.test(href)) urls.add(href, expandedFrom(href, shown));
@@ -260,8 +261,8 @@ function handleIn(row: Element): string | undefined {
     if (h) return h;
   }
   for (const span of row.querySelectorAll(S.span)) {
-    const m = /^@(\w{1,15})$/.exec(span.textContent?.trim() ?? '');
-    if (m) return m[1];
+    const h = handleAfterAt(span.textContent?.trim() ?? '');
+    if (h) return h;
   }
   return undefined;
 }
@@ -269,7 +270,7 @@ function handleIn(row: Element): string | undefined {
 function handleFromAvatar(el: Element | undefined): string | undefined {
   const id = el?.getAttribute('data-testid') ?? '';
   const h = id.startsWith(S.AVATAR_CONTAINER_PREFIX) ? id.slice(S.AVATAR_CONTAINER_PREFIX.length) : '';
-  return /^\w{1,15}$/.test(h) ? h : undefined;
+  return isHandle(h) ? h : undefined;
 }
 
 function quotedHandleIn(quote: Element): string | undefined {

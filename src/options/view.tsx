@@ -12,7 +12,7 @@
 // attributes, never as markup.
 import { Check, SensitivityField } from '../ui/fields';
 import { useState } from 'preact/hooks';
-import { HANDLE_PATTERN } from '../background/export-import';
+import { authorKey, parseHandle } from '../shared/handles';
 import type { OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 
@@ -164,11 +164,12 @@ function AddHandleForm(props: { list: ListName; title: string; current: string[]
   const submit = (e: Event) => {
     e.preventDefault();
     const text = draft.trim();
-    if (!HANDLE_PATTERN.test(text)) {
+    const parsed = parseHandle(text);
+    if (parsed === undefined) {
       setError(INVALID_HANDLE);
       return;
     }
-    const handle = text.replace(/^@/, '').toLowerCase();
+    const handle = authorKey(parsed);
     if (props.current.includes(handle)) {
       setError(`@${handle} is already on this list.`);
       return;

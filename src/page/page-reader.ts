@@ -54,6 +54,8 @@ export interface PageWindow {
 export interface PageReaderOptions {
   /** Where results go; default: a `qb:page-data` event on document with a JSON string detail. */
   post?: (data: PageData) => void;
+  /** Aborting it uninstalls the reader. */
+  signal?: AbortSignal;
 }
 
 /** Splits one result into messages the validator accepts (at most 500 of each list). */
@@ -111,11 +113,18 @@ function lookNative(wrapper: Function, original: Function): void {
   }
 }
 
+/** The hand-off from a wrapper to the parser: text or parsed JSON of one API response, or a failure. */
+interface Sink {
+  text(text: unknown): void;
+  json(json: unknown): void;
+  failure(): void;
+}
+
 /**
- * Wraps the window's fetch and XMLHttpRequest so API responses are read after the page got
- * them. Returns a function that puts the originals back (tests; the extension never calls it).
+ * Where parsed responses go. Every path runs in a task of its own, after the page had its
+ * response, and inside try/catch: nothing of ours may reach the page.
  */
-export function installPageReader(win: PageWindow, options: PageReaderOptions = {}): () => void {
+function makeSink(win: PageWindow, options: PageReaderOptions, signal: AbortSignal | undefined): Sink {
   // Keep our own references: later page code may replace these globals.
   const stringify = JSON.stringify;
   const parseJson = JSON.parse;
@@ -123,8 +132,6 @@ export function installPageReader(win: PageWindow, options: PageReaderOptions = 
   const doc = win.document;
   const dispatch = doc.dispatchEvent;
   const later = win.setTimeout.bind(win);
-  const base = win.location?.href ?? 'https://x.com/';
-
   const post =
     options.post ??
     ((data: PageData) => {
@@ -132,148 +139,166 @@ export function installPageReader(win: PageWindow, options: PageReaderOptions = 
       dispatch.call(doc, new CustomEventCtor(PAGE_DATA_EVENT, { detail: stringify(data) }));
     });
 
-  const send = (data: PageData) => {
+  const postAll = (data: PageData) => {
+    if (signal?.aborted) return;
     try {
       for (const part of chunkPageData(data)) post(part);
     } catch {
       // Nothing we do may reach the page.
     }
   };
-
   const failure = () => {
     const d = emptyPageData();
     d.health.responsesSeen = 1;
     d.health.apiFailures = 1;
-    send(d);
+    postAll(d);
   };
-
-  /** Parses in a task of its own, after the page has had its response. */
-  const handleText = (text: unknown) => {
+  const inOwnTask = (work: () => void) =>
     later(() => {
       try {
-        if (typeof text !== 'string') return failure();
-        if (text.length > MAX_BODY_CHARS) return failure();
+        work();
+      } catch {
+        // Never into the page.
+      }
+    }, 0);
+
+  return {
+    failure,
+    json: (json) => inOwnTask(() => postAll(parseGraphqlResponse(json))),
+    text: (text) =>
+      inOwnTask(() => {
+        if (typeof text !== 'string' || text.length > MAX_BODY_CHARS) return failure();
         let json: unknown;
         try {
           json = parseJson(text);
         } catch {
           return failure();
         }
-        send(parseGraphqlResponse(json));
-      } catch {
-        // Never into the page.
-      }
-    }, 0);
+        postAll(parseGraphqlResponse(json));
+      }),
   };
+}
 
-  const handleJson = (json: unknown) => {
-    later(() => {
-      try {
-        send(parseGraphqlResponse(json));
-      } catch {
-        // Never into the page.
-      }
-    }, 0);
-  };
+function requestUrl(input: unknown): string | undefined {
+  if (typeof input === 'string') return input;
+  if (input instanceof URL) return input.href;
+  const url = (input as Request | undefined)?.url;
+  return typeof url === 'string' ? url : undefined;
+}
 
-  const restore: (() => void)[] = [];
+/** Reads a fetch response of ours (a clone) once the page's promise resolved. */
+function readFetchResponse(response: Response, sink: Sink): void {
+  if (!response || !response.ok || response.bodyUsed) return;
+  // Content-Length counts bytes (compressed, when encoded): a cheap first check.
+  const length = Number(response.headers.get('content-length'));
+  if (length > MAX_BODY_CHARS) return sink.failure();
+  // Cloned now, before the page can consume the body; read at the stream's pace.
+  readCapped(response.clone()).then(
+    (text) => (text === null ? sink.failure() : sink.text(text)),
+    () => undefined,
+  );
+}
 
-  // ---- fetch ------------------------------------------------------------------------------
+/** Wraps win.fetch; returns the undo, or undefined when there is no fetch. */
+function wrapFetch(win: PageWindow, base: string, sink: Sink): (() => void) | undefined {
   const originalFetch = win.fetch;
-  if (typeof originalFetch === 'function') {
-    const wrapped = function fetch(this: unknown, ...args: Parameters<typeof originalFetch>): Promise<Response> {
-      // The page's call goes through first and unchanged; its promise is what the page gets.
-      const result = originalFetch.apply(this, args);
-      try {
-        const input = args[0];
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request | undefined)?.url;
-        if (typeof url === 'string' && apiOperation(url, base) && result && typeof result.then === 'function') {
-          // A branch of our own: the page's promise and its handlers are not touched.
-          result.then(
-            (response) => {
-              try {
-                if (!response || !response.ok || response.bodyUsed) return;
-                // Content-Length counts bytes (compressed, when encoded): a cheap first check.
-                const length = Number(response.headers.get('content-length'));
-                if (length > MAX_BODY_CHARS) return failure();
-                // Cloned now, before the page can consume the body; read at the stream's pace.
-                readCapped(response.clone()).then(
-                  (text) => (text === null ? failure() : handleText(text)),
-                  () => undefined,
-                );
-              } catch {
-                // Never into the page.
-              }
-            },
-            () => undefined,
-          );
-        }
-      } catch {
-        // Never into the page.
+  if (typeof originalFetch !== 'function') return undefined;
+  const wrapped = function fetch(this: unknown, ...args: Parameters<typeof originalFetch>): Promise<Response> {
+    // The page's call goes through first and unchanged; its promise is what the page gets.
+    const result = originalFetch.apply(this, args);
+    try {
+      const url = requestUrl(args[0]);
+      if (url !== undefined && apiOperation(url, base) && result && typeof result.then === 'function') {
+        // A branch of our own: the page's promise and its handlers are not touched.
+        result.then(
+          (response) => {
+            try {
+              readFetchResponse(response, sink);
+            } catch {
+              // Never into the page.
+            }
+          },
+          () => undefined,
+        );
       }
-      return result;
-    };
-    lookNative(wrapped, originalFetch);
-    win.fetch = wrapped as typeof fetch;
-    restore.push(() => {
-      if (win.fetch === (wrapped as typeof fetch)) win.fetch = originalFetch;
-    });
-  }
+    } catch {
+      // Never into the page.
+    }
+    return result;
+  };
+  lookNative(wrapped, originalFetch);
+  win.fetch = wrapped as typeof fetch;
+  return () => {
+    if (win.fetch === (wrapped as typeof fetch)) win.fetch = originalFetch;
+  };
+}
 
-  // ---- XMLHttpRequest ---------------------------------------------------------------------
-  const Xhr = win.XMLHttpRequest;
-  const proto = Xhr?.prototype;
-  if (proto && typeof proto.open === 'function' && typeof proto.send === 'function') {
-    const originalOpen = proto.open;
-    const originalSend = proto.send;
-    const addListener = proto.addEventListener;
-    const urls = new WeakMap<XMLHttpRequest, string>();
-    const watched = new WeakSet<XMLHttpRequest>();
+/** Wraps XMLHttpRequest's open and send; returns the undo, or undefined when there is no XHR. */
+function wrapXhr(win: PageWindow, base: string, sink: Sink): (() => void) | undefined {
+  const proto = win.XMLHttpRequest?.prototype;
+  if (!proto || typeof proto.open !== 'function' || typeof proto.send !== 'function') return undefined;
+  const originalOpen = proto.open;
+  const originalSend = proto.send;
+  const addListener = proto.addEventListener;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  const watched = new WeakSet<XMLHttpRequest>();
 
-    const onLoad = function (this: XMLHttpRequest) {
-      try {
-        // The page may reuse one XHR for other URLs: check the one this load is for.
-        const url = urls.get(this);
-        if (url === undefined || !apiOperation(url, base)) return;
-        if (this.status < 200 || this.status >= 300) return;
-        const type = this.responseType;
-        if (type === '' || type === 'text') handleText(this.responseText);
-        else if (type === 'json') handleJson(this.response);
-      } catch {
-        // Never into the page.
+  const onLoad = function (this: XMLHttpRequest) {
+    try {
+      // The page may reuse one XHR for other URLs: check the one this load is for.
+      const url = urls.get(this);
+      if (url === undefined || !apiOperation(url, base)) return;
+      if (this.status < 200 || this.status >= 300) return;
+      const type = this.responseType;
+      if (type === '' || type === 'text') sink.text(this.responseText);
+      else if (type === 'json') sink.json(this.response);
+    } catch {
+      // Never into the page.
+    }
+  };
+  const open = function open(this: XMLHttpRequest, ...args: unknown[]): void {
+    try {
+      const url = args[1];
+      urls.set(this, typeof url === 'string' ? url : url instanceof URL ? url.href : String(url));
+    } catch {
+      // Never into the page.
+    }
+    return (originalOpen as (...a: unknown[]) => void).apply(this, args);
+  };
+  const xhrSend = function send(this: XMLHttpRequest, ...args: unknown[]): void {
+    try {
+      const url = urls.get(this);
+      if (url !== undefined && !watched.has(this) && apiOperation(url, base)) {
+        watched.add(this);
+        addListener.call(this, 'load', onLoad);
       }
-    };
+    } catch {
+      // Never into the page.
+    }
+    return (originalSend as (...a: unknown[]) => void).apply(this, args);
+  };
+  lookNative(open, originalOpen);
+  lookNative(xhrSend, originalSend);
+  proto.open = open as typeof proto.open;
+  proto.send = xhrSend as typeof proto.send;
+  return () => {
+    if (proto.open === open) proto.open = originalOpen;
+    if (proto.send === xhrSend) proto.send = originalSend;
+  };
+}
 
-    const open = function open(this: XMLHttpRequest, ...args: unknown[]): void {
-      try {
-        const url = args[1];
-        urls.set(this, typeof url === 'string' ? url : url instanceof URL ? url.href : String(url));
-      } catch {
-        // Never into the page.
-      }
-      return (originalOpen as (...a: unknown[]) => void).apply(this, args);
-    };
-    const send = function send(this: XMLHttpRequest, ...args: unknown[]): void {
-      try {
-        const url = urls.get(this);
-        if (url !== undefined && !watched.has(this) && apiOperation(url, base)) {
-          watched.add(this);
-          addListener.call(this, 'load', onLoad);
-        }
-      } catch {
-        // Never into the page.
-      }
-      return (originalSend as (...a: unknown[]) => void).apply(this, args);
-    };
-    lookNative(open, originalOpen);
-    lookNative(send, originalSend);
-    proto.open = open as typeof proto.open;
-    proto.send = send as typeof proto.send;
-    restore.push(() => {
-      if (proto.open === open) proto.open = originalOpen;
-      if (proto.send === send) proto.send = originalSend;
-    });
-  }
-
-  return () => restore.forEach((r) => r());
+/**
+ * Wraps the window's fetch and XMLHttpRequest so API responses are read after the page got
+ * them. Aborting `options.signal` (or calling the returned function) puts the originals back
+ * where nothing replaced them since, and stops posting.
+ */
+export function installPageReader(win: PageWindow, options: PageReaderOptions = {}): () => void {
+  const { signal } = options;
+  if (signal?.aborted) return () => undefined;
+  const base = win.location?.href ?? 'https://x.com/';
+  const sink = makeSink(win, options, signal);
+  const undo = [wrapFetch(win, base, sink), wrapXhr(win, base, sink)].filter((u): u is () => void => !!u);
+  const uninstall = () => undo.splice(0).forEach((u) => u());
+  signal?.addEventListener('abort', uninstall, { once: true });
+  return uninstall;
 }

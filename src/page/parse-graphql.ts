@@ -12,6 +12,7 @@
 //
 // Pure and total: no DOM, no clock; never throws; a depth and node budget bound the work.
 import type { AuthorProfile, TweetFacts } from '../shared/types';
+import { isHandle } from '../shared/handles';
 import {
   cleanUrl,
   emptyPageData,
@@ -61,7 +62,6 @@ function at(o: unknown, ...path: string[]): unknown {
 }
 
 const DIGITS = /^\d{1,25}$/;
-const HANDLE = /^[A-Za-z0-9_]{1,50}$/;
 
 const MONTHS: Record<string, number> = {
   Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
@@ -175,7 +175,7 @@ export function readUser(u: unknown): AuthorProfile | null {
   const legacy = obj(o.legacy) ?? {};
   const core = obj(o.core) ?? {};
   const handle = str(core.screen_name) ?? str(legacy.screen_name);
-  if (!id || !DIGITS.test(id) || !handle || !HANDLE.test(handle)) return null;
+  if (!id || !DIGITS.test(id) || !handle || !isHandle(handle)) return null;
 
   const p: AuthorProfile = { handle, id };
   const name = str(core.name) ?? str(legacy.name);
@@ -274,7 +274,7 @@ export function readTweet(t: unknown): TweetFacts | null {
   }
 
   const mentions = uniq([...names(entities.user_mentions, 'screen_name'), ...names(noteEntities.user_mentions, 'screen_name')])
-    .filter((h) => HANDLE.test(h))
+    .filter((h) => isHandle(h))
     .slice(0, PAGE_DATA_LIMITS.tags);
 
   const media = arr(at(legacy, 'extended_entities', 'media')).length > 0 || arr(entities.media).length > 0;
@@ -299,7 +299,7 @@ export function readTweet(t: unknown): TweetFacts | null {
   if (author.name) facts.authorName = author.name;
 
   const replyTo = str(legacy.in_reply_to_screen_name);
-  if (replyTo && HANDLE.test(replyTo)) facts.replyTo = replyTo;
+  if (isHandle(replyTo)) facts.replyTo = replyTo;
 
   if (facts.isQuote) {
     const quoted = unwrapTweet(at(tweet, 'quoted_status_result', 'result'));

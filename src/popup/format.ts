@@ -1,5 +1,6 @@
 // Pure text helpers for the popup. English only for now, like the rest of the UI.
 import type { Verdict } from '../shared/types';
+import { parseHandle } from '../shared/handles';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -56,6 +57,6 @@ export function atHandle(handle: string): string {
 
 /** Profile link, only for a handle that is a real X handle (never build URLs from odd strings). */
 export function profileUrl(handle: string): string | null {
-  const h = handle.replace(/^@/, '');
-  return /^[A-Za-z0-9_]{1,15}$/.test(h) ? `https://x.com/${h}` : null;
+  const h = parseHandle(handle);
+  return h ? `https://x.com/${h}` : null;
 }

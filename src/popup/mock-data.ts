@@ -1,10 +1,10 @@
 // Realistic popup data, so the view can be worked on and tested without the extension.
 // Dates are fixed (not "today") so tests and screenshots stay stable.
-import type { AuthorRow, PopupData } from '../shared/messages';
+import type { PopupAuthor, PopupData } from '../shared/messages';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { emptyHealth } from '../shared/health';
 
-const AUTHORS: AuthorRow[] = [
+const AUTHORS: PopupAuthor[] = [
   {
     key: 'dealsdaily_hq',
     handle: 'DealsDaily_HQ',

@@ -12,7 +12,7 @@
 // and attributes, never as markup.
 import { Check, SensitivityField } from '../ui/fields';
 import { Fragment } from 'preact';
-import type { AuthorRow, Override, PeriodStats, PopupData } from '../shared/messages';
+import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import {
   VERDICT_LABELS,
@@ -242,7 +242,7 @@ function WeeksSection({ weeks }: { weeks: PeriodStats[] }) {
   );
 }
 
-function AccountsSection({ authors, actions }: { authors: AuthorRow[]; actions: PopupActions }) {
+function AccountsSection({ authors, actions }: { authors: PopupAuthor[]; actions: PopupActions }) {
   return (
     <section class="section" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">Vendor-heavy accounts</h2>
@@ -262,7 +262,7 @@ function AccountsSection({ authors, actions }: { authors: AuthorRow[]; actions: 
   );
 }
 
-function AccountItem({ author: a, actions }: { author: AuthorRow; actions: PopupActions }) {
+function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: PopupActions }) {
   const handle = atHandle(a.handle);
   const url = profileUrl(a.handle);
   const shown = a.reasons.slice(0, REASONS_SHOWN);

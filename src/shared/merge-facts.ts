@@ -5,7 +5,8 @@
 // past t.co, the posting app, the time, the ad mark, the whole text of long posts.
 // Tweets are keyed by status id, authors by numeric id: handles change.
 import type { PageData } from './validate-page-data';
-import { authorKey, type AuthorProfile, type TweetFacts } from './types';
+import type { AuthorProfile, TweetFacts } from './types';
+import { authorKey } from './handles';
 
 /** t.co links and display URLs cut with "…" say nothing reliable about the target. */
 function isOpaqueUrl(u: string): boolean {

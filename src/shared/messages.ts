@@ -32,7 +32,7 @@ export interface PeriodStats {
 export type Override = 'hide' | 'show' | null;
 
 /** An account as the popup lists it: the author's judgement plus who they are and the user's choice. */
-export interface AuthorRow extends AuthorJudgement {
+export interface PopupAuthor extends AuthorJudgement {
   key: string;
   handle: string;
   name?: string;
@@ -47,7 +47,7 @@ export interface PopupData {
   /** Calendar weeks (Monday first), newest first, the current one included. */
   weeks: PeriodStats[];
   /** Vendor-heavy accounts (seller, mixed, or hidden by the user), most selling first. */
-  authors: AuthorRow[];
+  authors: PopupAuthor[];
   /** Reader health of the active tab, when it is an X tab. */
   health: ReaderHealth | null;
   status: HealthStatus | 'not-x';

@@ -1,6 +1,7 @@
 // User settings live in browser.storage.local under one key, so the content script can read
 // them at start and follow changes through storage.onChanged. Only the background writes them.
 import type { Sensitivity } from './types';
+import { authorKey, isHandle } from './handles';
 
 export const SETTINGS_KEY = 'qb:settings';
 
@@ -28,7 +29,7 @@ function handleList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const out = new Set<string>();
   for (const v of value) {
-    if (typeof v === 'string' && /^[A-Za-z0-9_]{1,50}$/.test(v)) out.add(v.toLowerCase());
+    if (isHandle(v)) out.add(authorKey(v));
   }
   return [...out];
 }

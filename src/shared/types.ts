@@ -90,7 +90,5 @@ export interface AuthorJudgement {
   reasons: string[];
 }
 
-/** Normalised key of an author: lowercase handle. Handles are case-insensitive on X. */
-export function authorKey(handle: string): string {
-  return handle.replace(/^@/, '').toLowerCase();
-}
+// Kept as a re-export so the classifier's import stays valid; the rule lives in handles.ts.
+export { authorKey } from './handles';

@@ -5,6 +5,7 @@
 // passes the checks; unknown keys are never copied (no `__proto__` surprises), invalid items
 // are dropped, invalid optional fields are left unknown, long free text is cut.
 import type { AuthorProfile, TweetFacts } from './types';
+import { isHandle } from './handles';
 
 /** The DOM event on `document` that carries a PageData, as a JSON string, from page world to content script. */
 export const PAGE_DATA_EVENT = 'qb:page-data';
@@ -36,7 +37,6 @@ export const PAGE_DATA_LIMITS = {
 } as const;
 
 const DIGITS = /^\d{1,25}$/;
-const HANDLE = /^[A-Za-z0-9_]{1,50}$/;
 const DOMAIN = /^(?=.{1,253}$)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 /** 2006-03-01 (X's first post) to 2100: anything else is not a real timestamp. */
@@ -49,10 +49,6 @@ export function emptyPageData(): PageData {
 
 export function isTweetId(v: unknown): v is string {
   return typeof v === 'string' && DIGITS.test(v);
-}
-
-export function isHandle(v: unknown): v is string {
-  return typeof v === 'string' && HANDLE.test(v);
 }
 
 /** An absolute http(s) URL of sane length, normalised by the URL parser; undefined otherwise. */

@@ -2,7 +2,7 @@
 // control asks for. No browser, no background.
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthorRow, PopupData } from '../../src/shared/messages';
+import type { PopupAuthor, PopupData } from '../../src/shared/messages';
 import { getMockData } from '../../src/popup/mock-data';
 import { PopupView, type PopupActions } from '../../src/popup/view';
 import { formatCounts, formatDay, formatRatio, profileUrl } from '../../src/popup/format';
@@ -55,7 +55,7 @@ function button(name: string): HTMLButtonElement {
   return found[0]!;
 }
 
-function author(patch: Partial<AuthorRow>): AuthorRow {
+function author(patch: Partial<PopupAuthor>): PopupAuthor {
   return {
     key: 'shopbot',
     handle: 'shopbot',

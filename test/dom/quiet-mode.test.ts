@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuietMode } from '../../src/content/quiet-mode';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { placeholderRoot } from '../../src/content/placeholder';
+import { trustedClick } from '../helpers/trusted-click';
 
 function cell(id: string, handle: string): HTMLElement {
   const c = document.createElement('div');
@@ -29,7 +31,7 @@ describe('QuietMode', () => {
     const c = cell('1', 'ShopBot');
     qm.track(c, { id: '1', authorHandle: 'ShopBot', isAd: false });
     expect(c.hasAttribute('data-qb-quiet')).toBe(true);
-    const text = placeholderOf(c)!.shadowRoot!.textContent!;
+    const text = placeholderRoot(placeholderOf(c)!)!.textContent!;
     expect(text).toContain('@ShopBot');
     expect(text).toContain('5 of 7 posts carried shop links');
     expect(hooks.onHidden).toHaveBeenCalledWith('1');
@@ -47,8 +49,8 @@ describe('QuietMode', () => {
     const b = cell('3', 'ShopBot');
     qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
     qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
-    const [show] = placeholderOf(a)!.shadowRoot!.querySelectorAll('button');
-    show!.click();
+    const [show] = placeholderRoot(placeholderOf(a)!)!.querySelectorAll('button');
+    trustedClick(show!);
     expect(a.hasAttribute('data-qb-quiet')).toBe(false);
     expect(placeholderOf(a)).toBeNull();
     expect(b.hasAttribute('data-qb-quiet')).toBe(true);
@@ -59,9 +61,9 @@ describe('QuietMode', () => {
     const b = cell('3', 'ShopBot');
     qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
     qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
-    const buttons = placeholderOf(a)!.shadowRoot!.querySelectorAll('button');
+    const buttons = placeholderRoot(placeholderOf(a)!)!.querySelectorAll('button');
     expect(buttons[1]!.textContent).toBe('Always show @ShopBot');
-    buttons[1]!.click();
+    trustedClick(buttons[1]!);
     expect(document.querySelectorAll('[data-qb-quiet]')).toHaveLength(0);
     expect(hooks.onAlwaysShow).toHaveBeenCalledWith('ShopBot');
   });
@@ -90,7 +92,7 @@ describe('QuietMode', () => {
     qm.addVerdicts([{ handle: 'evil', verdict: 'seller', reason: '<img src=x onerror="window.pwned=1">' }]);
     const c = cell('5', 'evil');
     qm.track(c, { id: '5', authorHandle: 'evil', isAd: false });
-    const root = placeholderOf(c)!.shadowRoot!;
+    const root = placeholderRoot(placeholderOf(c)!)!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x');
   });
@@ -98,6 +100,21 @@ describe('QuietMode', () => {
   it('collapses ads when X marked them, with the reason', () => {
     const c = cell('7', 'brand');
     qm.track(c, { id: '7', authorHandle: 'brand', isAd: true });
-    expect(placeholderOf(c)!.shadowRoot!.textContent).toContain('promoted post');
+    expect(placeholderRoot(placeholderOf(c)!)!.textContent).toContain('promoted post');
+  });
+
+  it('a page script cannot reach or press the placeholder (issue 8, failure 2: forged clicks)', () => {
+    const a = cell('1', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    const host = placeholderOf(a)!;
+    expect(host.shadowRoot).toBeNull(); // closed: what the page sees
+    const buttons = placeholderRoot(host)!.querySelectorAll('button');
+    // Even with a reference to the buttons, synthetic clicks do nothing.
+    buttons[0]!.click();
+    buttons[1]!.click();
+    buttons[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    host.click();
+    expect(a.hasAttribute('data-qb-quiet')).toBe(true);
+    expect(hooks.onAlwaysShow).not.toHaveBeenCalled();
   });
 });

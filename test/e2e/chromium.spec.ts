@@ -1,6 +1,7 @@
 // The built Chrome extension on the demo X timeline, driven as a user would.
 import { test, expect, type Page } from '@playwright/test';
 import { demoManifest } from '../../demo/x-site';
+import { openClosedPlaceholder } from './closed-shadow';
 import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
 
 let h: Harness;
@@ -78,10 +79,10 @@ test('only sellers and ads are collapsed; the people of the demo never are', asy
 test('the placeholder says who and why; "Show" reveals that one tweet', async () => {
   const cell = page.locator('[data-qb-quiet]').first();
   await cell.scrollIntoViewIfNeeded();
-  const placeholder = cell.locator('[data-qb-placeholder]');
-  await expect(placeholder).toContainText('Quieted @');
+  const placeholder = await openClosedPlaceholder(page, cell.locator('[data-qb-placeholder]'));
+  expect(placeholder.text).toContain('Quieted @');
   const id = await cell.getAttribute('data-qb-tweet');
-  await placeholder.getByRole('button', { name: /^Show this post/ }).click();
+  await placeholder.click(/^Show$/);
   const shown = page.locator(`[data-qb-tweet="${id}"]`);
   await expect(shown).not.toHaveAttribute('data-qb-quiet', '');
   await expect(shown.locator('article')).toBeVisible();
@@ -90,7 +91,7 @@ test('the placeholder says who and why; "Show" reveals that one tweet', async ()
 test('"Always show @handle" un-hides every tweet of that account and survives in settings', async () => {
   const cell = page.locator('[data-qb-quiet]').first();
   const author = (await cell.getAttribute('data-qb-author'))!;
-  await cell.locator('[data-qb-placeholder]').getByRole('button', { name: /^Always show @/ }).click();
+  await (await openClosedPlaceholder(page, cell.locator('[data-qb-placeholder]'))).click(/^Always show @/);
   await expect(page.locator(`[data-qb-author="${author}"][data-qb-quiet]`)).toHaveCount(0);
   const popup = await openPopup(h, await tabIdOf(h, page));
   const row = popup.getByRole('button', { name: new RegExp(`Undo.*@${author}`, 'i') });

@@ -365,3 +365,29 @@ describe('from the page reader to the content script', () => {
     expect(sum(parts)).toEqual(d.health);
   });
 });
+
+describe('installPageReader honours an AbortSignal', () => {
+  it('aborting puts fetch and XMLHttpRequest back and posts nothing more', async () => {
+    const originalFetch = (async () => new Response(body('raw_user_tweets.json'))) as unknown as typeof fetch;
+    class Xhr {
+      open() {}
+      send() {}
+      addEventListener() {}
+    }
+    const openBefore = Xhr.prototype.open;
+    const posts: PageData[] = [];
+    const ctl = new AbortController();
+    const win: PageWindow = { fetch: originalFetch, XMLHttpRequest: Xhr as unknown as typeof XMLHttpRequest, document, CustomEvent, setTimeout: (fn, ms) => setTimeout(fn, ms) };
+    installPageReader(win, { post: (d) => posts.push(d), signal: ctl.signal });
+    expect(win.fetch).not.toBe(originalFetch);
+    expect(Xhr.prototype.open).not.toBe(openBefore);
+    const wrapped = win.fetch!;
+    ctl.abort();
+    expect(win.fetch).toBe(originalFetch);
+    expect(Xhr.prototype.open).toBe(openBefore);
+    // A call through a reference the page kept before the abort is still not read.
+    await wrapped(HOME);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(posts).toEqual([]);
+  });
+});

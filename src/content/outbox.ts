@@ -1,0 +1,187 @@
+// What the content script has to tell the background, batched and delivered in order.
+//
+//   lane.add(item) ──► pending (by key; a newer item replaces a pending one) ──► one timer, flushMs
+//                                                                                 │
+//   pump: for each lane in the order declared, send batches of its ready items ◄──┘
+//     ok      ─► delivered (a `once` lane never sends that key again); full batches again once the lane is empty
+//     failure ─► items go back to the front; retried after a growing pause;
+//                a batch that failed twice is split in two, an item that failed twice alone is dropped
+//
+// Lanes are pumped in order so that, e.g., "tweets hidden" never reaches the background before the
+// tweets themselves. No timer runs while there is nothing to send; aborting the signal stops all.
+
+export interface LaneSpec<T> {
+  /** Identity of an item: pending items with the same key are merged (the newer wins). */
+  key(item: T): string;
+  /** Delivers one batch; throws (or rejects) when it was not delivered. */
+  send(batch: T[]): Promise<void>;
+  /** Largest batch (default 200). */
+  maxBatch?: number;
+  /** Each key is delivered at most once for the life of the page (default false). */
+  once?: boolean;
+  /** Items not yet ready to go wait without counting as failures (default: all ready). */
+  ready?(item: T): boolean;
+}
+
+export interface OutboxOptions {
+  signal: AbortSignal;
+  /** Delay from the first new item to the send (default 250 ms). */
+  flushMs?: number;
+  /** Longest pause between retries (default 30 s). */
+  maxBackoffMs?: number;
+}
+
+export interface Lane<T> {
+  add(item: T): void;
+  /** The key was delivered (only tracked for `once` lanes). */
+  delivered(key: string): boolean;
+  readonly pending: number;
+  /** Items given up on after failing alone twice. */
+  readonly dropped: number;
+}
+
+class LaneState<T> implements Lane<T> {
+  readonly items = new Map<string, T>();
+  readonly done = new Set<string>();
+  limit: number;
+  failuresInRow = 0;
+  dropped = 0;
+
+  constructor(
+    readonly spec: LaneSpec<T>,
+    private readonly onAdd: () => void,
+  ) {
+    this.limit = this.maxBatch;
+  }
+
+  get maxBatch(): number {
+    return Math.max(1, this.spec.maxBatch ?? 200);
+  }
+
+  get pending(): number {
+    return this.items.size;
+  }
+
+  add(item: T): void {
+    const key = this.spec.key(item);
+    if (this.spec.once && this.done.has(key)) return;
+    this.items.delete(key);
+    this.items.set(key, item);
+    this.onAdd();
+  }
+
+  delivered(key: string): boolean {
+    return this.done.has(key);
+  }
+
+  readyBatch(): T[] {
+    const out: T[] = [];
+    for (const item of this.items.values()) {
+      if (out.length >= this.limit) break;
+      if (!this.spec.ready || this.spec.ready(item)) out.push(item);
+    }
+    return out;
+  }
+
+  hasReady(): boolean {
+    for (const item of this.items.values()) if (!this.spec.ready || this.spec.ready(item)) return true;
+    return false;
+  }
+
+  /** Put a failed batch back in front, unless a newer item with the same key arrived meanwhile. */
+  putBack(batch: T[]): void {
+    const rest = [...this.items];
+    this.items.clear();
+    for (const item of batch) this.items.set(this.spec.key(item), item);
+    for (const [k, v] of rest) {
+      this.items.delete(k);
+      this.items.set(k, v);
+    }
+  }
+}
+
+export class Outbox {
+  private readonly lanes: LaneState<any>[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pumping = false;
+  /** Failed pumps in a row: the pause before the next one doubles with each. */
+  private backoff = 0;
+  private readonly flushMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.flushMs = options.flushMs ?? 250;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    options.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+  }
+
+  /** A new lane, pumped after the lanes declared before it. */
+  lane<T>(spec: LaneSpec<T>): Lane<T> {
+    const lane = new LaneState<T>(spec, () => this.schedule(this.flushMs));
+    this.lanes.push(lane);
+    return lane;
+  }
+
+  /** Sends what is ready now (tests and shutdown); normally the timer calls it. */
+  async flush(): Promise<void> {
+    if (this.pumping || this.options.signal.aborted) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pumping = true;
+    let failed = false;
+    try {
+      for (const lane of this.lanes) {
+        if (!(await this.drain(lane))) {
+          failed = true;
+          break; // Later lanes may depend on this one: wait for it.
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+    this.backoff = failed ? this.backoff + 1 : 0;
+    if (this.lanes.some((l) => l.hasReady())) {
+      this.schedule(failed ? Math.min(this.maxBackoffMs, this.flushMs * 2 ** this.backoff) : this.flushMs);
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined || this.pumping || this.options.signal.aborted) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, ms);
+  }
+
+  /** Sends the lane's ready items batch by batch; false when a batch failed. */
+  private async drain<T>(lane: LaneState<T>): Promise<boolean> {
+    for (;;) {
+      if (this.options.signal.aborted) return true;
+      const batch = lane.readyBatch();
+      if (!batch.length) return true;
+      for (const item of batch) lane.items.delete(lane.spec.key(item));
+      try {
+        await lane.spec.send(batch);
+      } catch {
+        this.failed(lane, batch);
+        return false;
+      }
+      if (lane.spec.once) for (const item of batch) lane.done.add(lane.spec.key(item));
+      lane.failuresInRow = 0;
+      // Small batches until the lane is empty: growing back sooner would re-send a bad item in a big batch.
+      if (lane.items.size === 0) lane.limit = lane.maxBatch;
+    }
+  }
+
+  private failed<T>(lane: LaneState<T>, batch: T[]): void {
+    lane.failuresInRow++;
+    if (lane.failuresInRow < 2) return lane.putBack(batch);
+    lane.failuresInRow = 0;
+    if (batch.length > 1) {
+      // Twice the same batch: something in it may be what fails. Halve until it is found.
+      lane.limit = Math.ceil(batch.length / 2);
+      return lane.putBack(batch);
+    }
+    lane.dropped++; // Failed twice on its own: give up on it rather than block everything after it.
+  }
+}
