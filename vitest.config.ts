@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/dom/**/*.test.ts', 'test/dom/**/*.test.tsx'],
     environment: 'happy-dom',
+    // UI text comes from _locales: tests read the English messages (src/ui/i18n.ts).
+    setupFiles: ['test/helpers/i18n-setup.ts'],
     // Classifier and other pure modules run in Node: they opt in with `// @vitest-environment node`.
   },
 });

@@ -67,6 +67,18 @@ export function filesNamedBy(m: Manifest): string[] {
 function checkFiles(dir: string, m: Manifest): void {
   const missing = filesNamedBy(m).filter((f) => !existsSync(join(dir, f)));
   if (missing.length) throw new Error(`${dir}: manifest names missing files: ${missing.join(', ')}`);
+  checkLocales(dir, m);
+}
+
+/** The manifest's __MSG_key__ strings must exist in the default locale, or the browser shows the raw key. */
+function checkLocales(dir: string, m: Manifest): void {
+  if (!m.default_locale) return;
+  const file = join(dir, '_locales', m.default_locale, 'messages.json');
+  if (!existsSync(file)) throw new Error(`${dir}: default_locale ${m.default_locale} has no ${file}`);
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const keys = [...JSON.stringify(m).matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)].map((x) => x[1]!);
+  const unknown = keys.filter((k) => !Object.hasOwn(messages, k));
+  if (unknown.length) throw new Error(`${dir}: manifest names messages missing from ${file}: ${unknown.join(', ')}`);
 }
 
 async function bundle(outDir: string, browserName: 'chrome' | 'firefox'): Promise<void> {

@@ -1,54 +1,46 @@
-// Pure text helpers for the popup. English only for now, like the rest of the UI.
+// Pure text helpers for the popup and options pages: every word from _locales (src/ui/i18n.ts),
+// every number and date through Intl in the user's language.
 import type { Verdict } from '../shared/types';
 import { parseHandle } from '../shared/handles';
+import { formatCount, formatDay, formatPercent, t, tn, type MessageKey } from '../ui/i18n';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export { formatCount, formatDay } from '../ui/i18n';
 
 /** Share of selling tweets among those seen, as "23%"; "—" when nothing was seen. */
 export function formatRatio(selling: number, seen: number): string {
   if (!(seen > 0)) return '—';
-  const pct = (Math.max(0, Math.min(selling, seen)) / seen) * 100;
+  const share = Math.max(0, Math.min(selling, seen)) / seen;
   // "0%" would read as "no noise at all" when there was a little.
-  if (pct > 0 && pct < 1) return '<1%';
-  return `${Math.round(pct)}%`;
+  if (share > 0 && share < 0.01) return t('ratio_below_one', [formatPercent(0.01)]);
+  return formatPercent(share);
 }
 
 /** A 0..1 share as a whole percentage, clamped. */
 export function formatShare(share: number): string {
   if (!Number.isFinite(share)) return '—';
-  return `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%`;
+  return formatPercent(share);
 }
 
-export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.max(0, Math.round(n)).toLocaleString('en-US') : '0';
-}
-
-/** "12 of 40 tweets were selling · 9 hidden", or a plain sentence when nothing was seen. */
+/**
+ * "40 tweets seen, 12 of them selling · quiet mode hid 9: sellers' posts and ads". Hidden is not a
+ * part of selling (a seller's every post is hidden, and ads too), so the sentence says what it counts.
+ */
 export function formatCounts(stats: { seen: number; selling: number; hidden: number }): string {
-  if (!(stats.seen > 0)) return 'No tweets seen yet';
-  const noun = stats.seen === 1 ? 'tweet' : 'tweets';
-  const verb = stats.selling === 1 ? 'was' : 'were';
-  return `${formatCount(stats.selling)} of ${formatCount(stats.seen)} ${noun} ${verb} selling · ${formatCount(stats.hidden)} hidden`;
+  if (!(stats.seen > 0)) return t('counts_none');
+  return `${tn('counts_seen', stats.seen, [formatCount(stats.selling)])} · ${stats.hidden > 0 ? tn('counts_hidden', stats.hidden) : t('counts_hidden_none')}`;
 }
 
-/** "2025-06-02" → "Jun 2, 2025" (the year only when it differs from `thisYear`). */
-export function formatDay(key: string, thisYear?: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  if (!m) return key;
-  const year = Number(m[1]);
-  const month = MONTHS[Number(m[2]) - 1];
-  if (!month) return key;
-  const day = `${month} ${Number(m[3])}`;
-  return thisYear === undefined || year === thisYear ? day : `${day}, ${year}`;
-}
+const VERDICT_KEYS: Record<Verdict, MessageKey> = {
+  seller: 'verdict_seller',
+  mixed: 'verdict_mixed',
+  conversationalist: 'verdict_conversationalist',
+  unknown: 'verdict_unknown',
+};
 
 /** Badge text for a verdict: plain words a reader knows. */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  seller: 'Seller',
-  mixed: 'Mixed',
-  conversationalist: 'Person',
-  unknown: 'Not sure yet',
-};
+export function verdictLabel(v: Verdict): string {
+  return VERDICT_KEYS[v] ? t(VERDICT_KEYS[v]) : v;
+}
 
 /** "@handle" from a handle that may or may not carry the "@". */
 export function atHandle(handle: string): string {

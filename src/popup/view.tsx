@@ -15,7 +15,6 @@ import { Fragment } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import {
-  VERDICT_LABELS,
   atHandle,
   formatCount,
   formatCounts,
@@ -23,6 +22,7 @@ import {
   formatRatio,
   formatShare,
   profileUrl,
+  verdictLabel,
 } from './format';
 
 export interface PopupActions {
@@ -280,7 +280,7 @@ function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: Pop
           )}
           {a.name && a.name !== a.handle ? <span class="name">{a.name}</span> : null}
         </span>
-        <span class={`badge badge-${a.verdict}`}>{VERDICT_LABELS[a.verdict] ?? a.verdict}</span>
+        <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
       </div>
       <p
         class="account-share"

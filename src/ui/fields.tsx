@@ -1,10 +1,11 @@
 // Form fields shared by the popup and the options page, so both say the same thing the same way.
 import type { Sensitivity } from '../shared/types';
+import { t, type MessageKey } from './i18n';
 
-export const SENSITIVITY_OPTIONS: readonly { value: Sensitivity; label: string; hint: string }[] = [
-  { value: 'strict', label: 'Strict', hint: 'Quiets only the most obvious sellers: fewest mistakes.' },
-  { value: 'balanced', label: 'Balanced', hint: 'Quiets accounts that clearly sell most of the time.' },
-  { value: 'loose', label: 'Loose', hint: 'Quiets accounts on less evidence: a quieter timeline, more mistakes.' },
+export const SENSITIVITY_OPTIONS: readonly { value: Sensitivity; label: MessageKey; hint: MessageKey }[] = [
+  { value: 'strict', label: 'sensitivity_strict', hint: 'sensitivity_strict_hint' },
+  { value: 'balanced', label: 'sensitivity_balanced', hint: 'sensitivity_balanced_hint' },
+  { value: 'loose', label: 'sensitivity_loose', hint: 'sensitivity_loose_hint' },
 ];
 
 export function Check(props: {
@@ -30,11 +31,12 @@ export function Check(props: {
 
 /** The sensitivity select and, under it, what the chosen sensitivity does. */
 export function SensitivityField(props: { value: Sensitivity; onChange: (s: Sensitivity) => void }) {
-  const hint = SENSITIVITY_OPTIONS.find((o) => o.value === props.value)?.hint ?? '';
+  const option = SENSITIVITY_OPTIONS.find((o) => o.value === props.value);
+  const hint = option ? t(option.hint) : '';
   return (
     <>
       <div class="field">
-        <label for="sensitivity">Sensitivity</label>
+        <label for="sensitivity">{t('sensitivity_label')}</label>
         <select
           id="sensitivity"
           value={props.value}
@@ -46,7 +48,7 @@ export function SensitivityField(props: { value: Sensitivity; onChange: (s: Sens
         >
           {SENSITIVITY_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {t(o.label)}
             </option>
           ))}
         </select>

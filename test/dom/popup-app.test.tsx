@@ -152,7 +152,7 @@ describe('PopupApp', () => {
     expect(bg.send).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(4000);
     expect(bg.send).toHaveBeenCalledTimes(4);
-    expect(container.querySelector('#noise-today')!.textContent).toContain('12 of 41 tweets');
+    expect(container.querySelector('#noise-today')!.textContent).toContain('41 tweets seen, 12 of them selling');
     render(null, container);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(bg.send).toHaveBeenCalledTimes(4);

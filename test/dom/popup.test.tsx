@@ -131,10 +131,10 @@ describe('noise ratios', () => {
     show(getMockData());
     const today = container.querySelector('#noise-today')!;
     expect(today.querySelector('.ratio')!.textContent).toBe('30%');
-    expect(today.textContent).toContain('12 of 40 tweets were selling · 9 hidden');
+    expect(today.textContent).toContain("40 tweets seen, 12 of them selling · quiet mode hid 9: sellers' posts and ads");
     const week = container.querySelector('#noise-week')!;
     expect(week.querySelector('.ratio')!.textContent).toBe('23%'); // 71 / 312
-    expect(week.textContent).toContain('71 of 312 tweets were selling · 58 hidden');
+    expect(week.textContent).toContain('312 tweets seen, 71 of them selling · quiet mode hid 58');
   });
 
   it('shows "—" when nothing was seen', () => {
@@ -156,9 +156,9 @@ describe('noise ratios', () => {
     expect(formatRatio(selling, seen)).toBe(expected);
   });
 
-  it('says "was" for one selling tweet and "tweet" for one seen', () => {
-    expect(formatCounts({ seen: 1, selling: 1, hidden: 1 })).toBe('1 of 1 tweet was selling · 1 hidden');
-    expect(formatCounts({ seen: 1200, selling: 0, hidden: 0 })).toBe('0 of 1,200 tweets were selling · 0 hidden');
+  it('says "tweet" for one seen, and what the hidden count holds', () => {
+    expect(formatCounts({ seen: 1, selling: 1, hidden: 1 })).toBe("1 tweet seen, 1 selling · quiet mode hid 1: sellers' posts and ads");
+    expect(formatCounts({ seen: 1200, selling: 0, hidden: 0 })).toBe('1,200 tweets seen, 0 of them selling · nothing hidden');
   });
 });
 
@@ -212,7 +212,7 @@ describe('vendor-heavy accounts', () => {
     const first = items[0]!;
     expect(first.querySelector('.handle')!.textContent).toBe('@DealsDaily_HQ');
     expect(first.querySelector('.name')!.textContent).toBe('Deals Daily 🔥');
-    expect(first.querySelector('.badge')!.textContent).toBe('Seller');
+    expect(first.querySelector('.badge')!.textContent).toBe('Mostly sells');
     expect(first.querySelector('.account-share')!.textContent).toBe('12 of 13 posts selling');
     const visible = [...first.querySelectorAll(':scope > ul.reasons > li')].map((li) => li.textContent);
     expect(visible).toEqual(['12 of 13 posts carried shop links', '9 of 13 posts had discount codes']);

@@ -135,7 +135,7 @@ test("the popup's counts equal the tweets the page showed", async () => {
   const badge = await h.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
   expect(badge).toBe(`${Math.round((100 * data.today.selling) / data.today.seen)}%`);
   // And the popup says so to the user.
-  await expect(popup.getByText(new RegExp(`of ${ids.length} tweets`)).first()).toBeVisible();
+  await expect(popup.getByText(new RegExp(`${ids.length} tweets seen`)).first()).toBeVisible();
   await popup.close();
 });
 
