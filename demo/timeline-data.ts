@@ -87,14 +87,14 @@ export function fixturesDir(): string {
   return env || join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 }
 
-function readFixture(...parts: string[]): string {
+export function readFixture(...parts: string[]): string {
   return readFileSync(join(fixturesDir(), ...parts), 'utf8');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Labelled posts
 
-interface LabelledRow {
+export interface LabelledRow {
   id: string;
   author: string | null;
   text: string;
@@ -153,7 +153,7 @@ function prng(seed: number): () => number {
   };
 }
 
-function shuffled<T>(list: T[], seed: number): T[] {
+export function shuffled<T>(list: T[], seed: number): T[] {
   const out = [...list];
   const rnd = prng(seed);
   for (let i = out.length - 1; i > 0; i--) {
@@ -171,7 +171,7 @@ function snowflakeTime(id: string): number {
 }
 
 /** A made-up snowflake for a time: stable, 19 digits, decodes to that time. */
-function madeUpSnowflake(ms: number, salt: string): string {
+export function madeUpSnowflake(ms: number, salt: string): string {
   return ((BigInt(ms) - TWITTER_EPOCH) * 4194304n + BigInt(qbHash(salt) & 0x3fffff)).toString();
 }
 
@@ -241,7 +241,7 @@ function entitiesFor(pieces: TextPiece[]): { fullText: string; entities: Obj; sh
 }
 
 /** A tweet result in X's shape for a post we only have as text. */
-function minimalTweet(opts: { id: string; handle: string; name: string; pieces: TextPiece[]; createdMs: number; lang?: string; displayEnd?: number; isQuote?: boolean }): { result: Obj; text: string; urls: string[] } {
+export function minimalTweet(opts: { id: string; handle: string; name: string; pieces: TextPiece[]; createdMs: number; lang?: string; displayEnd?: number; isQuote?: boolean }): { result: Obj; text: string; urls: string[] } {
   const user = minimalUser(opts.handle, opts.name);
   const e = entitiesFor(opts.pieces);
   const length = Array.from(e.fullText).length;
@@ -276,7 +276,7 @@ function minimalTweet(opts: { id: string; handle: string; name: string; pieces: 
   return { result, text: e.shownText, urls: e.urls };
 }
 
-function timelineTweet(result: Obj): Obj {
+export function timelineTweet(result: Obj): Obj {
   return { itemType: 'TimelineTweet', __typename: 'TimelineTweet', tweet_results: { result }, tweetDisplayType: 'Tweet' };
 }
 
@@ -322,7 +322,7 @@ function findItemContent(json: unknown, id: string): Obj | undefined {
   return found;
 }
 
-function apiItem(file: string, id: string, json: unknown): TimelineItem {
+export function apiItem(file: string, id: string, json: unknown): TimelineItem {
   const ic = findItemContent(json, id);
   if (!ic) throw new Error(`demo: tweet ${id} not found in ${file}`);
   const itemContent: Obj = { ...ic, itemType: 'TimelineTweet', __typename: 'TimelineTweet' };

@@ -42,8 +42,13 @@ const FEATURES: Record<string, boolean> = {
   responsive_web_enhance_cards_enabled: false,
 };
 
+/** A timeline the site serves as HomeTimeline pages (default: the demo timeline; the page benchmark brings its own). */
+export interface TimelineSource {
+  pages: TimelineItem[][];
+}
+
 /** Answer a request to an X URL (x.com, twitter.com, mobile.x.com; https), or null if it is not ours (the caller aborts those). */
-export function serveDemoX(url: string): Served | null {
+export function serveDemoX(url: string, source: TimelineSource = demoTimeline()): Served | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -54,7 +59,7 @@ export function serveDemoX(url: string): Served | null {
   const path = u.pathname;
 
   const op = /^\/i\/api\/graphql\/[A-Za-z0-9_-]+\/([A-Za-z0-9_]+)\/?$/.exec(path)?.[1];
-  if (op && TIMELINE_OPS.has(op)) return { status: 200, contentType: JSON_TYPE, body: timelinePageJson(pageIndexOf(u)) };
+  if (op && TIMELINE_OPS.has(op)) return { status: 200, contentType: JSON_TYPE, body: timelinePageJson(source, pageIndexOf(u)) };
   if (path.startsWith('/i/api/')) {
     return { status: 404, contentType: JSON_TYPE, body: JSON.stringify({ errors: [{ message: 'Not found in the Quiet Bazaar demo', code: 34 }] }) };
   }
@@ -100,12 +105,14 @@ function pageIndexOf(u: URL): number {
   return m ? Number(m[1]) : -1;
 }
 
-const pageCache = new Map<number, string>();
+const pageCaches = new WeakMap<TimelineSource, Map<number, string>>();
 
-function timelinePageJson(page: number): string {
+function timelinePageJson(source: TimelineSource, page: number): string {
+  let pageCache = pageCaches.get(source);
+  if (!pageCache) pageCaches.set(source, (pageCache = new Map()));
   const hit = pageCache.get(page);
   if (hit !== undefined) return hit;
-  const { pages } = demoTimeline();
+  const { pages } = source;
   const items = page >= 0 ? (pages[page] ?? []) : [];
   const before = pages.slice(0, Math.max(0, page)).reduce((n, p) => n + p.length, 0);
   const entries: unknown[] = items.map((item, i) => entryOf(item, before + i));

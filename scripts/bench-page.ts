@@ -1,0 +1,496 @@
+// Page benchmark: what the extension costs the page, measured against the bare page in the same run.
+//
+//   for each repetition × mode (virtualised: newest 40 cells kept | kept: every cell) × variant (bare | extension), interleaved:
+//     Debian's Chromium (playwright-core) ─▶ https://x.com/home served from demo/ (no network)
+//       ─▶ qbDemo.stream(): real fixture tweets (demo/bench-timeline.ts), 5 cells every 50 ms, 1 in 10 a promoted tweet,
+//          the viewport following the newest cell as a reader scrolling the stream
+//       ─▶ page main thread (CDP Performance.getMetrics, thread time): script, layout, style
+//       ─▶ long tasks; process CPU (CDP SystemInfo.getProcessInfo: page renderer, extension renderer, browser + utilities)
+//       ─▶ page heap after GC at the mark (2,000 cells) and at the end; service worker heap after GC
+//       ─▶ in the page, every frame: cells on screen that show an ad or a tweet of an author the extension had
+//          already quieted when the cell was inserted; cells collapsed or revealed while on screen
+//   ─▶ table of ratios (medians of the repetitions) with the targets beside them; the last line is one JSON object.
+//
+//   QB_BENCH_QUICK=1       400 cells, 1 repetition (about a minute)
+//   QB_BENCH_CELLS=N       cells to stream (default 10000; the mark stays at 2000)
+//   QB_BENCH_REPS=N        repetitions (default 3)
+//   QB_BENCH_DIST=DIR      the extension to measure (default: build dist/chrome from this tree)
+//   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's)
+//
+// The machine may be shared: only ratios within one run mean anything.
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAll } from './build';
+import { CHROME_DIST, ROOT } from './chromium-session';
+import { serveDemoX } from '../demo/x-site';
+import { benchTimeline } from '../demo/bench-timeline';
+
+const QUICK = process.env.QB_BENCH_QUICK === '1' || process.argv.includes('--quick');
+const CELLS = Number(process.env.QB_BENCH_CELLS ?? (QUICK ? 400 : 10_000));
+const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
+const MARK = CELLS > 2000 ? 2000 : 0;
+const KEEP = 40;
+const SETTLE_MS = 2500;
+const MODES = ['virtualised', 'kept'] as const;
+type Mode = (typeof MODES)[number];
+type Variant = 'bare' | 'ext';
+
+interface Run {
+  mode: Mode;
+  variant: Variant;
+  cells: number;
+  /** Main-thread thread time (ms). */
+  script: number;
+  layout: number;
+  style: number;
+  task: number;
+  longTasks: number;
+  longest: number;
+  /** Process CPU (ms). */
+  cpuPage: number;
+  cpuExt: number;
+  cpuBrowser: number;
+  heapMark?: number;
+  heapEnd: number;
+  swHeap?: number;
+  frames: number;
+  badFrames: number;
+  adsShown: number;
+  adsTotal: number;
+  quietedShown: number;
+  collapsedOnScreen: number;
+  revealedOnScreen: number;
+  collapsedTotal: number;
+  readUs?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page (serialised by Playwright: self-contained)
+
+interface Monitor {
+  frames: number;
+  badFrames: number;
+  adsShown: number;
+  adsTotal: number;
+  quietedShown: number;
+  collapsedOnScreen: number;
+  revealedOnScreen: number;
+  collapsedTotal: number;
+  longTasks: number;
+  longest: number;
+}
+
+function startStream(opts: { total: number; keep: number | null }): Promise<number> {
+  type Info = { id: string; handle: string; isAd: boolean; quietedAtMount: boolean };
+  const w = window as unknown as { qbBench?: { m: Monitor; stop(): void }; qbDemo: import('../demo/page-app').QbDemo };
+  if (!w.qbBench) {
+    const m: Monitor = { frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0 };
+    const info = new WeakMap<Element, Info>();
+    const shown = new WeakSet<Element>();
+    const quietAuthors = new Set<string>();
+    const onScreen = new Set<Element>();
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) onScreen.add(e.target);
+        else if (onScreen.delete(e.target)) io.unobserve(e.target); // Left the screen: the stream only goes forward.
+      }
+    });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        m.longTasks++;
+        m.longest = Math.max(m.longest, e.duration);
+      }
+    }).observe({ type: 'longtask' });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const cell = r.target as Element;
+        const i = info.get(cell);
+        if (!i) continue;
+        const quiet = cell.hasAttribute('data-qb-quiet');
+        if (quiet === (r.oldValue !== null)) continue;
+        if (quiet) m.collapsedTotal++;
+        if (!i.isAd) {
+          if (quiet) quietAuthors.add(i.handle);
+          else quietAuthors.delete(i.handle);
+        }
+        if (onScreen.has(cell) && cell.isConnected) {
+          if (quiet) m.collapsedOnScreen++;
+          else m.revealedOnScreen++;
+        }
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-qb-quiet'], attributeOldValue: true });
+    let running = true;
+    const frame = (): void => {
+      m.frames++;
+      let bad = false;
+      for (const cell of onScreen) {
+        if (!cell.isConnected) {
+          onScreen.delete(cell);
+          continue;
+        }
+        const i = info.get(cell);
+        if (!i || !(i.isAd || i.quietedAtMount) || cell.hasAttribute('data-qb-quiet')) continue;
+        bad = true;
+        if (!shown.has(cell)) {
+          shown.add(cell);
+          if (i.isAd) m.adsShown++;
+          else m.quietedShown++;
+        }
+      }
+      if (bad) m.badFrames++;
+      if (running) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    w.qbBench = { m, stop: () => (running = false) };
+    (w as unknown as { qbBenchMount: (cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => void }).qbBenchMount = (cell, x) => {
+      const handle = x.handle.toLowerCase();
+      info.set(cell, { id: x.id, handle, isAd: x.isAd, quietedAtMount: quietAuthors.has(handle) });
+      if (x.isAd) m.adsTotal++;
+      io.observe(cell);
+    };
+  }
+  const mountHook = (w as unknown as { qbBenchMount: (cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => void }).qbBenchMount;
+  return w.qbDemo.stream({ total: opts.total, ...(opts.keep ? { keep: opts.keep } : {}), onMount: mountHook });
+}
+
+/** page.evaluate for a function of this file: tsx's esbuild adds `__name(…)` calls to named inner functions, which the page lacks. */
+function inPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  return page.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`) as Promise<R>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser side
+
+async function launch(variant: Variant, dist: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'qb-bench-'));
+  const ext = variant === 'ext' ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [...ext, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** CPU seconds by role: the page's renderer, the extension's renderer (service worker), everything else (browser, GPU, network, storage). */
+async function processCpu(browserSession: CDPSession, pagePid: number | undefined): Promise<{ page: number; ext: number; browser: number }> {
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: Array<{ type: string; id: number; cpuTime: number }> };
+  const out = { page: 0, ext: 0, browser: 0 };
+  for (const p of processInfo) {
+    if (p.type !== 'renderer') out.browser += p.cpuTime;
+    else if (p.id === pagePid) out.page += p.cpuTime;
+    else if (cmdline(p.id).includes('--extension-process')) out.ext += p.cpuTime;
+    else out.browser += p.cpuTime; // Other renderers (none expected): counted as browser.
+  }
+  return out;
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function metrics(s: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await s.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((x) => [x.name, x.value]));
+}
+
+async function heapAfterGc(s: CDPSession): Promise<number> {
+  await s.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await s.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize;
+}
+
+/** The service worker's heap after GC, through a (non-flat) session of the browser's CDP. */
+async function serviceWorkerHeap(browserSession: CDPSession): Promise<number | undefined> {
+  const { targetInfos } = await browserSession.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (!sw) return undefined;
+  const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let next = 0;
+  const waiting = new Map<number, (v: { result?: { usedSize?: number } }) => void>();
+  const onMessage = (e: { sessionId?: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  };
+  browserSession.on('Target.receivedMessageFromTarget', onMessage);
+  const call = (method: string) =>
+    new Promise<{ result?: { usedSize?: number } }>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    });
+  await call('HeapProfiler.collectGarbage');
+  const usage = await call('Runtime.getHeapUsage');
+  browserSession.off('Target.receivedMessageFromTarget', onMessage);
+  await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  return usage.result?.usedSize;
+}
+
+let readerBundle: string | undefined;
+async function readerSource(): Promise<string> {
+  if (readerBundle) return readerBundle;
+  const entry = process.env.QB_BENCH_READER ?? join(ROOT, 'src/content/read-tweet.ts');
+  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'qbReader', write: false, target: 'es2022' });
+  readerBundle = out.outputFiles[0]!.text;
+  return readerBundle;
+}
+
+/** readTweet in Chromium on the cells the page holds: µs per tweet (median of 5 passes). */
+async function readCost(page: Page): Promise<number> {
+  await page.addScriptTag({ content: await readerSource() });
+  return page.evaluate(() => {
+    const r = (window as unknown as { qbReader: { findTweetArticles(d: ParentNode): Element[]; readTweet(a: Element): unknown } }).qbReader;
+    const articles = r.findTweetArticles(document).slice(0, 400);
+    const passes: number[] = [];
+    for (let p = 0; p < 5; p++) {
+      const t0 = performance.now();
+      for (let k = 0; k < 10; k++) for (const a of articles) r.readTweet(a);
+      passes.push(((performance.now() - t0) * 1000) / (10 * articles.length));
+    }
+    return passes.sort((a, b) => a - b)[2]!;
+  });
+}
+
+async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: ReturnType<typeof benchTimeline>, measureRead: boolean): Promise<Run> {
+  const b = await launch(variant, dist);
+  try {
+    const { context } = b;
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+      let host = '';
+      try {
+        host = new URL(url).hostname;
+      } catch {
+        // not a URL we serve
+      }
+      if (/(^|\.)(x|twitter)\.com$/.test(host) || /(^|\.)twimg\.com$/.test(host)) {
+        const served = serveDemoX(url, timeline);
+        if (served) return route.fulfill({ status: served.status, contentType: served.contentType, body: served.body });
+        return route.fulfill({ status: 204, body: '' });
+      }
+      return route.abort();
+    });
+    if (variant === 'ext') context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = context.pages()[0] ?? (await context.newPage());
+    const browserSession = await context.browser()!.newBrowserCDPSession();
+    const session = await context.newCDPSession(page);
+    await page.goto('https://x.com/home');
+    await page.waitForFunction(() => ((window as unknown as { qbDemo?: { rendered(): number } }).qbDemo?.rendered() ?? 0) > 0);
+    await page.waitForTimeout(500);
+    const pagePid = await rendererPid(browserSession, page);
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const m0 = await metrics(session);
+    const c0 = await processCpu(browserSession, pagePid);
+    const keep = mode === 'virtualised' ? KEEP : null;
+    let heapMark: number | undefined;
+    if (MARK) {
+      await inPage(page, startStream, { total: MARK, keep });
+      heapMark = await heapAfterGc(session);
+    }
+    await inPage(page, startStream, { total: CELLS - MARK, keep });
+    await page.waitForTimeout(SETTLE_MS);
+    const m1 = await metrics(session);
+    const c1 = await processCpu(browserSession, pagePid);
+    const mon = await page.evaluate(() => {
+      const bench = (window as unknown as { qbBench: { m: Monitor; stop(): void } }).qbBench;
+      bench.stop();
+      return bench.m;
+    });
+    const heapEnd = await heapAfterGc(session);
+    const swHeap = variant === 'ext' ? await serviceWorkerHeap(browserSession) : undefined;
+    const readUs = measureRead ? await readCost(page) : undefined;
+    const ms = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
+    return {
+      mode,
+      variant,
+      cells: CELLS,
+      script: ms('ScriptDuration'),
+      layout: ms('LayoutDuration'),
+      style: ms('RecalcStyleDuration'),
+      task: ms('TaskDuration'),
+      longTasks: mon.longTasks,
+      longest: mon.longest,
+      cpuPage: (c1.page - c0.page) * 1000,
+      cpuExt: (c1.ext - c0.ext) * 1000,
+      cpuBrowser: (c1.browser - c0.browser) * 1000,
+      ...(heapMark !== undefined ? { heapMark } : {}),
+      heapEnd,
+      ...(swHeap !== undefined ? { swHeap } : {}),
+      frames: mon.frames,
+      badFrames: mon.badFrames,
+      adsShown: mon.adsShown,
+      adsTotal: mon.adsTotal,
+      quietedShown: mon.quietedShown,
+      collapsedOnScreen: mon.collapsedOnScreen,
+      revealedOnScreen: mon.revealedOnScreen,
+      collapsedTotal: mon.collapsedTotal,
+      ...(readUs !== undefined ? { readUs } : {}),
+    };
+  } finally {
+    await b.close();
+  }
+}
+
+/** The renderer process of `page`: the one whose CPU time grows while the page burns CPU. */
+async function rendererPid(browserSession: CDPSession, page: Page): Promise<number | undefined> {
+  const before = await rendererTimes(browserSession);
+  await page.evaluate(() => {
+    const t = performance.now();
+    while (performance.now() - t < 150);
+  });
+  const after = await rendererTimes(browserSession);
+  let best: number | undefined;
+  let grew = 0;
+  for (const [pid, t] of after) {
+    const d = t - (before.get(pid) ?? 0);
+    if (d > grew) [best, grew] = [pid, d];
+  }
+  return best;
+}
+
+async function rendererTimes(browserSession: CDPSession): Promise<Map<number, number>> {
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: Array<{ type: string; id: number; cpuTime: number }> };
+  return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+interface Summary {
+  ratio: { mainThread: number; script: number; layout: number; style: number };
+  longest: { bare: number; ext: number };
+  longTasks: { bare: number; ext: number };
+  cpuPer1000: { ext: number; browserExtra: number; total: number };
+  heapMb: { bareMark?: number; extMark?: number; bareEnd: number; extEnd: number; extraEnd: number };
+  swHeapMb?: number;
+  quietedOrAdFrames: number;
+  adsShown: string;
+  quietedShown: number;
+  onScreenChanges: { collapsed: number; revealed: number };
+  collapsedTotal: number;
+}
+
+function summarise(runs: Run[], mode: Mode): Summary {
+  const of = (v: Variant) => runs.filter((r) => r.mode === mode && r.variant === v);
+  const med = (v: Variant, f: (r: Run) => number) => median(of(v).map(f));
+  const main = (r: Run) => r.script + r.layout + r.style;
+  const mb = (x: number) => x / 1024 / 1024;
+  const per1000 = 1000 / CELLS;
+  const summary: Summary = {
+    ratio: {
+      mainThread: med('ext', main) / med('bare', main),
+      script: med('ext', (r) => r.script) / med('bare', (r) => r.script),
+      layout: med('ext', (r) => r.layout) / med('bare', (r) => r.layout),
+      style: med('ext', (r) => r.style) / med('bare', (r) => r.style),
+    },
+    longest: { bare: med('bare', (r) => r.longest), ext: med('ext', (r) => r.longest) },
+    longTasks: { bare: med('bare', (r) => r.longTasks), ext: med('ext', (r) => r.longTasks) },
+    cpuPer1000: {
+      ext: med('ext', (r) => r.cpuExt) * per1000,
+      browserExtra: (med('ext', (r) => r.cpuBrowser) - med('bare', (r) => r.cpuBrowser)) * per1000,
+      total: 0,
+    },
+    heapMb: { bareEnd: mb(med('bare', (r) => r.heapEnd)), extEnd: mb(med('ext', (r) => r.heapEnd)), extraEnd: 0 },
+    quietedOrAdFrames: Math.max(...of('ext').map((r) => r.badFrames)),
+    adsShown: `${Math.max(...of('ext').map((r) => r.adsShown))} of ${median(of('ext').map((r) => r.adsTotal))}`,
+    quietedShown: Math.max(...of('ext').map((r) => r.quietedShown)),
+    onScreenChanges: {
+      collapsed: Math.max(...of('ext').map((r) => r.collapsedOnScreen)),
+      revealed: Math.max(...of('ext').map((r) => r.revealedOnScreen)),
+    },
+    collapsedTotal: med('ext', (r) => r.collapsedTotal),
+  };
+  summary.cpuPer1000.total = summary.cpuPer1000.ext + summary.cpuPer1000.browserExtra;
+  summary.heapMb.extraEnd = summary.heapMb.extEnd - summary.heapMb.bareEnd;
+  if (MARK) {
+    summary.heapMb.bareMark = mb(med('bare', (r) => r.heapMark ?? NaN));
+    summary.heapMb.extMark = mb(med('ext', (r) => r.heapMark ?? NaN));
+  }
+  const sw = med('ext', (r) => r.swHeap ?? NaN);
+  if (Number.isFinite(sw)) summary.swHeapMb = mb(sw);
+  return summary;
+}
+
+function report(runs: Run[], readUs: number | undefined): void {
+  const v = summarise(runs, 'virtualised');
+  const k = summarise(runs, 'kept');
+  const x = (n: number) => (Number.isFinite(n) ? `×${n.toFixed(2)}` : 'n/a');
+  const f1 = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+  const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
+  const both = (g: (s: Summary) => string) => `${g(v)} / ${g(k)}`;
+  const rows: Array<[string, string, string]> = [
+    ['page main thread: script + layout + style', both((s) => x(s.ratio.mainThread)), '≤ ×1.03'],
+    ['script alone', both((s) => x(s.ratio.script)), '≤ ×1.08'],
+    ['layout / style', both((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
+    ['long tasks: count, longest ms (ext vs bare)', both((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
+    ['frames with a quieted author’s or an ad’s tweet visible', both((s) => String(s.quietedOrAdFrames)), '0'],
+    ['  ads visible in any frame', both((s) => s.adsShown), '0'],
+    ['  tweets of already quieted authors visible', both((s) => String(s.quietedShown)), '0'],
+    ['cells collapsed / revealed while on screen', both((s) => `${s.onScreenChanges.collapsed} / ${s.onScreenChanges.revealed}`), '0 / 0'],
+    ['cells collapsed in all', both((s) => f0(s.collapsedTotal)), ''],
+    ['extension + browser process CPU per 1,000 cells (ms)', both((s) => `${f0(s.cpuPer1000.ext)} + ${f0(s.cpuPer1000.browserExtra)} = ${f0(s.cpuPer1000.total)}`), '≤ 300'],
+  ];
+  if (MARK) rows.push([`page heap after GC at ${MARK.toLocaleString('en')} cells, MB (ext vs bare)`, both((s) => `${f1(s.heapMb.extMark)} vs ${f1(s.heapMb.bareMark)}`), '']);
+  rows.push([`page heap after GC at ${CELLS.toLocaleString('en')} cells, MB (ext vs bare)`, both((s) => `${f1(s.heapMb.extEnd)} vs ${f1(s.heapMb.bareEnd)} (+${f1(s.heapMb.extraEnd)})`), '≤ bare + 1 MB']);
+  rows.push(['service worker heap after GC, MB', both((s) => f1(s.swHeapMb)), '≤ 3 MB']);
+  if (readUs !== undefined) rows.push(['readTweet in Chromium, µs per tweet', f1(readUs), '']);
+
+  console.log(`\npage benchmark: ${CELLS.toLocaleString('en')} cells, 5 every 50 ms, 1 in 10 promoted; ${REPS} repetition(s), interleaved; medians`);
+  console.log('| over the bare page | virtualised (newest 40) / all kept | target |');
+  console.log('|---|---|---|');
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+  const round = (o: unknown): unknown => JSON.parse(JSON.stringify(o, (_k, val) => (typeof val === 'number' ? Math.round(val * 1000) / 1000 : val)));
+  console.log(JSON.stringify(round({ bench: 'page', cells: CELLS, reps: REPS, virtualised: v, kept: k, readTweetUs: readUs ?? null })));
+}
+
+async function main(): Promise<void> {
+  let dist = process.env.QB_BENCH_DIST;
+  if (!dist) {
+    await buildAll({ zip: false });
+    dist = CHROME_DIST;
+  }
+  const timeline = benchTimeline(CELLS + 100);
+  const runs: Run[] = [];
+  let readUs: number | undefined;
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const mode of MODES) {
+      const order: Variant[] = rep % 2 === 0 ? ['bare', 'ext'] : ['ext', 'bare'];
+      for (const variant of order) {
+        const measureRead = rep === 0 && mode === 'kept' && variant === 'bare';
+        const run = await runOnce(mode, variant, dist, timeline, measureRead);
+        if (run.readUs !== undefined) readUs = run.readUs;
+        runs.push(run);
+        console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
+      }
+    }
+  }
+  report(runs, readUs);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
