@@ -11,7 +11,7 @@
 // Rules: we never send, change, delay or drop a request or a response; the page's call returns
 // exactly what the original returned (same promise); every line of ours runs inside try/catch
 // or in our own promise chain, so nothing of ours can throw into the page.
-import { parseGraphqlResponse } from './parse-graphql';
+import { parseApiResponse } from './parse-graphql';
 import { emptyPageData, PAGE_DATA_EVENT, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
 
 /** Bodies larger than this are not read (counted as a failure): 20 MB of JSON. */
@@ -22,7 +22,7 @@ export const MAX_BODY_CHARS = 20 * 1024 * 1024;
  * badges, mutations without content) are left alone: reading them would only cost time.
  */
 const CONTENT_OPERATION =
-  /(Timeline|Tweet|Tweets|TweetDetail|User|Users|Search|Followers|Following|Likes|Bookmarks|Retweeters|Favoriters|Communit|List|Highlights|Media)/;
+  /(Timeline|Tweet|Tweets|TweetDetail|User|Users|Search|Followers|Following|Likes|Bookmarks|Retweeters|Favoriters|Communit|List|Highlights|Media|Viewer)/;
 
 /** The GraphQL operation name of an X API URL, or null when we do not read it. */
 export function apiOperation(rawUrl: string, base = 'https://x.com/'): string | null {
@@ -68,8 +68,12 @@ export function chunkPageData(d: PageData): PageData[] {
     part.tweets = d.tweets.slice(i * max, (i + 1) * max);
     part.profiles = d.profiles.slice(i * max, (i + 1) * max);
     part.ads = d.ads.slice(i * max, (i + 1) * max);
-    // The health increment travels once, with the first part.
-    if (i === 0) part.health = { ...d.health };
+    // The health increment travels once, with the first part; so do the list page and the viewer.
+    if (i === 0) {
+      part.health = { ...d.health };
+      if (d.userList) part.userList = d.userList;
+      if (d.viewer) part.viewer = d.viewer;
+    }
     out.push(part);
   }
   return out;
@@ -115,8 +119,9 @@ function lookNative(wrapper: Function, original: Function): void {
 
 /** The hand-off from a wrapper to the parser: text or parsed JSON of one API response, or a failure. */
 interface Sink {
-  text(text: unknown): void;
-  json(json: unknown): void;
+  /** `url`: the request's, for the operation name and its variables (lists of users). */
+  text(text: unknown, url: string): void;
+  json(json: unknown, url: string): void;
   failure(): void;
 }
 
@@ -164,8 +169,8 @@ function makeSink(win: PageWindow, options: PageReaderOptions, signal: AbortSign
 
   return {
     failure,
-    json: (json) => inOwnTask(() => postAll(parseGraphqlResponse(json))),
-    text: (text) =>
+    json: (json, url) => inOwnTask(() => postAll(parseApiResponse(json, apiOperation(url) ?? '', url))),
+    text: (text, url) =>
       inOwnTask(() => {
         if (typeof text !== 'string' || text.length > MAX_BODY_CHARS) return failure();
         let json: unknown;
@@ -174,7 +179,7 @@ function makeSink(win: PageWindow, options: PageReaderOptions, signal: AbortSign
         } catch {
           return failure();
         }
-        postAll(parseGraphqlResponse(json));
+        postAll(parseApiResponse(json, apiOperation(url) ?? '', url));
       }),
   };
 }
@@ -187,14 +192,14 @@ function requestUrl(input: unknown): string | undefined {
 }
 
 /** Reads a fetch response of ours (a clone) once the page's promise resolved. */
-function readFetchResponse(response: Response, sink: Sink): void {
+function readFetchResponse(response: Response, sink: Sink, url: string): void {
   if (!response || !response.ok || response.bodyUsed) return;
   // Content-Length counts bytes (compressed, when encoded): a cheap first check.
   const length = Number(response.headers.get('content-length'));
   if (length > MAX_BODY_CHARS) return sink.failure();
   // Cloned now, before the page can consume the body; read at the stream's pace.
   readCapped(response.clone()).then(
-    (text) => (text === null ? sink.failure() : sink.text(text)),
+    (text) => (text === null ? sink.failure() : sink.text(text, url)),
     () => undefined,
   );
 }
@@ -213,7 +218,7 @@ function wrapFetch(win: PageWindow, base: string, sink: Sink): (() => void) | un
         result.then(
           (response) => {
             try {
-              readFetchResponse(response, sink);
+              readFetchResponse(response, sink, url);
             } catch {
               // Never into the page.
             }
@@ -250,8 +255,8 @@ function wrapXhr(win: PageWindow, base: string, sink: Sink): (() => void) | unde
       if (url === undefined || !apiOperation(url, base)) return;
       if (this.status < 200 || this.status >= 300) return;
       const type = this.responseType;
-      if (type === '' || type === 'text') sink.text(this.responseText);
-      else if (type === 'json') sink.json(this.response);
+      if (type === '' || type === 'text') sink.text(this.responseText, url);
+      else if (type === 'json') sink.json(this.response, url);
     } catch {
       // Never into the page.
     }

@@ -20,6 +20,9 @@ import {
   validateProfile,
   validateTweet,
   type PageData,
+  type UserListOperation,
+  type UserListPage,
+  type ViewerInfo,
 } from '../shared/validate-page-data';
 
 export interface ParseBudget {
@@ -463,4 +466,123 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
   result.health.apiUsers = result.profiles.length;
   if (failed || (markers && result.tweets.length === 0 && result.profiles.length === 0)) result.health.apiFailures = 1;
   return result;
+}
+
+// ---- Lists of users (Following, Followers) and the viewer ------------------------------------
+//
+// Following and Followers responses share one shape (see test/fixtures/x-api/README.md):
+//   data.user.result.timeline.timeline.instructions[] (TimelineAddEntries) → entries[]
+//     entryId "user-<id>":   content.itemContent { __typename/itemType "TimelineUser", user_results.result: User }
+//     entryId "cursor-…":    content { cursorType "Top" | "Bottom", value }
+// The list's owner is not in the response (its `data.user.result` is a bare `{__typename}`): it is
+// the `userId` in the request's `variables`. Found by type, not by path, like everything above.
+
+const LIST_OPERATIONS: ReadonlySet<string> = new Set<UserListOperation>(['Following', 'Followers']);
+
+/** `variables` of a GraphQL request URL, or {} when absent or not JSON. */
+function requestVariables(url: string | undefined): Obj {
+  if (!url) return {};
+  try {
+    const raw = new URL(url, 'https://x.com/').searchParams.get('variables');
+    return obj(raw ? JSON.parse(raw) : undefined) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function isTimelineUser(o: Obj): boolean {
+  return o.__typename === 'TimelineUser' || o.itemType === 'TimelineUser';
+}
+
+/**
+ * X ends a list with a Bottom cursor whose value starts "0|" (twscrape and other readers stop
+ * there), or with no Bottom cursor at all. Not seen in the fixtures' first page: a guess.
+ */
+function isLastListPage(bottom: string | undefined, users: number): boolean {
+  return bottom === undefined || /^0\|/.test(bottom) || users === 0;
+}
+
+/**
+ * One page of a Following / Followers list; null for any other operation or when the response
+ * holds no list at all. Bounded like parseGraphqlResponse; never throws.
+ */
+export function parseUserList(json: unknown, operation: string, requestUrl?: string, budget?: ParseBudget): UserListPage | null {
+  if (!LIST_OPERATIONS.has(operation) || !isObj(json)) return null;
+  const maxDepth = Math.max(1, budget?.maxDepth ?? DEFAULT_BUDGET.maxDepth);
+  const maxNodes = Math.max(1, budget?.maxNodes ?? DEFAULT_BUDGET.maxNodes);
+  const users: AuthorProfile[] = [];
+  const seen = new Set<string>();
+  let bottom: string | undefined;
+  let sawList = false;
+  try {
+    const stack: { v: unknown; depth: number }[] = [{ v: json, depth: 0 }];
+    let nodes = 0;
+    while (stack.length > 0) {
+      const { v, depth } = stack.pop()!;
+      if (++nodes > maxNodes) break;
+      if (typeof v !== 'object' || v === null || depth >= maxDepth) continue;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: depth + 1 });
+        continue;
+      }
+      const o = v as Obj;
+      if (isTimelineUser(o)) {
+        sawList = true;
+        const u = readUser(at(o, 'user_results', 'result'));
+        if (u && !seen.has(u.id!) && users.length < PAGE_DATA_LIMITS.profiles) {
+          seen.add(u.id!);
+          users.push(u);
+        }
+        continue; // Nothing else of ours inside a user item.
+      }
+      if (typeof o.cursorType === 'string') {
+        sawList = true;
+        if (o.cursorType === 'Bottom' && typeof o.value === 'string') bottom = o.value;
+        continue;
+      }
+      const keys = Object.keys(o);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: o[keys[i]!], depth: depth + 1 });
+    }
+  } catch {
+    return null;
+  }
+  if (!sawList) return null;
+  const vars = requestVariables(requestUrl);
+  const page: UserListPage = {
+    operation: operation as UserListOperation,
+    users,
+    isLastPage: isLastListPage(bottom, users.length),
+    isFirstPage: typeof vars.cursor !== 'string' || vars.cursor === '',
+  };
+  const owner = str(vars.userId);
+  if (owner && DIGITS.test(owner)) page.ownerId = owner;
+  return page;
+}
+
+/**
+ * The signed-in account, from a response that names it: X's `Viewer` operation answers
+ * `data.viewer.user_results.result` (newer clients: `data.viewer_v2`). Not in the fixtures: the
+ * shape is a guess from X's web client, so the content script also reads the page's own
+ * "Profile" link (selectors.ts) and takes the viewer only when one of them says so.
+ */
+export function readViewer(json: unknown): ViewerInfo | null {
+  for (const key of ['viewer', 'viewer_v2']) {
+    const u = readUser(at(json, 'data', key, 'user_results', 'result'));
+    if (u?.id) {
+      const v: ViewerInfo = { id: u.id, handle: u.handle };
+      if (u.following !== undefined) v.following = u.following;
+      return v;
+    }
+  }
+  return null;
+}
+
+/** Everything parseGraphqlResponse reads, plus the list page and the viewer for the operations that carry them. */
+export function parseApiResponse(json: unknown, operation: string, requestUrl?: string, budget?: ParseBudget): PageData {
+  const data = parseGraphqlResponse(json, budget);
+  const list = parseUserList(json, operation, requestUrl, budget);
+  if (list) data.userList = list;
+  const viewer = readViewer(json);
+  if (viewer) data.viewer = viewer;
+  return data;
 }

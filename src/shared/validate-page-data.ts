@@ -17,6 +17,35 @@ export interface PageData {
   /** Ids of tweets X marked as promoted. */
   ads: string[];
   health: { responsesSeen: number; apiTweets: number; apiUsers: number; apiFailures: number };
+  /** One page of a Following / Followers list (following audit). */
+  userList?: UserListPage;
+  /** The signed-in account, when the response names it (following audit). */
+  viewer?: ViewerInfo;
+}
+
+// ---- Following audit: a page of a list of users, and the viewer -----------------------------
+
+export type UserListOperation = 'Following' | 'Followers';
+
+/** One page of a list of users as X delivered it. */
+export interface UserListPage {
+  operation: UserListOperation;
+  /** Numeric id of the account whose list this is (from the request URL), when known. */
+  ownerId?: string;
+  /** In the order X shows them. */
+  users: AuthorProfile[];
+  /** The page had no next cursor (or X's "0|" end cursor): the end of the list. */
+  isLastPage: boolean;
+  /** The page was asked for without a cursor: the top of the list. */
+  isFirstPage: boolean;
+}
+
+/** Who is signed in to x.com, as X's responses say. */
+export interface ViewerInfo {
+  id: string;
+  handle: string;
+  /** How many accounts the viewer follows (X's `friends_count` / `relationship_counts.following`). */
+  following?: number;
 }
 
 export const PAGE_DATA_LIMITS = {
@@ -217,9 +246,44 @@ export function validatePageData(raw: unknown): PageData | null {
       const v = validateProfile(p);
       if (v) out.profiles.push(v);
     }
+    // Following audit.
+    const userList = raw.userList === undefined ? null : validateUserList(raw.userList);
+    if (userList) out.userList = userList;
+    const viewer = raw.viewer === undefined ? null : validateViewer(raw.viewer);
+    if (viewer) out.viewer = viewer;
     return out;
   } catch {
     // A getter or proxy cannot reach us through JSON.parse, but callers may pass anything.
     return null;
   }
+}
+
+// ---- Following audit: validators for `userList` and `viewer` ---------------------------------
+
+/** A list page rebuilt from what passes; null when absent or malformed (the rest of the message still counts). */
+export function validateUserList(raw: unknown): UserListPage | null {
+  if (!isRecord(raw)) return null;
+  if (raw.operation !== 'Following' && raw.operation !== 'Followers') return null;
+  if (!Array.isArray(raw.users) || raw.users.length > PAGE_DATA_LIMITS.profiles) return null;
+  if (typeof raw.isLastPage !== 'boolean' || typeof raw.isFirstPage !== 'boolean') return null;
+  const users: AuthorProfile[] = [];
+  const ids = new Set<string>();
+  for (const u of raw.users) {
+    const p = validateProfile(u);
+    // Listed users are keyed by id: one without is of no use to the list.
+    if (p?.id && !ids.has(p.id)) {
+      ids.add(p.id);
+      users.push(p);
+    }
+  }
+  const page: UserListPage = { operation: raw.operation, users, isLastPage: raw.isLastPage, isFirstPage: raw.isFirstPage };
+  put(page, 'ownerId', id(raw.ownerId));
+  return page;
+}
+
+export function validateViewer(raw: unknown): ViewerInfo | null {
+  if (!isRecord(raw) || !isTweetId(raw.id) || !isHandle(raw.handle)) return null;
+  const v: ViewerInfo = { id: raw.id, handle: raw.handle };
+  put(v, 'following', count(raw.following));
+  return v;
 }
