@@ -38,10 +38,56 @@ export interface DayRow {
   hidden: number;
 }
 
+// ---- Following audit (issue 9) ---------------------------------------------------------------
+
+/** One account of the viewer's Following list: id, handle, name, bio, and what the profile says. */
+export interface FollowingRow {
+  /** Numeric X user id. */
+  id: string;
+  /** Lowercase handle. */
+  key: string;
+  handle: string;
+  name?: string;
+  bio?: string;
+  /** What the profile alone says (classifier's profile signs, plus organisation accounts). */
+  profileAlpha: number;
+  profileReasons: string[];
+  /** Estimated selling share from the profile alone. */
+  profileShare: number;
+  /** Position in the list as X showed it (0 = followed most recently). */
+  order: number;
+  readAt: number;
+  /** 1 once the user said "not a seller". */
+  notSeller?: 1;
+}
+
+/** The one row ('following') that says whose list it is and how far it was read. */
+export interface FollowingMetaRow {
+  id: 'following';
+  viewerId?: string;
+  viewerHandle: string;
+  /** M, from the viewer's profile. */
+  total?: number;
+  lastReadAt: number;
+  reachedEnd: boolean;
+  /** Next `order` to give (reset at the top of the list). */
+  nextOrder: number;
+}
+
+/** A couple of an author's posts, as evidence for the audit. */
+export interface SampleRow {
+  key: string;
+  posts: Array<{ text: string; selling: 0 | 1 }>;
+  updatedAt: number;
+}
+
 export class QuietBazaarDb extends Dexie {
   tweets!: Table<TweetRow, string>;
   authors!: Table<StoredAuthor, string>;
   days!: Table<DayRow, string>;
+  following!: Table<FollowingRow, string>;
+  followingMeta!: Table<FollowingMetaRow, string>;
+  samples!: Table<SampleRow, string>;
 
   constructor(name = 'quiet-bazaar') {
     super(name);
@@ -49,6 +95,12 @@ export class QuietBazaarDb extends Dexie {
       tweets: '&id, day, authorKey',
       authors: '&key, authorId, verdict, updatedAt',
       days: '&day',
+    });
+    // Following audit (issue 9): the viewer's Following list, and sample posts per author.
+    this.version(2).stores({
+      following: '&id, key',
+      followingMeta: '&id',
+      samples: '&key, updatedAt',
     });
   }
 }

@@ -19,11 +19,17 @@ import { buildPopupData } from './popup-data';
 import { Recorder } from './record-tweets';
 import { applyOverride, loadSettings, saveSettings } from './settings-store';
 import { applyImport, buildExport, forgetAll, MAX_IMPORT_BYTES, storedCounts, validateImport } from './export-import';
+import { authorReasons, buildAudit, buildReview, FollowingStore, validateFollowingSeen, validatePageAuthors } from './following';
+import type { PageAuthor } from '../shared/messages';
 
 const db = new QuietBazaarDb();
 const recorder = new Recorder({ db, settings: loadSettings, now: () => new Date() });
 /** Reader health per tab; lost when the worker sleeps, and re-sent by the content script. */
 const healthByTab = new Map<number, ReaderHealth>();
+/** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
+const following = new FollowingStore(db);
+const authorsByTab = new Map<number, PageAuthor[]>();
+const HANDLE_ARG = /^@?[A-Za-z0-9_]{1,50}$/;
 
 type Sender = Runtime.MessageSender;
 type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
@@ -45,6 +51,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     run: async (payload) => {
       const { tweets, profiles } = validateSeen(payload);
       const verdicts = await recorder.recordTweets(tweets, profiles);
+      void following.recordSamples(tweets, Date.now()).catch(() => undefined);
       scheduleBadge();
       return { verdicts };
     },
@@ -143,11 +150,59 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromExtensionPage,
     run: async () => {
       await forgetAll(db);
+      await following.forget();
       // Content scripts hold verdicts in memory: tell them to drop them.
       const epoch = Number((await browser.storage.local.get(EPOCH_KEY))[EPOCH_KEY]) || 0;
       await browser.storage.local.set({ [EPOCH_KEY]: epoch + 1 });
       scheduleBadge();
       return { ok: true };
+    },
+  },
+
+  // ---- Following audit, dry run, verdict badges (issue 9) -----------------------------------
+  'following-seen': {
+    allow: fromContent,
+    run: async (payload) => {
+      const page = validateFollowingSeen(payload);
+      if (page) await following.recordFollowing(page, await loadSettings(), Date.now());
+      return { ok: true };
+    },
+  },
+  'page-authors': {
+    allow: fromContent,
+    run: async (payload, sender) => {
+      authorsByTab.set(sender.tab!.id!, validatePageAuthors(payload));
+      return { ok: true };
+    },
+  },
+  'get-author-reasons': {
+    allow: fromContent,
+    run: async (payload) => {
+      if (typeof payload.handle !== 'string' || !HANDLE_ARG.test(payload.handle)) throw new Error('get-author-reasons: bad handle');
+      return authorReasons(db, payload.handle);
+    },
+  },
+  'get-following-audit': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      const limit = typeof payload.limit === 'number' && payload.limit >= 0 ? Math.floor(payload.limit) : undefined;
+      return buildAudit(db, await loadSettings(), limit);
+    },
+  },
+  'set-not-seller': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      if (typeof payload.handle !== 'string' || !HANDLE_ARG.test(payload.handle)) throw new Error('set-not-seller: bad handle');
+      await following.setNotSeller(payload.handle, payload.notSeller === true);
+      // "Not a seller" moves the account to the allow list; undoing it takes it off again.
+      return saveSettings(applyOverride(await loadSettings(), payload.handle, payload.notSeller === true ? 'show' : null));
+    },
+  },
+  'get-review': {
+    allow: fromExtensionPage,
+    run: async (payload) => {
+      const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
+      return buildReview(db, await loadSettings(), tabId === undefined ? undefined : authorsByTab.get(tabId));
     },
   },
 };
@@ -159,7 +214,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
   return handler.run(message.payload, sender);
 });
 
-browser.tabs.onRemoved.addListener((tabId) => healthByTab.delete(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  healthByTab.delete(tabId);
+  authorsByTab.delete(tabId);
+});
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-quiet-mode') return;

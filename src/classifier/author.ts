@@ -271,7 +271,7 @@ function hasEvidence(post: PostJudgement, name: string): boolean {
   return false;
 }
 
-interface ProfileSigns {
+export interface ProfileSigns {
   /** Pseudo-counts of selling posts the profile is worth. */
   alpha: number;
   reasons: string[];
@@ -279,7 +279,8 @@ interface ProfileSigns {
 
 const RE_BIO_SHOP_WORDS = /\b(?:shop|store|order|dm (?:to|for) (?:order|price|promo)|promo|discount|use code|wholesale|we ship|merch|boutique)\b/i;
 
-function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
+/** What an author's profile alone says (bio links and words, business account), as judgeAuthor weighs it. */
+export function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
   const out: ProfileSigns = { alpha: 0, reasons: [] };
   if (!profile) return out;
   const bio = readBioLinks(profile.bioUrls);

@@ -7,13 +7,14 @@
 // Exemptions (allow list, followed accounts) are the caller's business.
 export type { PostJudgement } from './post';
 export { judgePost, isSellingAt, postThreshold } from './post';
-export type { AuthorState } from './author';
+export type { AuthorState, ProfileSigns } from './author';
 export {
   newAuthorState,
   addPost,
   judgeAuthor,
   isRepeat,
   pSellingInContext,
+  readProfileSigns,
   AUTHOR_THRESHOLDS,
 } from './author';
 export { FEATURES } from './features';

@@ -6,7 +6,7 @@
 //   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
 //   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
 import browser from 'webextension-polyfill';
-import { EPOCH_KEY, type VerdictLite } from '../shared/messages';
+import { EPOCH_KEY, type FollowingSeen, type VerdictLite } from '../shared/messages';
 import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
@@ -19,6 +19,8 @@ import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
 import { cellOf, findTweetArticles, readTweet } from './read-tweet';
 import { watchTimeline } from './watch-timeline';
+import { FollowingReader, PageAuthors, viewerHandleFromDom } from './following-reader';
+import { VerdictBadges } from './verdict-badge';
 
 const FLUSH_MS = 250;
 const MAX_BATCH = 200;
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   const applyVerdicts = (verdicts: VerdictLite[]) => {
     const changed = quiet.addVerdicts(verdicts);
     if (changed.size) quiet.applyAll(document, changed);
+    if (changed.size) badges.applyAll(document, changed);
   };
   const alive = () => {
     if (!isExtensionAlive()) controller.abort();
@@ -74,6 +77,29 @@ async function main(): Promise<void> {
   });
   const healthChanged = () => healthOut.add(health);
 
+  // Following audit (issue 9): own Following list pages, per-author counts for the dry run, badges.
+  let listPages = 0;
+  const followingOut = outbox.lane<FollowingSeen>({
+    key: () => String(listPages++),
+    maxBatch: 1,
+    send: async ([page]) => void (alive() && (await send('following-seen', page!))),
+  });
+  const following = new FollowingReader({
+    send: async (page) => followingOut.add(page),
+    pathname: () => location.pathname,
+    domViewer: () => viewerHandleFromDom(),
+    profileByHandle: (h) => api.profileByHandle(h),
+  });
+  const pageAuthors = new PageAuthors();
+  const pageAuthorsOut = outbox.lane<true>({
+    key: () => 'page-authors',
+    send: async () => void (alive() && (await send('page-authors', { authors: pageAuthors.list() }))),
+  });
+  const badges = new VerdictBadges({
+    verdictOf: (key) => quiet.verdictOf(key),
+    reasonsOf: (handle) => send('get-author-reasons', { handle }),
+  });
+
   const quiet = new QuietMode(DEFAULT_SETTINGS, {
     onHidden: (id) => hiddenOut.add(id),
     onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
@@ -83,6 +109,7 @@ async function main(): Promise<void> {
   listenToPageReader(
     (data) => {
       api.addPageData(data);
+      following.onPageData(data);
       healthChanged();
       for (const p of data.profiles) if (sentAuthors.has(authorKey(p.handle))) profilesOut.add(p);
       // X may mark an already rendered tweet as an ad only in its API response.
@@ -102,6 +129,7 @@ async function main(): Promise<void> {
 
   // No cell is tracked before the stored settings replace the defaults (tracking starts below).
   quiet.setSettings(normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+  badges.setEnabled(quiet.getSettings().showVerdicts, document);
   try {
     quiet.addVerdicts((await send('get-verdicts', {})).verdicts);
   } catch {
@@ -118,7 +146,10 @@ async function main(): Promise<void> {
       }
       health.articlesRead++;
       const isAd = facts.isAd || api.isAd(facts.id);
-      quiet.track(cellOf(article), { id: facts.id, authorHandle: facts.authorHandle, isAd });
+      const cell = cellOf(article);
+      quiet.track(cell, { id: facts.id, authorHandle: facts.authorHandle, isAd });
+      badges.apply(cell);
+      if (pageAuthors.add({ id: facts.id, authorHandle: facts.authorHandle, isAd })) pageAuthorsOut.add(true);
       tweetsOut.add(facts);
     }
     healthChanged();
@@ -139,6 +170,7 @@ async function main(): Promise<void> {
     const before = quiet.getSettings();
     quiet.setSettings(next);
     quiet.applyAll(document);
+    badges.setEnabled(next.showVerdicts, document);
     if (next.sensitivity !== before.sensitivity) {
       void send('get-verdicts', {})
         .then(({ verdicts }) => {

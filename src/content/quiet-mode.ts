@@ -45,6 +45,11 @@ export class QuietMode {
     return changed;
   }
 
+  /** The verdict held for an author key (verdict badges). */
+  verdictOf(key: string): VerdictLite | undefined {
+    return this.verdicts.get(key);
+  }
+
   /** Drop the verdicts of authors not in `keep` (after a re-judging, they are no longer vendors). */
   forgetExcept(keep: Set<string>): void {
     for (const key of [...this.verdicts.keys()]) if (!keep.has(key)) this.verdicts.delete(key);

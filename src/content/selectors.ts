@@ -42,6 +42,18 @@ export const timelineTwin: Twin = {
   timeline: 1,
 };
 
+/**
+ * The signed-in user's "Profile" link in X's side navigation; its href is "/<viewer's handle>".
+ * Following audit: run on the document (the one exception to the scope above), only on a
+ * /<handle>/following page. Not in the saved tweets; the test id is X's (AppTabBar_*_Link).
+ */
+export const viewerProfileLink = 'a[data-testid="AppTabBar_Profile_Link"]';
+export const viewerProfileLinkTwin: Twin = {
+  'x-tweet-sample.html': 0,
+  'x-tweet-quote.html': 0,
+  'x-tweet-quote-video.html': 0,
+};
+
 /** One slot of X's virtualised list. X recycles these nodes while scrolling. */
 export const cell = '[data-testid="cellInnerDiv"]';
 export const cellTwin: Twin = {
@@ -247,6 +259,9 @@ export const HASHTAG_PATH = /^\/hashtag\/([^/?#]+)/;
 export const CASHTAG_PATH = /^\/search\?(?:[^#]*&)?q=(?:%24|\$)([A-Za-z0-9_.]+)/;
 
 /** `<numeric id>-follow` / `<numeric id>-unfollow`. */
+/** x.com/<handle>/following: a Following list page (following audit). */
+export const FOLLOWING_PATH = /^\/([A-Za-z0-9_]{1,15})\/following\/?$/;
+
 export const FOLLOW_TEST_ID = /^(\d{1,25})-(?:un)?follow$/;
 
 /** Links X shortens: their visible text may show the expanded URL. */

@@ -79,6 +79,103 @@ export interface Protocol {
   'import-settings': { req: unknown; res: ImportResult };
   /** Deletes stored evidence, verdicts and stats (settings stay) and bumps EPOCH_KEY. */
   'forget-all': { req: Record<string, never>; res: { ok: true } };
+
+  // ---- Following audit, dry run ("Review"), verdict badges (issue 9) -------------------------
+  /** Content → background: one page of the viewer's own Following list, as X delivered it. */
+  'following-seen': { req: FollowingSeen; res: { ok: true } };
+  /** Content → background: how many tweets of each author this tab has shown (for the dry run). */
+  'page-authors': { req: { authors: PageAuthor[] }; res: { ok: true } };
+  /** Content → background: one author's verdict and all its reasons (a badge was clicked). */
+  'get-author-reasons': { req: { handle: string }; res: { verdict: Verdict; reasons: string[]; posts: number } };
+  /** Popup / options → background: the audit of the accounts the user follows. */
+  'get-following-audit': { req: { limit?: number }; res: FollowingAudit };
+  /** Popup / options → background: "not a seller" (allow list + remembered on the audit), or undo it. */
+  'set-not-seller': { req: { handle: string; notSeller: boolean }; res: Settings };
+  /** Popup → background: what quiet mode would hide on that tab (the dry run). */
+  'get-review': { req: { tabId?: number }; res: ReviewData };
+}
+
+// ---- Following audit, dry run ("Review"), verdict badges (issue 9) ---------------------------
+
+export interface FollowingSeen {
+  /** The signed-in account whose Following list this is. */
+  viewer: { id?: string; handle: string };
+  /** How many accounts the viewer follows, from their profile (M), when known. */
+  total?: number;
+  /** The page's accounts, in X's order (only id, handle, name and what the bio says are kept). */
+  users: AuthorProfile[];
+  isFirstPage: boolean;
+  isLastPage: boolean;
+}
+
+/** How a followed account's verdict was reached. */
+export type AuditBasis = 'posts' | 'profile' | 'none';
+
+export interface AuditRow {
+  key: string;
+  id: string;
+  handle: string;
+  name?: string;
+  /** 'seller' from the profile alone when basis is 'profile'. */
+  verdict: Verdict;
+  basis: AuditBasis;
+  sellingShare: number;
+  posts: number;
+  sellingPosts: number;
+  reasons: string[];
+  /** Up to two short posts of theirs seen, selling ones first. */
+  samples: string[];
+  override: Override;
+  /** The user said "not a seller". */
+  notSeller: boolean;
+}
+
+export interface FollowingAudit {
+  /** The account whose list was read; null before any list was read. */
+  viewer: { handle: string } | null;
+  /** M: how many accounts the viewer follows, from their profile; null when unknown. */
+  total: number | null;
+  /** Accounts of the list read so far. */
+  read: number;
+  /** ms since epoch of the last list page read. */
+  lastReadAt: number | null;
+  /** The end of the list was reached once. */
+  reachedEnd: boolean;
+  /** N: accounts read that mostly sell (by posts, or by profile only), not counting "not a seller". */
+  sellers: number;
+  /** Sorted by how much each sells; at most `limit`. */
+  rows: AuditRow[];
+}
+
+/** One author's tweets on a tab, as the content script counted them. */
+export interface PageAuthor {
+  handle: string;
+  tweets: number;
+  /** Of which X marked as ads. */
+  ads: number;
+}
+
+export interface ReviewRow {
+  key: string;
+  handle: string;
+  name?: string;
+  /** Tweets of theirs on the page, and how many of those quiet mode would hide. */
+  tweets: number;
+  wouldHide: number;
+  verdict: Verdict;
+  /** Why quiet mode would hide them (the placeholder's words), then the verdict's reasons. */
+  reasons: string[];
+  override: Override;
+}
+
+export interface ReviewData {
+  /** False when the tab is not an X tab the content script reported on. */
+  known: boolean;
+  quietMode: boolean;
+  /** Tweets the tab has shown. */
+  tweets: number;
+  /** Accounts quiet mode would hide, most tweets first. */
+  rows: ReviewRow[];
 }
 
 /** What the options page shows besides the settings: how much the extension keeps. */

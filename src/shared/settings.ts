@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS = {
   hideAds: true,
   /** Never quiet accounts the reader follows (when X tells us). */
   exemptFollowed: true,
+  /** A small badge on every tweet with its author's verdict (following audit, issue 9). */
+  showVerdicts: false,
   /** Lowercase handles the user chose to always show. */
   allowList: [] as string[],
   /** Lowercase handles the user chose to always hide, whatever the verdict. */
@@ -46,6 +48,7 @@ export function normaliseSettings(raw: unknown): Settings {
     hideMixed: bool('hideMixed', DEFAULT_SETTINGS.hideMixed),
     hideAds: bool('hideAds', DEFAULT_SETTINGS.hideAds),
     exemptFollowed: bool('exemptFollowed', DEFAULT_SETTINGS.exemptFollowed),
+    showVerdicts: bool('showVerdicts', DEFAULT_SETTINGS.showVerdicts),
     allowList: handleList(r.allowList),
     blockList: handleList(r.blockList),
   };
