@@ -24,7 +24,8 @@ export type FixtureName =
   | 'no-testid'
   | 'no-status-link'
   | 'follow-button'
-  | 'rich-text';
+  | 'rich-text'
+  | 'navigation';
 
 /** How many times a selector must match on each fixture. Real fixtures are mandatory. */
 export type Twin = Record<'x-tweet-sample.html' | 'x-tweet-quote.html' | 'x-tweet-quote-video.html', number> &
@@ -52,6 +53,7 @@ export const viewerProfileLinkTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 0,
   'x-tweet-quote-video.html': 0,
+  navigation: 1,
 };
 
 /** One slot of X's virtualised list. X recycles these nodes while scrolling. */

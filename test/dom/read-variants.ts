@@ -63,6 +63,13 @@ export const VARIANTS: Record<Exclude<FixtureName, RealFixture>, () => HTMLEleme
     return box;
   },
 
+  /** X's side navigation as the signed-in user sees it (its "Profile" link names the viewer: following audit). */
+  navigation() {
+    const box = document.createElement('div');
+    box.innerHTML = `<header role="banner"><nav aria-label="Primary" role="navigation"><a href="/home" aria-label="Home" role="link" data-testid="AppTabBar_Home_Link"><span>Home</span></a><a href="/qb_viewer" aria-label="Profile" role="link" data-testid="AppTabBar_Profile_Link"><span>Profile</span></a></nav></header>`;
+    return box;
+  },
+
   /** quote-video, reposted into the timeline by "Repost Er": socialContext inside a link to /RepostEr. */
   repost() {
     const box = loadReal('x-tweet-quote-video.html');
