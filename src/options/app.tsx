@@ -11,7 +11,7 @@
 import { dayKey } from '../shared/dates';
 import { request, type Send } from '../shared/request';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, validateImportText } from '../background/export-import';
+import { MAX_IMPORT_BYTES, validateImportText } from '../shared/import-file';
 import { EXPORT_FORMAT, type ExportFile, type OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { OptionsView, type OptionsActions, type OptionsNotes } from './view';
