@@ -9,6 +9,7 @@
 // The shell's script (page-app.ts + render.ts, shipped as source text) fetches the first page
 // with fetch() and later pages with XMLHttpRequest, and renders exactly the tweets in them.
 // Data: timeline-data.ts. Everything is deterministic: same URL, same bytes.
+import { serveFollowingDemo } from './following-site';
 import { PAGE_RENDER_FUNCTIONS, qbCellFromPost, qbCellFromTweet, qbCellHtml } from './render';
 import { qbDemoApp, type DemoAppConfig } from './page-app';
 import { DEMO_NOW, demoTimeline, type DemoPost, type TimelineItem } from './timeline-data';
@@ -57,6 +58,9 @@ export function serveDemoX(url: string, source: TimelineSource = demoTimeline())
   }
   if (u.protocol !== 'https:' || !X_HOSTS.has(u.hostname.toLowerCase())) return null;
   const path = u.pathname;
+  // Following audit (issue 9): the viewer's Following page, its Viewer and Following responses.
+  const following = serveFollowingDemo(u);
+  if (following) return following;
 
   const op = /^\/i\/api\/graphql\/[A-Za-z0-9_-]+\/([A-Za-z0-9_]+)\/?$/.exec(path)?.[1];
   if (op && TIMELINE_OPS.has(op)) return { status: 200, contentType: JSON_TYPE, body: timelinePageJson(source, pageIndexOf(u)) };

@@ -111,3 +111,19 @@ export async function loadWholeTimeline(page: Page): Promise<void> {
 }
 
 declare const chrome: any;
+
+/** Following audit: open the demo viewer's Following page in a new tab and scroll it to the end. */
+export async function readWholeFollowing(h: Harness, url = 'https://x.com/qb_demo_you/following'): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).qbFollowing?.rendered() > 0);
+  for (let i = 0; i < 50; i++) {
+    if (await page.evaluate(() => (window as any).qbFollowing.done())) break;
+    // As a user would: scroll to the bottom, and the page asks X for the next page.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => (window as any).qbFollowing.loadMore());
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(800);
+  return page;
+}

@@ -248,7 +248,8 @@ export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, sampl
 
 /** Sorted by how much each sells: verdict, then share, then posts seen. */
 export function sortAudit(rows: AuditRow[]): AuditRow[] {
-  const rank = (r: AuditRow) => (r.notSeller ? -1 : RANK[r.verdict]);
+  // An account the user called "not a seller" keeps its place (with its note), so the choice stays in sight.
+  const rank = (r: AuditRow) => RANK[r.verdict];
   return rows.sort(
     (a, b) =>
       rank(b) - rank(a) ||

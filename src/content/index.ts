@@ -79,13 +79,13 @@ async function main(): Promise<void> {
 
   // Following audit (issue 9): own Following list pages, per-author counts for the dry run, badges.
   let listPages = 0;
-  const followingOut = outbox.lane<FollowingSeen>({
-    key: () => String(listPages++),
+  const followingOut = outbox.lane<{ seq: number; page: FollowingSeen }>({
+    key: (item) => String(item.seq),
     maxBatch: 1,
-    send: async ([page]) => void (alive() && (await send('following-seen', page!))),
+    send: async ([item]) => void (alive() && (await send('following-seen', item!.page))),
   });
   const following = new FollowingReader({
-    send: async (page) => followingOut.add(page),
+    send: async (page) => followingOut.add({ seq: listPages++, page }),
     pathname: () => location.pathname,
     domViewer: () => viewerHandleFromDom(),
     profileByHandle: (h) => api.profileByHandle(h),

@@ -11,6 +11,7 @@
 // Handles come from storage and from imported files: they only go through JSX text and
 // attributes, never as markup.
 import { Check, SensitivityField } from '../ui/fields';
+import { t } from '../ui/i18n';
 import { useState } from 'preact/hooks';
 import { authorKey, parseHandle } from '../shared/handles';
 import type { OptionsData } from '../shared/messages';
@@ -119,6 +120,10 @@ function SettingsSection({ settings: s, actions }: { settings: Settings; actions
         checked={s.exemptFollowed}
         onChange={(on) => actions.setSettings({ exemptFollowed: on })}
       />
+      {/* Following audit (issue 9): the exemption's hint points to the audit; verdict badges. */}
+      <p class="hint">{t('setting_exempt_followed_hint')}</p>
+      <Check id="show-verdicts" label={t('setting_show_verdicts')} checked={s.showVerdicts} onChange={(on) => actions.setSettings({ showVerdicts: on })} />
+      <p class="hint">{t('setting_show_verdicts_hint')}</p>
     </section>
   );
 }

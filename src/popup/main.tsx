@@ -4,6 +4,8 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { Envelope } from '../shared/messages';
 import { PopupApp, tabIdFromSearch } from './app';
+import { FollowingSummary } from './following-summary';
+import { Review } from './review';
 
 /** Named in manifest.json's "commands". */
 const TOGGLE_COMMAND = 'toggle-quiet-mode';
@@ -39,7 +41,20 @@ async function start(): Promise<void> {
   const openOptions = () => {
     void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
   };
-  render(<PopupApp send={send} tabId={tabId} shortcut={shortcut} openOptions={openOptions} />, root);
+  // Following audit (issue 9): the summary opens the full audit on the options page.
+  const seeAudit = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('options.html#following') }).then(() => window.close(), () => undefined);
+  };
+  render(
+    <>
+      <PopupApp send={send} tabId={tabId} shortcut={shortcut} openOptions={openOptions} />
+      <div class="popup popup-audit">
+        <FollowingSummary send={send} onSeeAll={seeAudit} />
+        <Review send={send} {...(tabId === undefined ? {} : { tabId })} />
+      </div>
+    </>,
+    root,
+  );
 }
 
 void start();

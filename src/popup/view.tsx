@@ -11,6 +11,7 @@
 // Handles, names and reasons come from untrusted pages: they only ever go through JSX text
 // and attributes, never as markup.
 import { Check, SensitivityField } from '../ui/fields';
+import { t } from '../ui/i18n';
 import { Fragment } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
@@ -369,6 +370,7 @@ function SettingsSection({ data, actions }: { data: PopupData; actions: PopupAct
         checked={s.exemptFollowed}
         onChange={actions.setExemptFollowed}
       />
+      <p class="hint">{t('setting_exempt_followed_hint')}</p>
     </section>
   );
 }

@@ -1,0 +1,163 @@
+// The following audit in full, on the options page (#following): every account of the user's
+// Following list that was read, sorted by how much each one sells — verdict, selling share,
+// reasons, two sample posts when seen, a link to the profile (unfollowing happens on X), and
+// always show / always hide / "not a seller" per account. Fetches its own data.
+//
+// Handles, names, bios, reasons and samples come from X's pages: JSX text and attributes only.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AuditRow, FollowingAudit } from '../shared/messages';
+import { request, type Send } from '../shared/request';
+import { AuditReadNote } from '../ui/audit-read-note';
+import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { atHandle, profileUrl, verdictLabel } from '../popup/format';
+import { isFollowingAudit } from '../popup/following-summary';
+
+export const PAGE_SIZE = 50;
+const TIMEOUT_MS = 10_000;
+
+export interface AuditActions {
+  override(handle: string, o: 'show' | 'hide' | null): void;
+  notSeller(handle: string, on: boolean): void;
+}
+
+function RowActions({ row, actions }: { row: AuditRow; actions: AuditActions }) {
+  const label = (action: string) => t('audit_action_label', [action, row.handle]);
+  if (row.notSeller) {
+    return (
+      <div class="account-actions">
+        <span class="override-state">{t('audit_state_not_seller')}</span>
+        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={() => actions.notSeller(row.handle, false)}>
+          {t('audit_undo')}
+        </button>
+      </div>
+    );
+  }
+  if (row.override) {
+    return (
+      <div class="account-actions">
+        <span class="override-state">{row.override === 'show' ? t('audit_state_show') : t('audit_state_hide')}</span>
+        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={() => actions.override(row.handle, null)}>
+          {t('audit_undo')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="account-actions">
+      <button type="button" class="button" aria-label={label(t('audit_always_show'))} onClick={() => actions.override(row.handle, 'show')}>
+        {t('audit_always_show')}
+      </button>
+      <button type="button" class="button" aria-label={label(t('audit_always_hide'))} onClick={() => actions.override(row.handle, 'hide')}>
+        {t('audit_always_hide')}
+      </button>
+      {row.verdict === 'seller' || row.verdict === 'mixed' ? (
+        <button type="button" class="button" aria-label={label(t('audit_not_seller'))} onClick={() => actions.notSeller(row.handle, true)}>
+          {t('audit_not_seller')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditActions }) {
+  const url = profileUrl(row.handle);
+  return (
+    <li class="account audit-row" data-verdict={row.verdict} data-basis={row.basis} data-handle={row.key}>
+      <div class="account-head">
+        <span class="account-id">
+          {url ? (
+            <a class="handle" href={url} target="_blank" rel="noopener noreferrer" title={t('audit_open_profile', [row.handle])}>
+              {atHandle(row.handle)}
+            </a>
+          ) : (
+            <span class="handle">{atHandle(row.handle)}</span>
+          )}
+          {row.name && row.name !== row.handle ? <span class="name">{row.name}</span> : null}
+        </span>
+        <span class={`badge badge-${row.verdict}`}>{verdictLabel(row.verdict)}</span>
+      </div>
+      <p class="account-share">
+        {row.basis === 'posts'
+          ? `${t('audit_row_share', [formatPercent(row.sellingShare)])} · ${t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)])}`
+          : row.basis === 'profile'
+            ? t('audit_basis_profile')
+            : t('audit_basis_none')}
+      </p>
+      {row.reasons.length ? (
+        <ul class="reasons">
+          {row.reasons.slice(0, 4).map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      {row.samples.length ? (
+        <div class="samples">
+          <p class="hint">{t('audit_samples')}</p>
+          {row.samples.slice(0, 2).map((s, i) => (
+            <blockquote key={i} class="sample">
+              {s}
+            </blockquote>
+          ))}
+        </div>
+      ) : null}
+      <RowActions row={row} actions={actions} />
+    </li>
+  );
+}
+
+export function FollowingAuditView({ audit, actions }: { audit: FollowingAudit; actions: AuditActions }) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  if (!audit.viewer || audit.read === 0) {
+    return <p class="empty">{t('audit_empty')}</p>;
+  }
+  const m = audit.total ?? audit.read;
+  const rows = audit.rows.slice(0, shown);
+  const rest = audit.rows.length - rows.length;
+  return (
+    <>
+      <p class="audit-summary">
+        <strong>{tn('audit_summary', audit.sellers, [formatCount(m)])}</strong>{' '}
+        <span class="hint">({t('audit_share', [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)])})</span>
+      </p>
+      <AuditReadNote audit={audit} />
+      <p class="hint">{t('audit_lede')}</p>
+      <ul class="accounts audit-list">
+        {rows.map((r) => (
+          <AuditRowView key={r.key} row={r} actions={actions} />
+        ))}
+      </ul>
+      {rest > 0 ? (
+        <button type="button" class="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+          {t('audit_show_more', [formatCount(Math.min(rest, PAGE_SIZE))])}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+export function FollowingAudit({ send, pollMs = 5000 }: { send: Send; pollMs?: number }) {
+  const [audit, setAudit] = useState<FollowingAudit | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const a = await request(send, 'get-following-audit', {}, TIMEOUT_MS);
+      if (isFollowingAudit(a)) setAudit(a);
+    } catch {
+      // Keep what is shown; the next poll tries again.
+    }
+  }, [send]);
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => void load(), pollMs);
+    return () => clearInterval(id);
+  }, [load, pollMs]);
+  const actions: AuditActions = {
+    override: (handle, o) => void request(send, 'set-override', { handle, override: o }, TIMEOUT_MS).catch(() => undefined).then(load),
+    notSeller: (handle, on) => void request(send, 'set-not-seller', { handle, notSeller: on }, TIMEOUT_MS).catch(() => undefined).then(load),
+  };
+  return (
+    <section class="section following-audit" id="following" aria-labelledby="following-audit-heading">
+      <h2 id="following-audit-heading">{t('audit_heading')}</h2>
+      {audit ? <FollowingAuditView audit={audit} actions={actions} /> : null}
+    </section>
+  );
+}

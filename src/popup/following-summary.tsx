@@ -1,0 +1,95 @@
+// The popup's part of the following audit: "N of the M accounts you follow mostly sell", the
+// share, the top few, "see all" (the options page), and when the list was last read.
+// Fetches its own data ('get-following-audit'), so the rest of the popup does not wait for it.
+import { useEffect, useState } from 'preact/hooks';
+import type { FollowingAudit } from '../shared/messages';
+import { request, type Send } from '../shared/request';
+import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { atHandle, profileUrl, verdictLabel } from './format';
+import { AuditReadNote } from '../ui/audit-read-note';
+
+/** Accounts shown in the popup before "see all". */
+export const TOP_SHOWN = 3;
+const TIMEOUT_MS = 5000;
+
+/** The reply comes from another context: check its shape before trusting it. */
+export function isFollowingAudit(v: unknown): v is FollowingAudit {
+  if (!v || typeof v !== 'object') return false;
+  const a = v as Partial<FollowingAudit>;
+  return (
+    typeof a.read === 'number' &&
+    typeof a.sellers === 'number' &&
+    (a.total === null || typeof a.total === 'number') &&
+    Array.isArray(a.rows) &&
+    a.rows.every((r) => !!r && typeof r.handle === 'string' && typeof r.verdict === 'string' && Array.isArray(r.reasons))
+  );
+}
+
+export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudit; onSeeAll?: () => void }) {
+  if (!audit.viewer || audit.read === 0) {
+    return (
+      <section class="section following-summary" aria-labelledby="following-heading">
+        <h2 id="following-heading">{t('audit_heading')}</h2>
+        <p class="empty">{t('audit_empty')}</p>
+      </section>
+    );
+  }
+  const m = audit.total ?? audit.read;
+  const top = audit.rows.filter((r) => r.verdict === 'seller' && !r.notSeller).slice(0, TOP_SHOWN);
+  return (
+    <section class="section following-summary" aria-labelledby="following-heading">
+      <h2 id="following-heading">{t('audit_heading')}</h2>
+      <p class="audit-summary" id="audit-summary">
+        <strong>{tn('audit_summary', audit.sellers, [formatCount(m)])}</strong>
+      </p>
+      <p class="hint">{t('audit_share', [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)])}</p>
+      {top.length ? (
+        <ul class="audit-top">
+          {top.map((r) => {
+            const url = profileUrl(r.handle);
+            return (
+              <li key={r.key}>
+                {url ? (
+                  <a class="handle" href={url} target="_blank" rel="noopener noreferrer">
+                    {atHandle(r.handle)}
+                  </a>
+                ) : (
+                  <span class="handle">{atHandle(r.handle)}</span>
+                )}{' '}
+                <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>{' '}
+                <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p class="empty">{t('audit_none_sell')}</p>
+      )}
+      <AuditReadNote audit={audit} />
+      {onSeeAll ? (
+        <button type="button" class="link-button" onClick={onSeeAll}>
+          {t('audit_see_all')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+export function FollowingSummary({ send, onSeeAll, pollMs = 2000 }: { send: Send; onSeeAll?: () => void; pollMs?: number }) {
+  const [audit, setAudit] = useState<FollowingAudit | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      request(send, 'get-following-audit', { limit: 50 }, TIMEOUT_MS).then(
+        (a) => live && isFollowingAudit(a) && setAudit(a),
+        () => undefined,
+      );
+    void load();
+    const id = setInterval(() => void load(), pollMs);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, [send, pollMs]);
+  return audit ? <FollowingSummaryView audit={audit} {...(onSeeAll ? { onSeeAll } : {})} /> : null;
+}
