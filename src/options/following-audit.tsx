@@ -4,13 +4,11 @@
 // always show / always hide / "not a seller" per account. Fetches its own data.
 //
 // Handles, names, bios, reasons and samples come from X's pages: JSX text and attributes only.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { AuditReadNote } from '../ui/audit-read-note';
+import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
-import { atHandle, profileUrl, verdictLabel } from '../popup/format';
-import { isFollowingAudit } from '../popup/following-summary';
 
 export const PAGE_SIZE = 50;
 const TIMEOUT_MS = 10_000;
@@ -60,21 +58,14 @@ function RowActions({ row, actions }: { row: AuditRow; actions: AuditActions }) 
 }
 
 export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditActions }) {
-  const url = profileUrl(row.handle);
   return (
     <li class="account audit-row" data-verdict={row.verdict} data-basis={row.basis} data-handle={row.key}>
       <div class="account-head">
         <span class="account-id">
-          {url ? (
-            <a class="handle" href={url} target="_blank" rel="noopener noreferrer" title={t('audit_open_profile', [row.handle])}>
-              {atHandle(row.handle)}
-            </a>
-          ) : (
-            <span class="handle">{atHandle(row.handle)}</span>
-          )}
+          <AccountLink handle={row.handle} />
           {row.name && row.name !== row.handle ? <span class="name">{row.name}</span> : null}
         </span>
-        <span class={`badge badge-${row.verdict}`}>{verdictLabel(row.verdict)}</span>
+        <span class={`badge badge-${row.verdict}`}>{auditVerdictLabel(row.verdict)}</span>
       </div>
       <p class="account-share">
         {row.basis === 'posts'
@@ -150,6 +141,13 @@ export function FollowingAudit({ send, pollMs = 5000 }: { send: Send; pollMs?: n
     const id = setInterval(() => void load(), pollMs);
     return () => clearInterval(id);
   }, [load, pollMs]);
+  // Opened from the popup's "see all" (options.html#following): bring the audit into view once loaded.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!audit || scrolled.current || typeof location === 'undefined' || location.hash !== '#following') return;
+    scrolled.current = true;
+    document.getElementById('following')?.scrollIntoView();
+  }, [audit]);
   const actions: AuditActions = {
     override: (handle, o) => void request(send, 'set-override', { handle, override: o }, TIMEOUT_MS).catch(() => undefined).then(load),
     notSeller: (handle, on) => void request(send, 'set-not-seller', { handle, notSeller: on }, TIMEOUT_MS).catch(() => undefined).then(load),

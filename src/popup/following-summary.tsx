@@ -5,25 +5,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
-import { atHandle, profileUrl, verdictLabel } from './format';
-import { AuditReadNote } from '../ui/audit-read-note';
+import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
 
 /** Accounts shown in the popup before "see all". */
 export const TOP_SHOWN = 3;
 const TIMEOUT_MS = 5000;
-
-/** The reply comes from another context: check its shape before trusting it. */
-export function isFollowingAudit(v: unknown): v is FollowingAudit {
-  if (!v || typeof v !== 'object') return false;
-  const a = v as Partial<FollowingAudit>;
-  return (
-    typeof a.read === 'number' &&
-    typeof a.sellers === 'number' &&
-    (a.total === null || typeof a.total === 'number') &&
-    Array.isArray(a.rows) &&
-    a.rows.every((r) => !!r && typeof r.handle === 'string' && typeof r.verdict === 'string' && Array.isArray(r.reasons))
-  );
-}
 
 export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudit; onSeeAll?: () => void }) {
   if (!audit.viewer || audit.read === 0) {
@@ -45,22 +31,12 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
       <p class="hint">{t('audit_share', [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)])}</p>
       {top.length ? (
         <ul class="audit-top">
-          {top.map((r) => {
-            const url = profileUrl(r.handle);
-            return (
-              <li key={r.key}>
-                {url ? (
-                  <a class="handle" href={url} target="_blank" rel="noopener noreferrer">
-                    {atHandle(r.handle)}
-                  </a>
-                ) : (
-                  <span class="handle">{atHandle(r.handle)}</span>
-                )}{' '}
-                <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>{' '}
-                <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
-              </li>
-            );
-          })}
+          {top.map((r) => (
+            <li key={r.key}>
+              <AccountLink handle={r.handle} /> <span class={`badge badge-${r.verdict}`}>{auditVerdictLabel(r.verdict)}</span>{' '}
+              <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
+            </li>
+          ))}
         </ul>
       ) : (
         <p class="empty">{t('audit_none_sell')}</p>

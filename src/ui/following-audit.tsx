@@ -1,0 +1,60 @@
+// Following audit parts shared by the popup's summary and the options page's full audit: the
+// reply check, the account link, and "Your Following list was last read …: R of M accounts."
+// with, until all were read, how to read the rest.
+import type { FollowingAudit } from '../shared/messages';
+import { parseHandle } from '../shared/handles';
+import type { Verdict } from '../shared/types';
+import { formatCount, locale, t, type MessageKey } from './i18n';
+
+/** The reply comes from another context: check its shape before trusting it. */
+export function isFollowingAudit(v: unknown): v is FollowingAudit {
+  if (!v || typeof v !== 'object') return false;
+  const a = v as Partial<FollowingAudit>;
+  return (
+    typeof a.read === 'number' &&
+    typeof a.sellers === 'number' &&
+    (a.total === null || typeof a.total === 'number') &&
+    Array.isArray(a.rows) &&
+    a.rows.every((r) => !!r && typeof r.handle === 'string' && typeof r.verdict === 'string' && Array.isArray(r.reasons))
+  );
+}
+
+const VERDICT_KEYS: Record<Verdict, MessageKey> = {
+  seller: 'verdict_seller',
+  mixed: 'verdict_mixed',
+  conversationalist: 'verdict_conversationalist',
+  unknown: 'verdict_unknown',
+};
+
+export function auditVerdictLabel(v: Verdict): string {
+  return VERDICT_KEYS[v] ? t(VERDICT_KEYS[v]) : v;
+}
+
+/** "@handle" linking to https://x.com/<handle> (where the user can unfollow); plain text for an odd handle. */
+export function AccountLink({ handle }: { handle: string }) {
+  const h = parseHandle(handle);
+  if (!h) return <span class="handle">{handle}</span>;
+  return (
+    <a class="handle" href={`https://x.com/${h}`} target="_blank" rel="noopener noreferrer" title={t('audit_open_profile', [h])}>
+      @{h}
+    </a>
+  );
+}
+
+export function formatWhen(ms: number): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
+export function AuditReadNote({ audit }: { audit: FollowingAudit }) {
+  if (audit.lastReadAt === null) return null;
+  const when = formatWhen(audit.lastReadAt);
+  const all = audit.total !== null && audit.read >= audit.total;
+  return (
+    <p class="hint audit-read-note">
+      {audit.total === null
+        ? t('audit_read_note_unknown_total', [when, formatCount(audit.read)])
+        : t('audit_read_note', [when, formatCount(audit.read), formatCount(audit.total)])}
+      {all ? null : ` ${t('audit_read_more')}`}
+    </p>
+  );
+}
