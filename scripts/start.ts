@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBrowser } from './browsers';
 import { buildAll } from './build';
-import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf } from './chromium-session';
+import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, readWholeFollowing, tabIdOf } from './chromium-session';
 
 async function main(): Promise<void> {
   const chromiumPath = ensureBrowser('chromium');
@@ -77,6 +77,25 @@ async function main(): Promise<void> {
       return rows.map((a) => ({ handle: a.handle, verdict: a.judgement.verdict, posts: a.judgement.posts, selling: a.judgement.sellingPosts, reason: a.judgement.reasons[0] ?? '' }));
     });
 
+    // Following audit: scroll the demo viewer's Following page to the end, then the audit.
+    const followingPage = await readWholeFollowing(h);
+    const auditPage = await h.context.newPage();
+    await auditPage.setViewportSize({ width: 900, height: 1400 });
+    await auditPage.goto(`chrome-extension://${h.extensionId}/options.html#following`);
+    await auditPage.locator('.audit-row').first().waitFor();
+    await auditPage.waitForTimeout(300);
+    // The top of the audit: the summary and the accounts that sell most.
+    const box = await auditPage.locator('#following').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+    await auditPage.screenshot({ path: join(out, 'audit.png'), clip: { ...box, height: Math.min(box.height, 1300) }, fullPage: true });
+    const audit: any = await auditPage.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-following-audit', payload: {} }));
+    const auditPopup = await openPopup(h, await tabIdOf(h, followingPage));
+    await auditPopup.setViewportSize({ width: 380, height: 700 });
+    await auditPopup.locator('#audit-summary').waitFor();
+    await auditPopup.locator('.following-summary').screenshot({ path: join(out, 'audit-popup.png') });
+
     const count = (v: string) => verdicts.filter((a) => a.verdict === v).length;
     const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
     console.log('\n=== Quiet Bazaar demo report');
@@ -86,15 +105,19 @@ async function main(): Promise<void> {
     console.log(`hidden by quiet mode:      ${data.today.hidden} tweets (${cells.filter((c) => c.quiet).length} collapsed on screen now)`);
     console.log(`reader health:             ${data.status}`);
     console.log(`network requests of its own: ${h.foreignRequests.length}`);
+    const auditSellers = audit.rows.filter((r: any) => r.verdict === 'seller' && !r.notSeller);
+    console.log(`following: ${audit.sellers} of ${audit.total ?? audit.read} mostly sell (${audit.read} of ${audit.total ?? '?'} read on @${audit.viewer?.handle ?? '?'}/following; ${auditSellers.filter((r: any) => r.basis === 'profile').length} judged by profile only)`);
+    for (const r of auditSellers) console.log(`  @${r.handle.padEnd(20)} ${(r.basis === 'profile' ? 'by profile only' : `${r.sellingPosts}/${r.posts} posts selling`).padEnd(17)} ${r.reasons[0] ?? ''}`);
     console.log('\nverdicts (sellers and mixed first):');
     const order = { seller: 0, mixed: 1, conversationalist: 2, unknown: 3 } as Record<string, number>;
     for (const a of verdicts.sort((x, y) => order[x.verdict]! - order[y.verdict]! || y.posts - x.posts)) {
       console.log(`  @${a.handle.padEnd(20)} ${a.verdict.padEnd(17)} ${String(a.selling).padStart(2)}/${String(a.posts).padEnd(3)} ${a.reason}`);
     }
-    console.log(`\nscreenshots: ${join('out', 'timeline.png')}, ${join('out', 'timeline-scrolled.png')}, ${join('out', 'popup.png')}`);
+    console.log(`\nscreenshots: ${join('out', 'timeline.png')}, ${join('out', 'timeline-scrolled.png')}, ${join('out', 'popup.png')}, ${join('out', 'audit.png')}, ${join('out', 'audit-popup.png')}`);
     console.log('extensions: dist/chrome (load unpacked), dist/firefox (about:debugging), zips in dist/');
     if (!cells.length) throw new Error('the extension read no tweet from the demo timeline');
     if (!cells.some((c) => c.quiet)) throw new Error('quiet mode collapsed nothing on the demo timeline');
+    if (!audit.read) throw new Error('the following audit read nothing from the demo Following page');
   } finally {
     await h.close();
   }
