@@ -14,8 +14,11 @@
 //   QB_BENCH_QUICK=1       400 cells, 1 repetition (about a minute)
 //   QB_BENCH_CELLS=N       cells to stream (default 10000; the mark stays at 2000)
 //   QB_BENCH_REPS=N        repetitions (default 3)
-//   QB_BENCH_DIST=DIR      the extension to measure (default: build dist/chrome from this tree)
-//   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's)
+//   QB_BENCH_DIST=DIR      the extension to measure (default: build dist/chrome from this tree); several, each
+//                          against the same bare page in one interleaved run: before=DIR1,after=DIR2
+//   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
+//                          with several extensions: before=FILE1,after=FILE2
+//   QB_BENCH_PROFILE=1     also print where the page's and the service worker's script time went (extension runs)
 //
 // The machine may be shared: only ratios within one run mean anything.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -29,6 +32,7 @@ import { serveDemoX } from '../demo/x-site';
 import { benchTimeline } from '../demo/bench-timeline';
 
 const QUICK = process.env.QB_BENCH_QUICK === '1' || process.argv.includes('--quick');
+const PROFILE = process.env.QB_BENCH_PROFILE === '1';
 const CELLS = Number(process.env.QB_BENCH_CELLS ?? (QUICK ? 400 : 10_000));
 const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
 const MARK = CELLS > 2000 ? 2000 : 0;
@@ -36,7 +40,8 @@ const KEEP = 40;
 const SETTLE_MS = 2500;
 const MODES = ['virtualised', 'kept'] as const;
 type Mode = (typeof MODES)[number];
-type Variant = 'bare' | 'ext';
+/** 'bare', or the name of an extension build. */
+type Variant = string;
 
 interface Run {
   mode: Mode;
@@ -166,7 +171,7 @@ function inPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promi
 
 async function launch(variant: Variant, dist: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'qb-bench-'));
-  const ext = variant === 'ext' ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
+  const ext = variant !== 'bare' ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -241,18 +246,18 @@ async function serviceWorkerHeap(browserSession: CDPSession): Promise<number | u
   return usage.result?.usedSize;
 }
 
-let readerBundle: string | undefined;
-async function readerSource(): Promise<string> {
-  if (readerBundle) return readerBundle;
-  const entry = process.env.QB_BENCH_READER ?? join(ROOT, 'src/content/read-tweet.ts');
+const readerBundles = new Map<string, string>();
+async function readerSource(entry: string): Promise<string> {
+  const hit = readerBundles.get(entry);
+  if (hit) return hit;
   const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'qbReader', write: false, target: 'es2022' });
-  readerBundle = out.outputFiles[0]!.text;
-  return readerBundle;
+  readerBundles.set(entry, out.outputFiles[0]!.text);
+  return out.outputFiles[0]!.text;
 }
 
 /** readTweet in Chromium on the cells the page holds: µs per tweet (median of 5 passes). */
-async function readCost(page: Page): Promise<number> {
-  await page.addScriptTag({ content: await readerSource() });
+async function readCost(page: Page, reader: string): Promise<number> {
+  await page.addScriptTag({ content: await readerSource(reader) });
   return page.evaluate(() => {
     const r = (window as unknown as { qbReader: { findTweetArticles(d: ParentNode): Element[]; readTweet(a: Element): unknown } }).qbReader;
     const articles = r.findTweetArticles(document).slice(0, 400);
@@ -266,7 +271,7 @@ async function readCost(page: Page): Promise<number> {
   });
 }
 
-async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: ReturnType<typeof benchTimeline>, measureRead: boolean): Promise<Run> {
+async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: ReturnType<typeof benchTimeline>, reader: string | undefined): Promise<Run> {
   const b = await launch(variant, dist);
   try {
     const { context } = b;
@@ -286,7 +291,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       }
       return route.abort();
     });
-    if (variant === 'ext') context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    if (variant !== 'bare') context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());
     const browserSession = await context.browser()!.newBrowserCDPSession();
     const session = await context.newCDPSession(page);
@@ -295,6 +300,12 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     await page.waitForTimeout(500);
     const pagePid = await rendererPid(browserSession, page);
     await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const profiling = PROFILE && variant !== 'bare';
+    if (profiling) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Profiler.start');
+    }
     const m0 = await metrics(session);
     const c0 = await processCpu(browserSession, pagePid);
     const keep = mode === 'virtualised' ? KEEP : null;
@@ -312,9 +323,10 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       bench.stop();
       return bench.m;
     });
+    if (profiling) printProfile(`page main thread, ${mode}`, ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile);
     const heapEnd = await heapAfterGc(session);
-    const swHeap = variant === 'ext' ? await serviceWorkerHeap(browserSession) : undefined;
-    const readUs = measureRead ? await readCost(page) : undefined;
+    const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession) : undefined;
+    const readUs = reader ? await readCost(page, reader) : undefined;
     const ms = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
     return {
       mode,
@@ -369,6 +381,32 @@ async function rendererTimes(browserSession: CDPSession): Promise<Map<number, nu
   return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time by script and by function, top entries. */
+function printProfile(title: string, profile: CpuProfile): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+  const byUrl = new Map<string, number>();
+  const byFn = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const f = byNode.get(id)!.callFrame;
+    const file = f.url.replace(/^.*\//, '') || '(native)';
+    byUrl.set(file, (byUrl.get(file) ?? 0) + ms);
+    const fn = `${file}:${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  console.error(`\nprofile: ${title}, self time by script\n${top(byUrl, 8)}\nby function\n${top(byFn, 25)}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -393,8 +431,8 @@ interface Summary {
   collapsedTotal: number;
 }
 
-function summarise(runs: Run[], mode: Mode): Summary {
-  const of = (v: Variant) => runs.filter((r) => r.mode === mode && r.variant === v);
+function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
+  const of = (v: Variant) => runs.filter((r) => r.mode === mode && r.variant === (v === 'ext' ? ext : v));
   const med = (v: Variant, f: (r: Run) => number) => median(of(v).map(f));
   const main = (r: Run) => r.script + r.layout + r.style;
   const mb = (x: number) => x / 1024 / 1024;
@@ -434,60 +472,86 @@ function summarise(runs: Run[], mode: Mode): Summary {
   return summary;
 }
 
-function report(runs: Run[], readUs: number | undefined): void {
-  const v = summarise(runs, 'virtualised');
-  const k = summarise(runs, 'kept');
+function report(runs: Run[], exts: string[], readUs: Map<string, number>): void {
   const x = (n: number) => (Number.isFinite(n) ? `×${n.toFixed(2)}` : 'n/a');
   const f1 = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n.toFixed(1) : 'n/a');
   const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
-  const both = (g: (s: Summary) => string) => `${g(v)} / ${g(k)}`;
+  const sums = exts.map((e) => ({ v: summarise(runs, 'virtualised', e), k: summarise(runs, 'kept', e) }));
+  const cols = (g: (s: Summary) => string) => sums.map(({ v, k }) => `${g(v)} / ${g(k)}`).join(' | ');
   const rows: Array<[string, string, string]> = [
-    ['page main thread: script + layout + style', both((s) => x(s.ratio.mainThread)), '≤ ×1.03'],
-    ['script alone', both((s) => x(s.ratio.script)), '≤ ×1.08'],
-    ['layout / style', both((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
-    ['long tasks: count, longest ms (ext vs bare)', both((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
-    ['frames with a quieted author’s or an ad’s tweet visible', both((s) => String(s.quietedOrAdFrames)), '0'],
-    ['  ads visible in any frame', both((s) => s.adsShown), '0'],
-    ['  tweets of already quieted authors visible', both((s) => String(s.quietedShown)), '0'],
-    ['cells collapsed / revealed while on screen', both((s) => `${s.onScreenChanges.collapsed} / ${s.onScreenChanges.revealed}`), '0 / 0'],
-    ['cells collapsed in all', both((s) => f0(s.collapsedTotal)), ''],
-    ['extension + browser process CPU per 1,000 cells (ms)', both((s) => `${f0(s.cpuPer1000.ext)} + ${f0(s.cpuPer1000.browserExtra)} = ${f0(s.cpuPer1000.total)}`), '≤ 300'],
+    ['page main thread: script + layout + style', cols((s) => x(s.ratio.mainThread)), '≤ ×1.03'],
+    ['script alone', cols((s) => x(s.ratio.script)), '≤ ×1.08'],
+    ['layout, style', cols((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
+    ['long tasks: count, longest ms (with vs bare)', cols((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
+    ['frames with a quieted author’s or an ad’s tweet visible', cols((s) => String(s.quietedOrAdFrames)), '0'],
+    ['  ads visible in any frame', cols((s) => s.adsShown), '0'],
+    ['  tweets of already quieted authors visible', cols((s) => String(s.quietedShown)), '0'],
+    ['cells collapsed / revealed while on screen', cols((s) => `${s.onScreenChanges.collapsed}, ${s.onScreenChanges.revealed}`), '0, 0'],
+    ['cells collapsed in all', cols((s) => f0(s.collapsedTotal)), ''],
+    ['extension + browser process CPU per 1,000 cells, ms', cols((s) => `${f0(s.cpuPer1000.ext)} + ${f0(s.cpuPer1000.browserExtra)} = ${f0(s.cpuPer1000.total)}`), '≤ 300'],
   ];
-  if (MARK) rows.push([`page heap after GC at ${MARK.toLocaleString('en')} cells, MB (ext vs bare)`, both((s) => `${f1(s.heapMb.extMark)} vs ${f1(s.heapMb.bareMark)}`), '']);
-  rows.push([`page heap after GC at ${CELLS.toLocaleString('en')} cells, MB (ext vs bare)`, both((s) => `${f1(s.heapMb.extEnd)} vs ${f1(s.heapMb.bareEnd)} (+${f1(s.heapMb.extraEnd)})`), '≤ bare + 1 MB']);
-  rows.push(['service worker heap after GC, MB', both((s) => f1(s.swHeapMb)), '≤ 3 MB']);
-  if (readUs !== undefined) rows.push(['readTweet in Chromium, µs per tweet', f1(readUs), '']);
+  if (MARK) rows.push([`page heap after GC at ${MARK.toLocaleString('en')} cells, MB (with vs bare)`, cols((s) => `${f1(s.heapMb.extMark)} vs ${f1(s.heapMb.bareMark)}`), '']);
+  rows.push([`page heap after GC at ${CELLS.toLocaleString('en')} cells, MB (with vs bare)`, cols((s) => `${f1(s.heapMb.extEnd)} vs ${f1(s.heapMb.bareEnd)} (+${f1(s.heapMb.extraEnd)})`), '≤ bare + 1 MB']);
+  rows.push(['service worker heap after GC, MB', cols((s) => f1(s.swHeapMb)), '≤ 3 MB']);
+  rows.push(['readTweet in Chromium, µs per tweet', exts.map((e) => f1(readUs.get(e))).join(' | '), '']);
 
-  console.log(`\npage benchmark: ${CELLS.toLocaleString('en')} cells, 5 every 50 ms, 1 in 10 promoted; ${REPS} repetition(s), interleaved; medians`);
-  console.log('| over the bare page | virtualised (newest 40) / all kept | target |');
-  console.log('|---|---|---|');
+  console.log(`\npage benchmark: ${CELLS.toLocaleString('en')} cells, 5 every 50 ms, 1 in 10 promoted; ${REPS} repetition(s), interleaved; medians; ratios to the bare page`);
+  console.log(`| over the bare page | ${exts.map((e) => `${e}: virtualised (newest ${KEEP}) / all kept`).join(' | ')} | target |`);
+  console.log(`|---|${exts.map(() => '---|').join('')}---|`);
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
   const round = (o: unknown): unknown => JSON.parse(JSON.stringify(o, (_k, val) => (typeof val === 'number' ? Math.round(val * 1000) / 1000 : val)));
-  console.log(JSON.stringify(round({ bench: 'page', cells: CELLS, reps: REPS, virtualised: v, kept: k, readTweetUs: readUs ?? null })));
+  const json: Record<string, unknown> = { bench: 'page', cells: CELLS, reps: REPS };
+  exts.forEach((e, i) => (json[e] = { virtualised: sums[i]!.v, kept: sums[i]!.k, readTweetUs: readUs.get(e) ?? null }));
+  console.log(JSON.stringify(round(json)));
+}
+
+/** "name=value,name=value", or one value under `fallbackName`. */
+function named(spec: string | undefined, fallbackName: string, fallback: string): Map<string, string> {
+  if (!spec) return new Map([[fallbackName, fallback]]);
+  if (!spec.includes('=')) return new Map([[fallbackName, spec]]);
+  return new Map(spec.split(',').map((p) => p.split('=') as [string, string]));
 }
 
 async function main(): Promise<void> {
-  let dist = process.env.QB_BENCH_DIST;
-  if (!dist) {
-    await buildAll({ zip: false });
-    dist = CHROME_DIST;
-  }
+  if (!process.env.QB_BENCH_DIST) await buildAll({ zip: false });
+  const dists = named(process.env.QB_BENCH_DIST, 'ext', CHROME_DIST);
+  const exts = [...dists.keys()];
+  const defaultReader = join(ROOT, 'src/content/read-tweet.ts');
+  const readers = named(process.env.QB_BENCH_READER, exts[0]!, defaultReader);
   const timeline = benchTimeline(CELLS + 100);
   const runs: Run[] = [];
-  let readUs: number | undefined;
+  const readUs = new Map<string, number>();
   for (let rep = 0; rep < REPS; rep++) {
     for (const mode of MODES) {
-      const order: Variant[] = rep % 2 === 0 ? ['bare', 'ext'] : ['ext', 'bare'];
+      const variants = ['bare', ...exts];
+      const order = rep % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
-        const measureRead = rep === 0 && mode === 'kept' && variant === 'bare';
-        const run = await runOnce(mode, variant, dist, timeline, measureRead);
-        if (run.readUs !== undefined) readUs = run.readUs;
+        const run = await runOnce(mode, variant, dists.get(variant) ?? '', timeline, undefined);
         runs.push(run);
         console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
       }
     }
   }
-  report(runs, readUs);
+  for (const e of exts) readUs.set(e, await readerOnly(timeline, readers.get(e) ?? defaultReader));
+  report(runs, exts, readUs);
+}
+
+/** readTweet's own cost in Chromium, on a bare page holding 400 cells. */
+async function readerOnly(timeline: ReturnType<typeof benchTimeline>, reader: string): Promise<number> {
+  const b = await launch('bare', '');
+  try {
+    await b.context.route('**/*', async (route) => {
+      const served = serveDemoX(route.request().url(), timeline);
+      return served ? route.fulfill({ status: served.status, contentType: served.contentType, body: served.body }) : route.fulfill({ status: 204, body: '' });
+    });
+    const page = b.context.pages()[0] ?? (await b.context.newPage());
+    await page.goto('https://x.com/home');
+    await page.waitForFunction(() => ((window as unknown as { qbDemo?: { rendered(): number } }).qbDemo?.rendered() ?? 0) > 0);
+    await page.evaluate(() => (window as unknown as { qbDemo: { stream(o: { total: number; everyMs: number; perTick: number; follow: boolean }): Promise<number> } }).qbDemo.stream({ total: 400, everyMs: 0, perTick: 50, follow: false }));
+    return await readCost(page, reader);
+  } finally {
+    await b.close();
+  }
 }
 
 main().catch((err) => {

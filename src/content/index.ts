@@ -1,85 +1,89 @@
 // Content script (isolated world) on x.com / twitter.com.
 //
-//   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache
-//   MutationObserver ──► read-tweet ──► QuietMode.track (sync: collapse known sellers before paint)
-//                                  └──► Outbox (outbox.ts: 250 ms batches, retry, split; merged with API facts) ──► background
-//   background reply (verdicts) ──► QuietMode ──► re-apply to that author's cells
-//   storage.onChanged (settings) ──► QuietMode ──► re-apply to every cell
+//   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache ──► reporter (late profiles)
+//                                                             │               └──► quiet mode (ads X marks late)
+//                                                             └──► following audit (own Following list pages)
+//   MutationObserver ──► TweetIntake (read once per tweet) ──► QuietMode.track (sync: known sellers collapse before paint)
+//                                                       ├──► verdict badges, page authors (following audit)
+//                                                       └──► reporter (Outbox: batches, retry) ──► background
+//   background reply (verdicts) ──► QuietMode.applyVerdicts ──► cells off screen now, on screen once scrolled past (ScreenGate)
+//   storage.onChanged (settings, forget everything) ──► settings-sync ──► QuietMode, badges, at once
+//
+// Everything hangs on one AbortSignal: aborted when the extension goes away (updated or removed).
 import browser from 'webextension-polyfill';
-import { EPOCH_KEY, type FollowingSeen, type VerdictLite } from '../shared/messages';
-import { emptyHealth, type ReaderHealth } from '../shared/health';
-import { mergeFacts, ApiFactsCache } from '../shared/merge-facts';
+import { emptyHealth } from '../shared/health';
+import { ApiFactsCache } from '../shared/merge-facts';
+import type { FollowingSeen } from '../shared/messages';
+import type { PageData } from '../shared/validate-page-data';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
-import type { AuthorProfile, TweetFacts } from '../shared/types';
-import { authorKey } from '../shared/handles';
-import { QB_ATTR } from './dom-attributes';
+import { FollowingReader, PageAuthors, viewerHandleFromDom } from './following-reader';
 import { isExtensionAlive, send } from './messaging';
-import { Outbox } from './outbox';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
-import { cellOf, findTweetArticles, readTweet } from './read-tweet';
-import { watchTimeline } from './watch-timeline';
-import { FollowingReader, PageAuthors, viewerHandleFromDom } from './following-reader';
+import { findTweetArticles } from './read-tweet';
+import { createReporter, type Reporter } from './reporter';
+import { ScreenGate } from './screen-gate';
+import { syncSettings } from './settings-sync';
+import { TweetIntake } from './tweet-intake';
 import { VerdictBadges } from './verdict-badge';
-
-const FLUSH_MS = 250;
-const MAX_BATCH = 200;
+import { watchTimeline } from './watch-timeline';
 
 async function main(): Promise<void> {
   const controller = new AbortController();
   const { signal } = controller;
-  const health: ReaderHealth = emptyHealth();
-  const api = new ApiFactsCache();
-  /** Authors of tweets sent from this page: profiles of theirs that X's API sends later follow them. */
-  const sentAuthors = new Set<string>();
-  const applyVerdicts = (verdicts: VerdictLite[]) => {
-    const changed = quiet.addVerdicts(verdicts);
-    if (changed.size) quiet.applyAll(document, changed);
-    if (changed.size) badges.applyAll(document, changed);
-  };
+  const health = emptyHealth();
+  // X's facts wait here until their tweet is rendered and sent (seconds, or minutes for a page fetched ahead).
+  const api = new ApiFactsCache({ tweets: 1000, profiles: 1000, maxAgeMs: 30 * 60_000 });
   const alive = () => {
     if (!isExtensionAlive()) controller.abort();
     return !signal.aborted;
   };
-  // Lanes go out in this order: the background counts a hidden tweet only once it knows the tweet.
-  const outbox = new Outbox({ signal, flushMs: FLUSH_MS });
-  const tweetsOut = outbox.lane<TweetFacts>({
-    key: (t) => t.id,
-    once: true,
-    maxBatch: MAX_BATCH,
-    send: async (batch) => {
-      if (!alive()) return;
-      const tweets = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
-      const profiles: AuthorProfile[] = [];
-      for (const t of tweets) {
-        const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
-        if (p) profiles.push(p);
-      }
-      applyVerdicts((await send('tweets-seen', { tweets, profiles })).verdicts);
-      for (const t of tweets) sentAuthors.add(authorKey(t.authorHandle));
-    },
-  });
-  const profilesOut = outbox.lane<AuthorProfile>({
-    key: (p) => authorKey(p.handle),
-    maxBatch: MAX_BATCH,
-    send: async (profiles) => void (alive() && applyVerdicts((await send('profiles-seen', { profiles })).verdicts)),
-  });
-  const hiddenOut = outbox.lane<string>({
-    key: (id) => id,
-    once: true,
-    maxBatch: 1000,
-    ready: (id) => tweetsOut.delivered(id),
-    send: async (ids) => void (alive() && (await send('tweets-hidden', { ids }))),
-  });
-  const healthOut = outbox.lane<ReaderHealth>({
-    key: () => 'health',
-    send: async ([h]) => void (alive() && (await send('health', { ...h! }))),
-  });
-  const healthChanged = () => healthOut.add(health);
+  const onVerdicts = (v: Parameters<QuietMode['applyVerdicts']>[0]) => badges.applyAll(document, quiet.applyVerdicts(v));
+  const reporter = createReporter({ send, api, health, signal, alive, onVerdicts });
+  const audit = wireFollowingAudit(reporter, api, alive);
+  const quiet = new QuietMode(
+    DEFAULT_SETTINGS,
+    { onHidden: reporter.tweetHidden, onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined) },
+    new ScreenGate(signal),
+  );
+  const badges = new VerdictBadges({ verdictOf: (key) => quiet.verdictOf(key), reasonsOf: (handle) => send('get-author-reasons', { handle }) });
+  const track = (cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }) => {
+    quiet.track(cell, tweet);
+    badges.apply(cell);
+    audit.tweetShown(tweet);
+  };
+  const intake = new TweetIntake({ track, isAd: (id) => api.isAd(id), onNew: reporter.tweetSeen, health, onHealth: reporter.healthChanged });
 
-  // Following audit (issue 9): own Following list pages, per-author counts for the dry run, badges.
+  // Listen to the page reader first: X's first responses arrive while we load settings.
+  const onPageData = (data: PageData) => {
+    api.addPageData(data);
+    audit.onPageData(data);
+    reporter.healthChanged();
+    reporter.profilesSeen(data.profiles);
+    // X may mark an already rendered tweet as an ad only in its API response.
+    for (const id of data.ads) {
+      const cell = intake.cellOf(id);
+      if (cell) quiet.markAd(cell);
+    }
+  };
+  listenToPageReader(onPageData, health, signal);
+
+  // No cell is tracked before the stored settings replace the defaults (tracking starts below).
+  quiet.setSettings(normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+  badges.setEnabled(quiet.getSettings().showVerdicts, document);
+  const getVerdicts = async () => (await send('get-verdicts', {})).verdicts;
+  quiet.addVerdicts(await getVerdicts().catch(() => [])); // Else the first batch's reply brings them.
+  syncSettings(quiet, getVerdicts, signal, document, (s) => badges.setEnabled(s.showVerdicts, document));
+
+  // Tweets already rendered before we were ready, then everything X renders from now on.
+  intake.take(findTweetArticles(document));
+  watchTimeline(document.documentElement, (articles) => intake.take(articles), signal);
+}
+
+/** Following audit (issue 9): own Following list pages, and per-author counts of this page for the dry run. */
+function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean) {
   let listPages = 0;
-  const followingOut = outbox.lane<{ seq: number; page: FollowingSeen }>({
+  const followingOut = reporter.lane<{ seq: number; page: FollowingSeen }>({
     key: (item) => String(item.seq),
     maxBatch: 1,
     send: async ([item]) => void (alive() && (await send('following-seen', item!.page))),
@@ -91,102 +95,16 @@ async function main(): Promise<void> {
     profileByHandle: (h) => api.profileByHandle(h),
   });
   const pageAuthors = new PageAuthors();
-  const pageAuthorsOut = outbox.lane<true>({
+  const pageAuthorsOut = reporter.lane<true>({
     key: () => 'page-authors',
     send: async () => void (alive() && (await send('page-authors', { authors: pageAuthors.list() }))),
   });
-  const badges = new VerdictBadges({
-    verdictOf: (key) => quiet.verdictOf(key),
-    reasonsOf: (handle) => send('get-author-reasons', { handle }),
-  });
-
-  const quiet = new QuietMode(DEFAULT_SETTINGS, {
-    onHidden: (id) => hiddenOut.add(id),
-    onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
-  });
-
-  // Listen to the page reader first: X's first responses arrive while we load settings.
-  listenToPageReader(
-    (data) => {
-      api.addPageData(data);
-      following.onPageData(data);
-      healthChanged();
-      for (const p of data.profiles) if (sentAuthors.has(authorKey(p.handle))) profilesOut.add(p);
-      // X may mark an already rendered tweet as an ad only in its API response.
-      if (data.ads.length) {
-        for (const id of data.ads) {
-          for (const cell of document.querySelectorAll<HTMLElement>(`[${QB_ATTR.tweet}="${CSS.escape(id)}"]`)) {
-            if (cell.hasAttribute(QB_ATTR.ad)) continue;
-            cell.setAttribute(QB_ATTR.ad, '');
-            quiet.apply(cell);
-          }
-        }
-      }
+  return {
+    onPageData: (data: PageData) => following.onPageData(data),
+    tweetShown: (tweet: { id: string; authorHandle: string; isAd: boolean }) => {
+      if (pageAuthors.add(tweet)) pageAuthorsOut.add(true);
     },
-    health,
-    signal,
-  );
-
-  // No cell is tracked before the stored settings replace the defaults (tracking starts below).
-  quiet.setSettings(normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
-  badges.setEnabled(quiet.getSettings().showVerdicts, document);
-  try {
-    quiet.addVerdicts((await send('get-verdicts', {})).verdicts);
-  } catch {
-    // The background will answer with verdicts on the first batch.
-  }
-
-  const onArticles = (articles: HTMLElement[]) => {
-    for (const article of articles) {
-      health.articlesSeen++;
-      const facts = readTweet(article);
-      if (!facts) {
-        health.articleFailures++;
-        continue;
-      }
-      health.articlesRead++;
-      const isAd = facts.isAd || api.isAd(facts.id);
-      const cell = cellOf(article);
-      quiet.track(cell, { id: facts.id, authorHandle: facts.authorHandle, isAd });
-      badges.apply(cell);
-      if (pageAuthors.add({ id: facts.id, authorHandle: facts.authorHandle, isAd })) pageAuthorsOut.add(true);
-      tweetsOut.add(facts);
-    }
-    healthChanged();
   };
-
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (changes[EPOCH_KEY]) {
-      // "Forget everything": drop every verdict held here, then take what the background still has.
-      quiet.forgetExcept(new Set());
-      quiet.applyAll(document);
-      void send('get-verdicts', {})
-        .then(({ verdicts }) => quiet.applyAll(document, quiet.addVerdicts(verdicts)))
-        .catch(() => undefined);
-    }
-    if (!changes[SETTINGS_KEY]) return;
-    const next = normaliseSettings(changes[SETTINGS_KEY].newValue);
-    const before = quiet.getSettings();
-    quiet.setSettings(next);
-    quiet.applyAll(document);
-    badges.setEnabled(next.showVerdicts, document);
-    if (next.sensitivity !== before.sensitivity) {
-      void send('get-verdicts', {})
-        .then(({ verdicts }) => {
-          // Authors no longer listed are no longer sellers or mixed at this sensitivity.
-          const listed = new Set(verdicts.map((v) => authorKey(v.handle)));
-          quiet.forgetExcept(listed);
-          quiet.addVerdicts(verdicts);
-          quiet.applyAll(document);
-        })
-        .catch(() => undefined);
-    }
-  });
-
-  // Tweets already rendered before we were ready, then everything X renders from now on.
-  onArticles(findTweetArticles(document));
-  watchTimeline(document.documentElement, onArticles, signal);
 }
 
 void main().catch((err) => console.debug('[Quiet Bazaar] content script stopped:', err));

@@ -9,6 +9,11 @@
 //
 // Lanes are pumped in order so that, e.g., "tweets hidden" never reaches the background before the
 // tweets themselves. No timer runs while there is nothing to send; aborting the signal stops all.
+//
+// Busy timelines get fewer, larger messages: a pump comes flushMs after the first new item, but no
+// sooner than busyFlushMs after the previous pump. Per-page memory is bounded: at most maxPending
+// items wait per lane (the oldest go first), and a `once` lane remembers delivered keys by count and age.
+import { BoundedSet } from '../shared/bounded-map';
 
 export interface LaneSpec<T> {
   /** Identity of an item: pending items with the same key are merged (the newer wins). */
@@ -21,6 +26,8 @@ export interface LaneSpec<T> {
   once?: boolean;
   /** Items not yet ready to go wait without counting as failures (default: all ready). */
   ready?(item: T): boolean;
+  /** Most items waiting; beyond it the oldest is dropped (default 5000). */
+  maxPending?: number;
 }
 
 export interface OutboxOptions {
@@ -29,7 +36,12 @@ export interface OutboxOptions {
   flushMs?: number;
   /** Longest pause between retries (default 30 s). */
   maxBackoffMs?: number;
+  /** Shortest time from one pump to the next while items keep coming (default: flushMs). */
+  busyFlushMs?: number;
 }
+
+/** Delivered keys a `once` lane remembers: enough for hours of scrolling, forgotten after a day. */
+const DELIVERED = { max: 20_000, maxAgeMs: 86_400_000 };
 
 export interface Lane<T> {
   add(item: T): void;
@@ -42,7 +54,7 @@ export interface Lane<T> {
 
 class LaneState<T> implements Lane<T> {
   readonly items = new Map<string, T>();
-  readonly done = new Set<string>();
+  readonly done = new BoundedSet<string>(DELIVERED);
   limit: number;
   failuresInRow = 0;
   dropped = 0;
@@ -67,6 +79,11 @@ class LaneState<T> implements Lane<T> {
     if (this.spec.once && this.done.has(key)) return;
     this.items.delete(key);
     this.items.set(key, item);
+    const max = this.spec.maxPending ?? 5000;
+    while (this.items.size > max) {
+      this.items.delete(this.items.keys().next().value as string);
+      this.dropped++;
+    }
     this.onAdd();
   }
 
@@ -108,16 +125,19 @@ export class Outbox {
   private backoff = 0;
   private readonly flushMs: number;
   private readonly maxBackoffMs: number;
+  private readonly busyFlushMs: number;
+  private lastPump = -Infinity;
 
   constructor(private readonly options: OutboxOptions) {
     this.flushMs = options.flushMs ?? 250;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.busyFlushMs = options.busyFlushMs ?? this.flushMs;
     options.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
   }
 
   /** A new lane, pumped after the lanes declared before it. */
   lane<T>(spec: LaneSpec<T>): Lane<T> {
-    const lane = new LaneState<T>(spec, () => this.schedule(this.flushMs));
+    const lane = new LaneState<T>(spec, () => this.schedule(this.nextDelay()));
     this.lanes.push(lane);
     return lane;
   }
@@ -128,6 +148,7 @@ export class Outbox {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pumping = true;
+    this.lastPump = Date.now();
     let failed = false;
     try {
       for (const lane of this.lanes) {
@@ -141,8 +162,13 @@ export class Outbox {
     }
     this.backoff = failed ? this.backoff + 1 : 0;
     if (this.lanes.some((l) => l.hasReady())) {
-      this.schedule(failed ? Math.min(this.maxBackoffMs, this.flushMs * 2 ** this.backoff) : this.flushMs);
+      this.schedule(failed ? Math.min(this.maxBackoffMs, this.flushMs * 2 ** this.backoff) : this.nextDelay());
     }
+  }
+
+  /** flushMs from now, but not sooner than busyFlushMs after the last pump. */
+  private nextDelay(): number {
+    return Math.max(this.flushMs, this.lastPump + this.busyFlushMs - Date.now());
   }
 
   private schedule(ms: number): void {

@@ -1,11 +1,22 @@
 // Collapses and restores timeline cells. Decisions are synchronous, from verdicts already in
 // memory, so a known seller's tweet is collapsed in the same task that X inserted it.
+//
+//   track(cell)            new cell (or recycled) ─► decide now, before paint
+//   apply / applyAll       the user acted (Show, Always show, settings) ─► decide now
+//   applyVerdicts(list)    the background's verdicts changed ─► a cell whose state would change
+//                          waits in the ScreenGate until it is off screen; while on screen it
+//                          carries a small "folds when you scroll past" label
+//
+// Seller and mixed verdicts are all held (they decide what collapses before paint); the others
+// (for verdict badges) are bounded by count and age, as are the per-page sets.
 import type { VerdictLite } from '../shared/messages';
-import { decideQuiet } from '../shared/quiet-rules';
+import { BoundedMap, BoundedSet } from '../shared/bounded-map';
+import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR } from './dom-attributes';
 import { createPlaceholder } from './placeholder';
+import type { ScreenGate } from './screen-gate';
 
 export interface QuietModeHooks {
   /** A tweet was collapsed for the first time on this page. */
@@ -14,14 +25,30 @@ export interface QuietModeHooks {
   onAlwaysShow(handle: string): void;
 }
 
+/** What the label on a cell waiting to fold says. */
+export const PENDING_LABEL = 'Quiet Bazaar: folds when you scroll past';
+const PER_PAGE = { max: 5000, maxAgeMs: 3_600_000 };
+/** Sweep cells X removed from the author index every this many tracked cells. */
+const SWEEP_EVERY = 256;
+
 export class QuietMode {
   private settings: Settings;
   private readonly verdicts = new Map<string, VerdictLite>();
-  /** Tweets the user un-hid with "Show" (for this page's life). */
-  private readonly shownOnce = new Set<string>();
-  private readonly hiddenOnce = new Set<string>();
+  /** Verdicts that collapse nothing (people, not enough seen): only verdict badges show them. */
+  private readonly otherVerdicts = new BoundedMap<string, VerdictLite>(PER_PAGE);
+  /** Tweets the user un-hid with "Show". */
+  private readonly shownOnce = new BoundedSet<string>(PER_PAGE);
+  private readonly hiddenOnce = new BoundedSet<string>(PER_PAGE);
+  /** Tracked cells by author key, so a verdict change touches only that author's cells. */
+  private readonly cellsByAuthor = new Map<string, Set<HTMLElement>>();
+  private readonly authorOf = new WeakMap<HTMLElement, string>();
+  private tracked = 0;
 
-  constructor(settings: Settings, private readonly hooks: QuietModeHooks) {
+  constructor(
+    settings: Settings,
+    private readonly hooks: QuietModeHooks,
+    private readonly gate?: ScreenGate,
+  ) {
     this.settings = settings;
   }
 
@@ -33,62 +60,107 @@ export class QuietMode {
     return this.settings;
   }
 
+  /** The verdict held for an author key (verdict badges). */
+  verdictOf(key: string): VerdictLite | undefined {
+    return this.verdicts.get(key) ?? this.otherVerdicts.get(key);
+  }
+
   /** Remember verdicts; returns the author keys whose verdict or reason changed. */
   addVerdicts(list: VerdictLite[]): Set<string> {
     const changed = new Set<string>();
     for (const v of list) {
       const key = authorKey(v.handle);
-      const old = this.verdicts.get(key);
+      const old = this.verdictOf(key);
       if (!old || old.verdict !== v.verdict || old.reason !== v.reason || old.followed !== v.followed) changed.add(key);
-      this.verdicts.set(key, v);
+      if (v.verdict === 'seller' || v.verdict === 'mixed') {
+        this.verdicts.set(key, v);
+        this.otherVerdicts.delete(key);
+      } else {
+        this.verdicts.delete(key);
+        this.otherVerdicts.set(key, v);
+      }
     }
     return changed;
   }
 
-  /** The verdict held for an author key (verdict badges). */
-  verdictOf(key: string): VerdictLite | undefined {
-    return this.verdicts.get(key);
+  /** New verdicts from the background: cells on screen change only once scrolled past. Returns the authors whose verdict changed. */
+  applyVerdicts(list: VerdictLite[]): Set<string> {
+    const changed = this.addVerdicts(list);
+    for (const key of changed) {
+      for (const cell of this.cellsOf(key)) this.applyGently(cell);
+    }
+    return changed;
   }
 
   /** Drop the verdicts of authors not in `keep` (after a re-judging, they are no longer vendors). */
   forgetExcept(keep: Set<string>): void {
     for (const key of [...this.verdicts.keys()]) if (!keep.has(key)) this.verdicts.delete(key);
+    if (!keep.size) this.otherVerdicts.clear();
   }
 
-  /** Tag a cell with the tweet it now holds (X recycles cells) and collapse or restore it. */
+  /** Tag a cell with the tweet it now holds (X recycles cells) and collapse or restore it, now. */
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
     if (cell.getAttribute(QB_ATTR.tweet) !== tweet.id) {
+      const key = authorKey(tweet.authorHandle);
       cell.setAttribute(QB_ATTR.tweet, tweet.id);
-      cell.setAttribute(QB_ATTR.author, authorKey(tweet.authorHandle));
+      cell.setAttribute(QB_ATTR.author, key);
       cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
+      this.index(cell, key);
     }
     if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
     else cell.removeAttribute(QB_ATTR.ad);
     this.apply(cell);
   }
 
-  /** Re-decide one tracked cell from its attributes and the current settings and verdicts. */
+  /** X's API said a tracked tweet is an ad: collapse it, once off screen. */
+  markAd(cell: HTMLElement): void {
+    if (cell.hasAttribute(QB_ATTR.ad)) return;
+    cell.setAttribute(QB_ATTR.ad, '');
+    this.applyGently(cell);
+  }
+
+  /** Re-decide one tracked cell from its attributes and the current settings and verdicts, now. */
   apply(cell: HTMLElement): void {
-    const id = cell.getAttribute(QB_ATTR.tweet);
-    const key = cell.getAttribute(QB_ATTR.author);
-    const handle = cell.getAttribute(QB_ATTR.handle) ?? key ?? '';
-    if (!id || !key) return;
-    const decision = this.shownOnce.has(id)
-      ? { quiet: false, reason: '' }
-      : decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: cell.hasAttribute(QB_ATTR.ad) });
-    if (decision.quiet) this.collapse(cell, id, handle, decision.reason);
+    const decision = this.decide(cell);
+    if (!decision) return;
+    this.gate?.cancel(cell);
+    cell.removeAttribute(QB_ATTR.pending);
+    if (decision.quiet) this.collapse(cell, decision.reason);
     else this.restore(cell);
   }
 
-  /** Re-decide every tracked cell in `root` (after a settings or verdict change). */
+  /** Re-decide every tracked cell in `root` (or only those authors'), now: the user changed something. */
   applyAll(root: ParentNode, onlyAuthors?: Set<string>): void {
-    for (const cell of root.querySelectorAll<HTMLElement>(`[${QB_ATTR.tweet}]`)) {
-      if (onlyAuthors && !onlyAuthors.has(cell.getAttribute(QB_ATTR.author) ?? '')) continue;
-      this.apply(cell);
+    if (onlyAuthors) {
+      for (const key of onlyAuthors) for (const cell of this.cellsOf(key)) this.apply(cell);
+      return;
     }
+    for (const cell of root.querySelectorAll<HTMLElement>(`[${QB_ATTR.tweet}]`)) this.apply(cell);
   }
 
-  private collapse(cell: HTMLElement, id: string, handle: string, reason: string): void {
+  private decide(cell: HTMLElement): QuietDecision | undefined {
+    const id = cell.getAttribute(QB_ATTR.tweet);
+    const key = cell.getAttribute(QB_ATTR.author);
+    if (!id || !key) return undefined;
+    if (this.shownOnce.has(id)) return { quiet: false, reason: '' };
+    return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: cell.hasAttribute(QB_ATTR.ad) });
+  }
+
+  /** Apply a change that is not the user's: at once if nothing would move, else once off screen. */
+  private applyGently(cell: HTMLElement): void {
+    const decision = this.decide(cell);
+    if (!decision) return;
+    const isQuiet = cell.hasAttribute(QB_ATTR.quiet);
+    if (decision.quiet === isQuiet) return this.apply(cell); // Same height: only the reason may change.
+    if (!this.gate) return this.apply(cell);
+    if (decision.quiet) cell.setAttribute(QB_ATTR.pending, PENDING_LABEL);
+    else cell.removeAttribute(QB_ATTR.pending);
+    this.gate.defer(cell, () => this.apply(cell));
+  }
+
+  private collapse(cell: HTMLElement, reason: string): void {
+    const id = cell.getAttribute(QB_ATTR.tweet)!;
+    const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
     const existing = cell.querySelector<HTMLElement>(`:scope > [${QB_ATTR.placeholder}]`);
     const label = `${id}|${reason}`;
     if (!existing || existing.dataset.qbFor !== label) {
@@ -122,5 +194,33 @@ export class QuietMode {
     if (!cell.hasAttribute(QB_ATTR.quiet)) return;
     cell.removeAttribute(QB_ATTR.quiet);
     cell.querySelector(`:scope > [${QB_ATTR.placeholder}]`)?.remove();
+  }
+
+  private index(cell: HTMLElement, key: string): void {
+    const old = this.authorOf.get(cell);
+    if (old !== undefined && old !== key) this.cellsByAuthor.get(old)?.delete(cell);
+    this.authorOf.set(cell, key);
+    let set = this.cellsByAuthor.get(key);
+    if (!set) this.cellsByAuthor.set(key, (set = new Set()));
+    set.add(cell);
+    if (++this.tracked % SWEEP_EVERY === 0) this.sweep();
+  }
+
+  /** The author's cells still in the document. */
+  private *cellsOf(key: string): Iterable<HTMLElement> {
+    const set = this.cellsByAuthor.get(key);
+    if (!set) return;
+    for (const cell of [...set]) {
+      if (cell.isConnected && cell.getAttribute(QB_ATTR.author) === key) yield cell;
+      else set.delete(cell);
+    }
+  }
+
+  /** Forget cells X removed (a virtualised list drops cells far above): the index holds what the page holds. */
+  private sweep(): void {
+    for (const [key, set] of this.cellsByAuthor) {
+      for (const cell of set) if (!cell.isConnected) set.delete(cell);
+      if (!set.size) this.cellsByAuthor.delete(key);
+    }
   }
 }

@@ -40,6 +40,19 @@ export function readTweet(article: Element): TweetFacts | null {
   }
 }
 
+/**
+ * A cheap identity for the tweet an article shows: the href of its first status link (one
+ * querySelector that stops at the first hit). The same tweet rendered again gives the same key;
+ * a recycled article showing another tweet gives another.
+ */
+export function statusKey(article: Element): string | undefined {
+  try {
+    return article.querySelector(S.statusLink)?.getAttribute('href') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The timeline slot to collapse for this article: the closest cellInnerDiv, else the article itself. */
 export function cellOf(article: Element): HTMLElement {
   return (article.closest<HTMLElement>(S.cell) ?? article) as HTMLElement;
@@ -54,153 +67,189 @@ export function mayContainTweets(node: Node): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-function read(article: Element): TweetFacts | null {
-  const quote = findQuoteBox(article);
-  /** Belongs to the outer tweet: not inside the quote box. */
-  const own = (el: Element): boolean => !quote || !quote.contains(el);
-  const allOwn = (selector: string): Element[] => [...article.querySelectorAll(selector)].filter(own);
-  const firstOwn = (selector: string): Element | undefined => allOwn(selector)[0];
-
-  // Author: the User-Name row, else the avatar container.
-  const nameRow = firstOwn(S.userName);
-  let authorHandle = nameRow ? handleIn(nameRow) : undefined;
-  authorHandle ??= handleFromAvatar(firstOwn(S.avatarContainer));
-  const authorName = nameRow ? nameIn(nameRow) : undefined;
-
-  // Id and time: the outer <time> (header in timelines, footer on a focal tweet) and its link.
-  const timeEl = firstOwn(S.time);
-  let status = statusOf(timeEl?.closest('a'));
-  if (!status || (authorHandle && !sameHandle(status.handle, authorHandle))) {
-    // No time link (ads, changed markup): another status link of the author (analytics, photo).
-    // The quote box is searched too, last: unclosed tags can pull the outer action bar into it.
-    const links = [...article.querySelectorAll(S.statusLink)];
-    const ordered = [...links.filter(own), ...links.filter((a) => !own(a))];
-    const quotedHandle = quote ? quotedHandleIn(quote) : undefined;
-    status =
-      ordered
-        .map((a) => statusOf(a))
-        .find(
-          (s) =>
-            s !== undefined &&
-            (authorHandle
-              ? sameHandle(s.handle, authorHandle)
-              : !quotedHandle || !sameHandle(s.handle, quotedHandle)),
-        ) ?? status;
+/**
+ * The article and what belongs to its own tweet. Everything of the outer tweet is looked up
+ * outside the quote box; with no quote box (most tweets) a lookup is one querySelector.
+ */
+class Scope {
+  readonly quote: Element | undefined;
+  constructor(readonly article: Element) {
+    this.quote = findQuoteBox(article);
   }
-  authorHandle ??= status?.handle;
-  if (!status || !authorHandle) return null;
+  /** Belongs to the outer tweet: not inside the quote box. */
+  own = (el: Element): boolean => !this.quote || !this.quote.contains(el);
+  first(selector: string): Element | undefined {
+    if (!this.quote) return this.article.querySelector(selector) ?? undefined;
+    for (const el of this.article.querySelectorAll(selector)) if (this.own(el)) return el;
+    return undefined;
+  }
+  all(selector: string): Element[] {
+    const found = [...this.article.querySelectorAll(selector)];
+    return this.quote ? found.filter(this.own) : found;
+  }
+}
 
+function read(article: Element): TweetFacts | null {
+  const scope = new Scope(article);
+  const nameRow = scope.first(S.userName);
+  const who = readAuthorAndStatus(scope, nameRow);
+  if (!who) return null;
+  const { status, authorHandle, timeEl } = who;
+  const text = readText(scope.first(S.tweetText));
+  const card = scope.first(S.cardWrapper);
+  const cardUrl = card ? readCard(card, text.urls) : undefined;
+  const context = scope.first(S.socialContext);
+  const repostedBy = context ? readRepost(article, context) : undefined;
+  const replyTo = readReplyTo(scope, { nameRow, textEl: text.el, context, card });
+  const quoted = scope.quote ? readQuoted(scope.quote, status.id, authorHandle) : {};
+  const authorId = readAuthorId(scope);
+  const authorName = nameRow ? nameIn(nameRow) : undefined;
   const datetime = timeEl?.getAttribute('datetime');
   const createdAtMs = datetime ? Date.parse(datetime) : NaN;
-
-  // Text and what is linked inside it.
-  const textEl = firstOwn(S.tweetText);
-  const text = textEl ? visibleText(textEl).trim() : '';
-  const lang = textEl?.getAttribute('lang') || undefined;
-  const hashtags: string[] = [];
-  const cashtags: string[] = [];
-  const mentions: string[] = [];
-  const urls = new LinkList();
-  if (textEl) {
-    for (const a of textEl.querySelectorAll(S.link)) {
-      const href = a.getAttribute('href') ?? '';
-      const shown = visibleText(a).trim();
-      const tag = S.HASHTAG_PATH.exec(href)?.[1] ?? (/^[#＃](\S+)$/.exec(shown)?.[1]);
-      const cash = S.CASHTAG_PATH.exec(href)?.[1] ?? (/^\$([A-Za-z][\w.]*)$/.exec(shown)?.[1]);
-      const mention = profileHandle(href) ?? handleAfterAt(shown);
-      if (tag) pushUnique(hashtags, safeDecode(tag));
-      else if (cash) pushUnique(cashtags, safeDecode(cash));
-      else if (/^https?:\/\//i.test(href)) urls.add(href, expandedFrom(href, shown));
-      else if (mention) pushUnique(mentions, mention);
-    }
-  }
-
-  // Card: its link (t.co) and the domain X prints on it.
-  const card = firstOwn(S.cardWrapper);
-  let cardUrl: string | undefined;
-  if (card) {
-    const cardLinks = [...card.querySelectorAll(S.link)];
-    const href = cardLinks.map((a) => a.getAttribute('href') ?? '').find((h) => /^https?:\/\//i.test(h));
-    const domain = cardDomain(cardLinks);
-    if (href) cardUrl = urls.add(href, domain ? `https://${domain}` : undefined);
-    else if (domain) cardUrl = urls.add(`https://${domain}`);
-  }
-
-  // Repost: a socialContext line inside a link to the reposter's profile. The text is
-  // localised, so the handle comes from the href; the text is only used to veto ("liked").
-  let repostedBy: string | undefined;
-  const context = firstOwn(S.socialContext);
-  if (context) {
-    const contextLink = context.closest(S.link) ?? context.querySelector(S.link);
-    const handle = contextLink && article.contains(contextLink) ? profileHandle(contextLink.getAttribute('href')) : undefined;
-    if (handle && !S.NOT_REPOST_CONTEXT.test(context.textContent ?? '')) repostedBy = handle;
-  }
-
-  // Reply: "Replying to @x": an @handle profile link outside the name row, the text and the
-  // social context, above the text. Structural, so it does not depend on the localised words.
-  let replyTo: string | undefined;
-  for (const a of allOwn(S.link)) {
-    if (nameRow?.contains(a) || textEl?.contains(a) || context?.contains(a) || a.contains(context ?? null)) continue;
-    if (card?.contains(a)) continue;
-    if (textEl && !(a.compareDocumentPosition(textEl) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    const handle = profileHandle(a.getAttribute('href'));
-    if (handle && /^@\w/.test((a.textContent ?? '').trim())) {
-      replyTo = handle;
-      break;
-    }
-  }
-
-  // Quote.
-  let quotedAuthor: string | undefined;
-  let quotedId: string | undefined;
-  if (quote) {
-    quotedAuthor = quotedHandleIn(quote);
-    for (const a of quote.querySelectorAll(S.statusLink)) {
-      const s = statusOf(a);
-      if (!s || s.id === status.id) continue;
-      if (quotedAuthor ? sameHandle(s.handle, quotedAuthor) : !sameHandle(s.handle, authorHandle)) {
-        quotedId = s.id;
-        quotedAuthor ??= s.handle;
-        break;
-      }
-    }
-  }
-
-  // Author id from a follow button of the outer tweet (focal tweets show one).
-  let authorId: string | undefined;
-  for (const b of allOwn(S.followButton)) {
-    const m = S.FOLLOW_TEST_ID.exec(b.getAttribute('data-testid') ?? '');
-    if (m) {
-      authorId = m[1];
-      break;
-    }
-  }
 
   const facts: TweetFacts = {
     id: status.id,
     authorHandle,
-    text,
-    urls: urls.values(),
-    hashtags,
-    cashtags,
-    mentions,
+    text: text.text,
+    urls: text.urls.values(),
+    hashtags: text.hashtags,
+    cashtags: text.cashtags,
+    mentions: text.mentions,
     isReply: replyTo !== undefined,
     isRepost: repostedBy !== undefined,
-    isQuote: quote !== undefined,
-    hasMedia: allOwn(S.media).length > 0,
+    isQuote: scope.quote !== undefined,
+    hasMedia: scope.first(S.media) !== undefined,
     hasCard: card !== undefined,
-    isAd: isAd(article, own, timeEl, textEl),
+    isAd: isAd(scope, timeEl, text.el),
   };
   if (authorName) facts.authorName = authorName;
   if (authorId) facts.authorId = authorId;
   if (replyTo) facts.replyTo = replyTo;
   if (repostedBy) facts.repostedBy = repostedBy;
-  if (quotedId) facts.quotedId = quotedId;
-  if (quotedAuthor) facts.quotedAuthor = quotedAuthor;
+  if (quoted.id) facts.quotedId = quoted.id;
+  if (quoted.author) facts.quotedAuthor = quoted.author;
   if (cardUrl) facts.cardUrl = cardUrl;
   if (Number.isFinite(createdAtMs)) facts.createdAt = createdAtMs;
-  if (lang) facts.lang = lang;
+  if (text.lang) facts.lang = text.lang;
   return facts;
+}
+
+/** Author (User-Name row, else avatar), then the status id from the outer <time>'s link (header in timelines, footer on a focal tweet). */
+function readAuthorAndStatus(scope: Scope, nameRow: Element | undefined): { status: Status; authorHandle: string; timeEl: Element | undefined } | null {
+  const { article, quote } = scope;
+  let authorHandle = nameRow ? handleIn(nameRow) : undefined;
+  authorHandle ??= handleFromAvatar(scope.first(S.avatarContainer));
+  const timeEl = scope.first(S.time);
+  let status = statusOf(timeEl?.closest('a'));
+  if (!status || (authorHandle && !sameHandle(status.handle, authorHandle))) {
+    // No time link (ads, changed markup): another status link of the author (analytics, photo).
+    // The quote box is searched too, last: unclosed tags can pull the outer action bar into it.
+    const links = [...article.querySelectorAll(S.statusLink)];
+    const ordered = [...links.filter(scope.own), ...links.filter((a) => !scope.own(a))];
+    const quotedHandle = quote ? quotedHandleIn(quote) : undefined;
+    status =
+      ordered
+        .map((a) => statusOf(a))
+        .find((s) => s !== undefined && (authorHandle ? sameHandle(s.handle, authorHandle) : !quotedHandle || !sameHandle(s.handle, quotedHandle))) ?? status;
+  }
+  authorHandle ??= status?.handle;
+  if (!status || !authorHandle) return null;
+  return { status, authorHandle, timeEl };
+}
+
+interface TextFacts {
+  el: Element | undefined;
+  text: string;
+  lang: string | undefined;
+  hashtags: string[];
+  cashtags: string[];
+  mentions: string[];
+  urls: LinkList;
+}
+
+/** Text and what is linked inside it. */
+function readText(textEl: Element | undefined): TextFacts {
+  const out: TextFacts = {
+    el: textEl,
+    text: textEl ? visibleText(textEl).trim() : '',
+    lang: textEl?.getAttribute('lang') || undefined,
+    hashtags: [],
+    cashtags: [],
+    mentions: [],
+    urls: new LinkList(),
+  };
+  if (!textEl) return out;
+  for (const a of textEl.querySelectorAll(S.link)) {
+    const href = a.getAttribute('href') ?? '';
+    const shown = visibleText(a).trim();
+    const tag = S.HASHTAG_PATH.exec(href)?.[1] ?? /^[#＃](\S+)$/.exec(shown)?.[1];
+    const cash = S.CASHTAG_PATH.exec(href)?.[1] ?? /^\$([A-Za-z][\w.]*)$/.exec(shown)?.[1];
+    const mention = profileHandle(href) ?? /^@(\w{1,15})$/.exec(shown)?.[1];
+    if (tag) pushUnique(out.hashtags, safeDecode(tag));
+    else if (cash) pushUnique(out.cashtags, safeDecode(cash));
+    else if (/^https?:\/\//i.test(href)) out.urls.add(href, expandedFrom(href, shown));
+    else if (mention) pushUnique(out.mentions, mention);
+  }
+  return out;
+}
+
+/** Card: its link (t.co) and the domain X prints on it; returns the URL kept for it. */
+function readCard(card: Element, urls: LinkList): string | undefined {
+  const cardLinks = [...card.querySelectorAll(S.link)];
+  const href = cardLinks.map((a) => a.getAttribute('href') ?? '').find((h) => /^https?:\/\//i.test(h));
+  const domain = cardDomain(cardLinks);
+  if (href) return urls.add(href, domain ? `https://${domain}` : undefined);
+  if (domain) return urls.add(`https://${domain}`);
+  return undefined;
+}
+
+/**
+ * Repost: a socialContext line inside a link to the reposter's profile. The text is localised,
+ * so the handle comes from the href; the text is only used to veto ("liked").
+ */
+function readRepost(article: Element, context: Element): string | undefined {
+  const contextLink = context.closest(S.link) ?? context.querySelector(S.link);
+  const handle = contextLink && article.contains(contextLink) ? profileHandle(contextLink.getAttribute('href')) : undefined;
+  return handle && !S.NOT_REPOST_CONTEXT.test(context.textContent ?? '') ? handle : undefined;
+}
+
+/**
+ * Reply: "Replying to @x": an @handle profile link outside the name row, the text and the social
+ * context, above the text. Structural, so it does not depend on the localised words.
+ */
+function readReplyTo(scope: Scope, parts: { nameRow?: Element | undefined; textEl?: Element | undefined; context?: Element | undefined; card?: Element | undefined }): string | undefined {
+  const { nameRow, textEl, context, card } = parts;
+  for (const a of scope.all(S.link)) {
+    if (nameRow?.contains(a) || textEl?.contains(a) || context?.contains(a) || a.contains(context ?? null)) continue;
+    if (card?.contains(a)) continue;
+    if (textEl && !(a.compareDocumentPosition(textEl) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    const handle = profileHandle(a.getAttribute('href'));
+    if (handle && /^@\w/.test((a.textContent ?? '').trim())) return handle;
+  }
+  return undefined;
+}
+
+/** The quoted tweet's author and id. */
+function readQuoted(quote: Element, ownId: string, authorHandle: string): { id?: string; author?: string } {
+  let author = quotedHandleIn(quote);
+  for (const a of quote.querySelectorAll(S.statusLink)) {
+    const s = statusOf(a);
+    if (!s || s.id === ownId) continue;
+    if (author ? sameHandle(s.handle, author) : !sameHandle(s.handle, authorHandle)) {
+      author ??= s.handle;
+      return { id: s.id, author };
+    }
+  }
+  return author ? { author } : {};
+}
+
+/** Author id from a follow button of the outer tweet (focal tweets show one). */
+function readAuthorId(scope: Scope): string | undefined {
+  for (const b of scope.all(S.followButton)) {
+    const m = S.FOLLOW_TEST_ID.exec(b.getAttribute('data-testid') ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** The quoted tweet's box: the nearest role=link box (or nested article) around a second User-Name. */
@@ -213,7 +262,8 @@ function findQuoteBox(article: Element): Element | undefined {
 }
 
 /** Ad: the "Ad"/"Promoted" label outside links and text; or no time of its own inside placementTracking. */
-function isAd(article: Element, own: (el: Element) => boolean, timeEl: Element | undefined, textEl: Element | undefined): boolean {
+function isAd(scope: Scope, timeEl: Element | undefined, textEl: Element | undefined): boolean {
+  const { article, own } = scope;
   for (const span of article.querySelectorAll(S.span)) {
     if (span.firstElementChild) continue;
     const label = span.textContent?.trim();

@@ -90,24 +90,27 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   return out;
 }
 
-/** A Map used as a least-recently-used cache of at most `max` entries. */
+/** A Map used as a least-recently-used cache of at most `max` entries, each kept at most `maxAgeMs` since it was set. */
 class Lru<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
+  private readonly map = new Map<K, { v: V; at: number }>();
+  constructor(
+    private readonly max: number,
+    private readonly maxAgeMs = Infinity,
+  ) {}
   get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
+    const e = this.fresh(key);
+    if (e) {
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(key, e);
     }
-    return v;
+    return e?.v;
   }
   peek(key: K): V | undefined {
-    return this.map.get(key);
+    return this.fresh(key)?.v;
   }
   set(key: K, value: V): void {
     this.map.delete(key);
-    this.map.set(key, value);
+    this.map.set(key, { v: value, at: Date.now() });
     while (this.map.size > this.max) {
       const oldest = this.map.keys().next();
       if (oldest.done) break;
@@ -115,10 +118,18 @@ class Lru<K, V> {
     }
   }
   has(key: K): boolean {
-    return this.map.has(key);
+    return this.fresh(key) !== undefined;
   }
   get size(): number {
     return this.map.size;
+  }
+  private fresh(key: K): { v: V; at: number } | undefined {
+    const e = this.map.get(key);
+    if (e && Date.now() - e.at > this.maxAgeMs) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e;
   }
 }
 
@@ -145,13 +156,14 @@ export class ApiFactsCache {
   private readonly idByHandle: Lru<string, string>;
   private readonly ads: Lru<string, true>;
 
-  constructor(limits: { tweets?: number; profiles?: number } = {}) {
+  constructor(limits: { tweets?: number; profiles?: number; maxAgeMs?: number } = {}) {
     const tweets = limits.tweets ?? 5000;
     const profiles = limits.profiles ?? 5000;
-    this.tweets = new Lru(tweets);
-    this.profiles = new Lru(profiles);
-    this.idByHandle = new Lru(profiles * 2);
-    this.ads = new Lru(tweets);
+    const age = limits.maxAgeMs ?? Infinity;
+    this.tweets = new Lru(tweets, age);
+    this.profiles = new Lru(profiles, age);
+    this.idByHandle = new Lru(profiles * 2, age);
+    this.ads = new Lru(tweets, age);
   }
 
   addPageData(d: PageData): void {

@@ -75,8 +75,9 @@ test("Firefox: quiet mode collapses a seller's tweets, and a known seller's new 
     await page.evaluate(() => (window as any).qbDemo.loadMore());
     await new Promise((r) => setTimeout(r, 400));
   }
-  await page.waitForFunction(() => document.querySelectorAll('[data-qb-quiet]').length > 0, { timeout: 15_000 });
-  const seller = await page.evaluate(() => document.querySelector('[data-qb-quiet]')!.getAttribute('data-qb-handle')!);
+  // A seller's cell (an ad's author is not a seller). Cells on screen fold only once scrolled past, so look below the fold.
+  await page.waitForFunction(() => document.querySelectorAll('[data-qb-quiet]:not([data-qb-ad])').length > 0, { timeout: 15_000 });
+  const seller = await page.evaluate(() => document.querySelector('[data-qb-quiet]:not([data-qb-ad])')!.getAttribute('data-qb-handle')!);
   const result = await page.evaluate(async (handle) => {
     const cell: HTMLElement = (window as any).qbDemo.appendPost({ handle, text: 'New drop, use code SAVE20' });
     const article = cell.querySelector('article')!;

@@ -1,0 +1,119 @@
+// Tells the background what this page showed, through one Outbox (outbox.ts), and hands the
+// verdicts it answers with to quiet mode.
+//
+//   tweet read ──► tweets lane (once per id; merged with X's API facts at send time) ─► tweets-seen ─► verdicts
+//   profile from X's API, author already sent ──► profiles lane ─► profiles-seen ─► verdicts
+//   cell collapsed ──► hidden lane (after its tweet went out) ─► tweets-hidden
+//   reader health ──► health lane, when its status changes or at most every HEALTH_EVERY_MS
+//
+// Lanes go out in this order: the background counts a hidden tweet only once it knows the tweet.
+// A busy timeline sends one batch per lane about every BUSY_FLUSH_MS; an idle one sends nothing.
+import { BoundedSet } from '../shared/bounded-map';
+import { healthStatus, type ReaderHealth } from '../shared/health';
+import { mergeFacts, type ApiFactsCache } from '../shared/merge-facts';
+import type { MessageType, Reply, Request, VerdictLite } from '../shared/messages';
+import type { AuthorProfile, TweetFacts } from '../shared/types';
+import { authorKey } from '../shared/handles';
+import { Outbox, type Lane, type LaneSpec } from './outbox';
+
+export const FLUSH_MS = 250;
+export const BUSY_FLUSH_MS = 1000;
+export const HEALTH_EVERY_MS = 3000;
+const MAX_BATCH = 200;
+
+export type Send = <T extends MessageType>(type: T, payload: Request<T>) => Promise<Reply<T>>;
+
+export interface ReporterDeps {
+  send: Send;
+  api: Pick<ApiFactsCache, 'tweet' | 'profileById' | 'profileByHandle'>;
+  health: ReaderHealth;
+  onVerdicts(verdicts: VerdictLite[]): void;
+  /** False once the extension is gone (updated or removed): nothing is sent any more. */
+  alive(): boolean;
+  signal: AbortSignal;
+}
+
+export interface Reporter {
+  tweetSeen(facts: TweetFacts): void;
+  /** Profiles from X's API: only those of authors already sent go out. */
+  profilesSeen(profiles: AuthorProfile[]): void;
+  tweetHidden(id: string): void;
+  healthChanged(): void;
+  /** Another lane of the same Outbox, sent after these (e.g. the following audit's). */
+  lane<T>(spec: LaneSpec<T>): Lane<T>;
+}
+
+export function createReporter(deps: ReporterDeps): Reporter {
+  const { send, api, health, signal } = deps;
+  const outbox = new Outbox({ signal, flushMs: FLUSH_MS, busyFlushMs: BUSY_FLUSH_MS });
+  const sentAuthors = new BoundedSet<string>({ max: 5000, maxAgeMs: 3_600_000 });
+  const tweets = outbox.lane<TweetFacts>({
+    key: (t) => t.id,
+    once: true,
+    maxBatch: MAX_BATCH,
+    send: async (batch) => {
+      if (!deps.alive()) return;
+      const merged = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
+      deps.onVerdicts((await send('tweets-seen', { tweets: merged, profiles: profilesOf(api, merged) })).verdicts);
+      for (const t of merged) sentAuthors.add(authorKey(t.authorHandle));
+    },
+  });
+  const profiles = outbox.lane<AuthorProfile>({
+    key: (p) => authorKey(p.handle),
+    maxBatch: MAX_BATCH,
+    send: async (list) => void (deps.alive() && deps.onVerdicts((await send('profiles-seen', { profiles: list })).verdicts)),
+  });
+  const hidden = outbox.lane<string>({
+    key: (id) => id,
+    once: true,
+    maxBatch: 1000,
+    ready: (id) => tweets.delivered(id),
+    send: async (ids) => void (deps.alive() && (await send('tweets-hidden', { ids }))),
+  });
+  const healthLane = outbox.lane<ReaderHealth>({
+    key: () => 'health',
+    send: async ([h]) => void (deps.alive() && (await send('health', { ...h! }))),
+  });
+  const healthGate = throttle(() => healthLane.add(health), () => healthStatus(health), HEALTH_EVERY_MS, signal);
+
+  return {
+    tweetSeen: (facts) => tweets.add(facts),
+    profilesSeen: (list) => {
+      for (const p of list) if (sentAuthors.has(authorKey(p.handle))) profiles.add(p);
+    },
+    tweetHidden: (id) => hidden.add(id),
+    healthChanged: healthGate,
+    lane: (spec) => outbox.lane(spec),
+  };
+}
+
+function profilesOf(api: ReporterDeps['api'], tweets: TweetFacts[]): AuthorProfile[] {
+  const out: AuthorProfile[] = [];
+  for (const t of tweets) {
+    const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Calls `run` at once when `state()` changed since the last call, else at most every `everyMs` (trailing). */
+export function throttle(run: () => void, state: () => string, everyMs: number, signal: AbortSignal): () => void {
+  let last = -Infinity;
+  let lastState: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fire = () => {
+    timer = undefined;
+    last = Date.now();
+    lastState = state();
+    run();
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return () => {
+    if (signal.aborted) return;
+    if (state() !== lastState) {
+      clearTimeout(timer);
+      return fire();
+    }
+    if (timer === undefined) timer = setTimeout(fire, Math.max(0, last + everyMs - Date.now()));
+  };
+}

@@ -1,0 +1,100 @@
+// @vitest-environment node
+// The content script's reporter with a fake `send` and fake timers: a busy timeline makes few,
+// large messages; an idle one makes none; health goes out when its status changes, else rarely.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyHealth } from '../../../src/shared/health';
+import { ApiFactsCache } from '../../../src/shared/merge-facts';
+import { BUSY_FLUSH_MS, createReporter, HEALTH_EVERY_MS, throttle, type Send } from '../../../src/content/reporter';
+import { makeTweet as tweetFacts } from '../../helpers/tweet-facts';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+function setup() {
+  const calls: Array<{ type: string; payload: any }> = [];
+  const send = (async (type: string, payload: any) => {
+    calls.push({ type, payload });
+    return type === 'tweets-seen' || type === 'profiles-seen' ? { verdicts: [{ handle: 'shop', verdict: 'seller', reason: 'r' }] } : { ok: true };
+  }) as unknown as Send;
+  const verdicts: unknown[] = [];
+  const health = emptyHealth();
+  const controller = new AbortController();
+  const reporter = createReporter({ send, api: new ApiFactsCache(), health, signal: controller.signal, alive: () => true, onVerdicts: (v) => verdicts.push(...v) });
+  const of = (type: string) => calls.filter((c) => c.type === type);
+  return { reporter, calls, of, verdicts, health, controller };
+}
+
+describe('reporter', () => {
+  it('a busy timeline (5 tweets every 50 ms for 5 s) goes out in about one message per second', async () => {
+    const { reporter, of } = setup();
+    for (let i = 0; i < 100; i++) {
+      for (let k = 0; k < 5; k++) reporter.tweetSeen(tweetFacts({ id: String(i * 5 + k + 1), authorHandle: 'shop' }));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(2 * BUSY_FLUSH_MS);
+    const sends = of('tweets-seen');
+    expect(sends.reduce((n, c) => n + c.payload.tweets.length, 0)).toBe(500);
+    expect(sends.length).toBeLessThanOrEqual(7); // 250 ms alone would be 20
+  });
+
+  it('sends nothing when nothing changed', async () => {
+    const { reporter, calls } = setup();
+    reporter.tweetSeen(tweetFacts({ id: '1' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    const before = calls.length;
+    reporter.tweetSeen(tweetFacts({ id: '1' })); // already delivered
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls.length).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('hands the verdicts the background answers with to quiet mode', async () => {
+    const { reporter, verdicts } = setup();
+    reporter.tweetSeen(tweetFacts({ id: '1' }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(verdicts).toEqual([{ handle: 'shop', verdict: 'seller', reason: 'r' }]);
+  });
+
+  it("sends X's late profiles only for authors whose tweets went out", async () => {
+    const { reporter, of } = setup();
+    reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Alice' }));
+    await vi.advanceTimersByTimeAsync(300);
+    reporter.profilesSeen([{ handle: 'alice', id: '11' }, { handle: 'bob', id: '12' }]);
+    await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
+    expect(of('profiles-seen').map((c) => c.payload.profiles.map((p: { handle: string }) => p.handle))).toEqual([['alice']]);
+  });
+
+  it('reader health: at once when its status changes, else at most every HEALTH_EVERY_MS', async () => {
+    const { reporter, of, health } = setup();
+    health.articlesSeen = 1;
+    health.articlesRead = 1;
+    reporter.healthChanged(); // idle -> ok: goes out with the next pump
+    await vi.advanceTimersByTimeAsync(300);
+    expect(of('health')).toHaveLength(1);
+    for (let i = 0; i < 40; i++) {
+      health.articlesSeen++;
+      health.articlesRead++;
+      reporter.healthChanged();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 4 s of changes of the same status: one more message (trailing), not 40.
+    await vi.advanceTimersByTimeAsync(HEALTH_EVERY_MS + BUSY_FLUSH_MS);
+    expect(of('health').length).toBeLessThanOrEqual(3);
+    expect(of('health').at(-1)!.payload.articlesSeen).toBe(41);
+  });
+});
+
+describe('throttle', () => {
+  it('stops when the signal aborts', async () => {
+    const controller = new AbortController();
+    const run = vi.fn();
+    const t = throttle(run, () => 'same', 1000, controller.signal);
+    t();
+    t();
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(run).toHaveBeenCalledTimes(1);
+    t();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
