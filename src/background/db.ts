@@ -81,6 +81,12 @@ export interface SampleRow {
   updatedAt: number;
 }
 
+/** Small derived records kept between worker starts (the popup's figures: popup-data.ts). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
 export class QuietBazaarDb extends Dexie {
   tweets!: Table<TweetRow, string>;
   authors!: Table<StoredAuthor, string>;
@@ -88,6 +94,8 @@ export class QuietBazaarDb extends Dexie {
   following!: Table<FollowingRow, string>;
   followingMeta!: Table<FollowingMetaRow, string>;
   samples!: Table<SampleRow, string>;
+  /** Small derived records kept between worker starts (the popup's figures: popup-data.ts). */
+  meta!: Table<MetaRow, string>;
 
   constructor(name = 'quiet-bazaar') {
     super(name);
@@ -102,5 +110,6 @@ export class QuietBazaarDb extends Dexie {
       followingMeta: '&id',
       samples: '&key, updatedAt',
     });
+    this.version(3).stores({ meta: '&key' });
   }
 }

@@ -12,10 +12,11 @@ import { emptyHealth, type ReaderHealth } from '../shared/health';
 import { EPOCH_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
 import { validateSeen } from './validate-seen';
 import { parseHandle } from '../shared/handles';
-import { normaliseSettings } from '../shared/settings';
+import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
 import { QuietBazaarDb } from './db';
 import { updateBadge } from './badge';
-import { buildPopupData } from './popup-data';
+import { PopupFigures, buildHistory, listSellers } from './popup-data';
+import { LiveUpdates } from './live-updates';
 import { Recorder } from './record-tweets';
 import { applyOverride, loadSettings, saveSettings } from './settings-store';
 import { applyImport, buildExport, forgetAll, MAX_IMPORT_BYTES, storedCounts, validateImport } from './export-import';
@@ -23,7 +24,17 @@ import { authorReasons, buildAudit, buildReview, FollowingStore, validateFollowi
 import type { PageAuthor } from '../shared/messages';
 
 const db = new QuietBazaarDb();
-const recorder = new Recorder({ db, settings: loadSettings, now: () => new Date() });
+// The popup's figures follow every write; open popup and options pages are told of changes.
+const figures = new PopupFigures(db);
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+const live = new LiveUpdates((port) => port.sender?.id === browser.runtime.id && !!port.sender?.url?.startsWith(extensionOrigin + '/'));
+const recorder = new Recorder({
+  db,
+  settings: loadSettings,
+  now: () => new Date(),
+  onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
+  onRejudged: () => void figures.rebuild().catch(() => undefined),
+});
 /** Reader health per tab; lost when the worker sleeps, and re-sent by the content script. */
 const healthByTab = new Map<number, ReaderHealth>();
 /** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
@@ -34,7 +45,6 @@ const HANDLE_ARG = /^@?[A-Za-z0-9_]{1,50}$/;
 type Sender = Runtime.MessageSender;
 type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
 
-const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const fromContent = (s: Sender) => s.id === browser.runtime.id && s.tab?.id !== undefined;
 const fromExtensionPage = (s: Sender) =>
   s.id === browser.runtime.id && typeof s.url === 'string' && new URL(s.url).origin === extensionOrigin;
@@ -43,6 +53,7 @@ let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleBadge(): void {
   clearTimeout(badgeTimer);
   badgeTimer = setTimeout(() => void updateBadge(db, new Date()).catch(() => undefined), 300);
+  live.changed();
 }
 
 const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Handler<T> } } = {
@@ -93,8 +104,16 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     run: async (payload) => {
       const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
       const health = tabId === undefined ? null : (healthByTab.get(tabId) ?? null);
-      return buildPopupData(db, await loadSettings(), health, new Date());
+      return figures.build(await loadSettings(), health, new Date());
     },
+  },
+  'get-sellers': {
+    allow: fromExtensionPage,
+    run: async (payload) => listSellers(db, await loadSettings(), payload ?? {}),
+  },
+  'get-history': {
+    allow: fromExtensionPage,
+    run: async () => buildHistory(db, new Date()),
   },
   'set-settings': {
     allow: fromExtensionPage,
@@ -151,6 +170,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     run: async () => {
       await forgetAll(db);
       await following.forget();
+      await figures.rebuild();
       // Content scripts hold verdicts in memory: tell them to drop them.
       const epoch = Number((await browser.storage.local.get(EPOCH_KEY))[EPOCH_KEY]) || 0;
       await browser.storage.local.set({ [EPOCH_KEY]: epoch + 1 });
@@ -212,6 +232,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
   const handler = handlers[message.type] as { allow: (s: Sender) => boolean; run: Handler<MessageType> };
   if (!handler.allow(sender)) return undefined;
   return handler.run(message.payload, sender);
+});
+
+browser.runtime.onConnect.addListener(live.onConnect);
+// Settings changed (here, by the keyboard command, or synced from elsewhere): tell open pages.
+browser.storage.onChanged.addListener((changes) => {
+  if (changes[SETTINGS_KEY]) live.changed();
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

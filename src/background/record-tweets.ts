@@ -11,6 +11,7 @@ import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { authorKey } from '../shared/handles';
 import type { Sensitivity, AuthorJudgement, AuthorProfile, TweetFacts } from '../shared/types';
+import type { AuthorChange } from './popup-data';
 import type { StoredAuthor, DayRow, QuietBazaarDb, TweetRow } from './db';
 
 export interface RecorderDeps {
@@ -18,6 +19,10 @@ export interface RecorderDeps {
   settings: () => Promise<Settings>;
   /** The clock, passed in so tests can set the day. */
   now: () => Date;
+  /** Told after each committed batch which authors changed (popup-data.ts keeps its figures from it). */
+  onAuthorsChanged?: (changes: AuthorChange[], day: string) => void;
+  /** Told after every author was re-judged at once. */
+  onRejudged?: () => void;
 }
 
 export function toVerdictLite(row: StoredAuthor): VerdictLite {
@@ -98,6 +103,7 @@ export class Recorder {
           row.verdict = row.judgement.verdict;
         });
       });
+      this.deps.onRejudged?.();
     });
   }
 
@@ -113,7 +119,8 @@ export class Recorder {
     const profiles = new Map<string, AuthorProfile>();
     for (const p of profilesIn) profiles.set(authorKey(p.handle), mergeProfile(profiles.get(authorKey(p.handle)), p)!);
 
-    return db.transaction('rw', db.tweets, db.authors, db.days, async () => {
+    const changes: AuthorChange[] = [];
+    const verdicts = await db.transaction('rw', db.tweets, db.authors, db.days, async () => {
       const known = await db.tweets.bulkGet([...tweets.keys()]);
       const fresh = [...tweets.values()].filter((_, i) => !known[i]);
 
@@ -122,6 +129,7 @@ export class Recorder {
       const keyList = [...keys];
       const rows = new Map<string, StoredAuthor>();
       (await db.authors.bulkGet(keyList)).forEach((r, i) => r && rows.set(keyList[i]!, r));
+      const before = new Map([...rows].map(([k, r]) => [k, r.verdict]));
 
       // A handle we have not seen, but an id we have: the account was renamed. Move its evidence.
       for (const key of keyList) {
@@ -182,6 +190,7 @@ export class Recorder {
 
       if (tweetRows.length) await db.tweets.bulkPut(tweetRows);
       if (touched.size) await db.authors.bulkPut([...touched].map((k) => rows.get(k)!));
+      for (const k of touched) changes.push({ before: before.get(k), row: rows.get(k)! });
       if (fresh.length) {
         const d: DayRow = (await db.days.get(today)) ?? { day: today, seen: 0, selling: 0, hidden: 0 };
         d.seen += fresh.length;
@@ -190,6 +199,8 @@ export class Recorder {
       }
       return [...rows.values()].map(toVerdictLite);
     });
+    this.deps.onAuthorsChanged?.(changes, today);
+    return verdicts;
   }
 
   /** Drop per-tweet rows older than `days` (daily totals stay) and stale unjudged authors. */

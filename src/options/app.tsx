@@ -1,30 +1,30 @@
-// The options page's controller: asks the background for OptionsData and turns the view's
-// actions into protocol messages. `send` and `saveFile` are parameters so tests can drive it
-// without a browser; main.tsx passes browser.runtime.sendMessage and a Blob download.
+// The options page's controller: loads OptionsData (settings and what is stored), loads it again
+// when the background says something changed (src/ui/live-data.ts, shared with the popup), and
+// turns the view's actions into protocol messages. The sellers list and the history load their
+// own data the same way (sellers.tsx, history.tsx). `send`, `subscribe` and `saveFile` are
+// parameters so tests drive it without a browser; main.tsx passes the real ones.
 //
-//   mount ──► get-options-data ──► OptionsView
-//                                     │ action
-//   set-settings / set-override / export-data / import-settings / forget-all ──► get-options-data again
-//
-// An imported file is untrusted: it is size-capped, parsed and validated here, and the
-// background validates what arrives again. A bad file changes nothing.
-import { dayKey } from '../shared/dates';
+//   mount ──► get-options-data ──► OptionsView ◄── SellersPanel, HistoryPanel (mounted in it)
+//     ▲  changed (port) ─┘              │ action
+//     └── set-settings / set-override / export / import / forget ──► get-options-data again
+import type { ComponentChildren } from 'preact';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { request, type Send } from '../shared/request';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, validateImportText } from '../shared/import-file';
-import { EXPORT_FORMAT, type ExportFile, type OptionsData } from '../shared/messages';
+import type { OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import { OptionsView, type OptionsActions, type OptionsNotes } from './view';
+import { t } from '../ui/i18n';
+import { useLiveData, type Subscribe } from '../ui/live-data';
+import { REPLY_TIMEOUT_MS, exportData, forgetAll, importFile, saveWithBlob, type DataActionDeps, type SaveFile } from './data-actions';
+import { HistoryPanel } from './history';
+import { SellersPanel } from './sellers';
+import { OptionsView, type ListName, type OptionsActions, type OptionsNotes } from './view';
 
 export type { Send } from '../shared/request';
-export type SaveFile = (name: string, text: string) => void;
+export type { SaveFile } from './data-actions';
+export { exportFileName, saveWithBlob } from './data-actions';
 
-export const REPLY_TIMEOUT_MS = 10_000;
-export const POLL_MS = 5000;
-
-export const NO_ANSWER = "Quiet Bazaar's background did not answer. Reload this page; if it keeps happening, reload the extension.";
-export const NOT_SAVED = 'Quiet Bazaar could not save that change. Try again, or reload this page.';
-
+export const NO_ANSWER = t('options_no_answer');
+export const NOT_SAVED = t('options_not_saved');
 
 /** The reply comes from another context: check its shape before the view trusts it. */
 export function isOptionsData(value: unknown): value is OptionsData {
@@ -44,171 +44,65 @@ export function isOptionsData(value: unknown): value is OptionsData {
   );
 }
 
-/** "quiet-bazaar-export-2026-03-14.json", in the user's local date. */
-export function exportFileName(now = new Date()): string {
-  return `quiet-bazaar-export-${dayKey(now)}.json`;
+/** Moves `handle` onto `list` (or off both with null), as the background's applyOverride does. */
+function withOverride(s: Settings, handle: string, list: ListName | null): Settings {
+  const allow = s.allowList.filter((h) => h !== handle);
+  const block = s.blockList.filter((h) => h !== handle);
+  if (list === 'allow') allow.push(handle);
+  if (list === 'block') block.push(handle);
+  return { ...s, allowList: allow, blockList: block };
 }
-
-/** Saves text as a file through a Blob and an <a download>: no downloads permission, no network. */
-export function saveWithBlob(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export interface OptionsAppProps {
   send: Send;
+  subscribe?: Subscribe;
   saveFile?: SaveFile;
-  pollMs?: number;
+  /** More sections (each loading its own data), placed after the lists: e.g. the following audit. */
+  extra?: ComponentChildren;
 }
 
-export function OptionsApp({ send, saveFile = saveWithBlob, pollMs = POLL_MS }: OptionsAppProps) {
-  const [data, setData] = useState<OptionsData | null>(null);
+export function OptionsApp({ send, subscribe, saveFile = saveWithBlob, extra }: OptionsAppProps) {
+  const load = useCallback(async () => {
+    const reply = await request(send, 'get-options-data', {}, REPLY_TIMEOUT_MS);
+    if (!isOptionsData(reply)) throw new Error('bad reply');
+    return reply;
+  }, [send]);
+  const live = useLiveData<OptionsData>(load, subscribe);
   const [notes, setNotes] = useState<OptionsNotes>({});
-  const mounted = useRef(true);
-  // Bumped by every action, so a poll that started before it cannot undo the optimistic update.
-  const generation = useRef(0);
-
-  const note = useCallback((patch: OptionsNotes) => {
-    if (mounted.current) setNotes((n) => ({ ...n, ...patch }));
-  }, []);
-
-  const refresh = useCallback(async () => {
-    const gen = generation.current;
-    try {
-      const reply = await request(send, 'get-options-data', {}, REPLY_TIMEOUT_MS);
-      if (!isOptionsData(reply)) throw new Error('bad reply');
-      if (mounted.current && gen === generation.current) {
-        setData(reply);
-        note({ load: undefined });
-      }
-    } catch {
-      if (mounted.current && gen === generation.current) note({ load: { kind: 'error', text: NO_ANSWER } });
-    }
-  }, [send, note]);
-
-  useEffect(() => {
-    mounted.current = true;
-    void refresh();
-    const id = setInterval(() => void refresh(), pollMs);
-    return () => {
-      mounted.current = false;
-      clearInterval(id);
-    };
-  }, [refresh, pollMs]);
+  const note = useCallback((patch: OptionsNotes) => setNotes((n) => ({ ...n, ...patch })), []);
 
   const actions = useMemo<OptionsActions>(() => {
     const change = async (optimistic: (s: Settings) => Settings, message: () => Promise<unknown>) => {
-      generation.current++;
-      setData((d) => (d ? { ...d, settings: optimistic(d.settings) } : d));
-      try {
-        await message();
-        note({ save: undefined });
-      } catch {
-        note({ save: { kind: 'error', text: NOT_SAVED } });
-      }
-      generation.current++;
-      await refresh();
+      const result = await live.run((d) => ({ ...d, settings: optimistic(d.settings) }), message);
+      note({ save: result.ok ? undefined : { kind: 'error', text: NOT_SAVED } });
     };
-    const without = (list: string[], h: string) => list.filter((x) => x !== h);
+    const override = (handle: string, list: ListName | null) =>
+      void change(
+        (s) => withOverride(s, handle, list),
+        () => request(send, 'set-override', { handle, override: list === 'allow' ? 'show' : list === 'block' ? 'hide' : null }, REPLY_TIMEOUT_MS),
+      );
+    const deps: DataActionDeps = { send, saveFile, note, run: (message) => live.run(null, message) };
     return {
       setSettings: (patch) => void change((s) => ({ ...s, ...patch }), () => request(send, 'set-settings', patch, REPLY_TIMEOUT_MS)),
-      addHandle: (list, handle) =>
-        void change(
-          (s) => ({
-            ...s,
-            allowList: list === 'allow' ? [...without(s.allowList, handle), handle] : without(s.allowList, handle),
-            blockList: list === 'block' ? [...without(s.blockList, handle), handle] : without(s.blockList, handle),
-          }),
-          () => request(send, 'set-override', { handle, override: list === 'allow' ? 'show' : 'hide' }, REPLY_TIMEOUT_MS),
-        ),
-      removeHandle: (list, handle) =>
-        void change(
-          (s) => (list === 'allow' ? { ...s, allowList: without(s.allowList, handle) } : { ...s, blockList: without(s.blockList, handle) }),
-          () => request(send, 'set-override', { handle, override: null }, REPLY_TIMEOUT_MS),
-        ),
-      exportData: () =>
-        void (async () => {
-          try {
-            const file: ExportFile = await request(send, 'export-data', {}, REPLY_TIMEOUT_MS);
-            if (!file || file.format !== EXPORT_FORMAT || !Array.isArray(file.authors)) throw new Error('bad reply');
-            const name = exportFileName();
-            saveFile(name, JSON.stringify(file, null, 2) + '\n');
-            note({
-              export: {
-                kind: 'ok',
-                text: `Saved ${name}: ${plural(file.authors.length, 'account', 'accounts')}, ${plural(file.days.length, 'day', 'days')} of stats.`,
-              },
-            });
-          } catch {
-            note({ export: { kind: 'error', text: 'The export failed: the background did not answer. Try again.' } });
-          }
-        })(),
-      importFile: (file) =>
-        void (async () => {
-          if (file.size > MAX_IMPORT_BYTES) {
-            note({ import: { kind: 'error', text: `Nothing was imported: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` } });
-            return;
-          }
-          let text: string;
-          try {
-            text = await file.text();
-          } catch {
-            note({ import: { kind: 'error', text: 'Nothing was imported: the file could not be read.' } });
-            return;
-          }
-          const checked = validateImportText(text);
-          if (!checked.ok) {
-            note({ import: { kind: 'error', text: checked.error } });
-            return;
-          }
-          generation.current++;
-          try {
-            const result = await request(send, 'import-settings', checked.parsed, REPLY_TIMEOUT_MS);
-            if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') throw new Error('bad reply');
-            if (!result.ok) {
-              note({ import: { kind: 'error', text: String(result.error) } });
-            } else {
-              note({
-                import: {
-                  kind: 'ok',
-                  text:
-                    `Imported settings: ${result.allowed} always-show, ${result.blocked} always-hide ${result.allowed + result.blocked === 1 ? 'account' : 'accounts'}. ` +
-                    'Verdicts and stats in the file were not imported.',
-                },
-              });
-            }
-          } catch {
-            note({ import: { kind: 'error', text: 'Nothing was imported: the background did not answer. Try again.' } });
-          }
-          generation.current++;
-          await refresh();
-        })(),
-      forgetAll: () =>
-        void (async () => {
-          generation.current++;
-          try {
-            await request(send, 'forget-all', {}, REPLY_TIMEOUT_MS);
-            note({
-              forget: { kind: 'ok', text: 'Deleted every stored tweet, verdict and stat. Your settings and lists were kept.' },
-            });
-          } catch {
-            note({ forget: { kind: 'error', text: 'Forgetting may not have finished: the background did not answer. Try again.' } });
-          }
-          generation.current++;
-          await refresh();
-        })(),
+      addHandle: (list, handle) => override(handle, list),
+      removeHandle: (_list, handle) => override(handle, null),
+      exportData: () => void exportData(deps),
+      importFile: (file) => void importFile(deps, file),
+      forgetAll: () => void forgetAll(deps),
     };
-  }, [send, saveFile, refresh, note]);
+  }, [send, saveFile, live.run, note]);
 
-  return <OptionsView data={data} notes={notes} actions={actions} />;
+  const shownNotes = live.failed ? { ...notes, load: { kind: 'error' as const, text: NO_ANSWER } } : notes;
+  return (
+    <OptionsView
+      data={live.data}
+      notes={shownNotes}
+      actions={actions}
+      panels={{
+        sellers: <SellersPanel send={send} subscribe={subscribe} setOverride={(h, o) => actions.addHandle(o === 'show' ? 'allow' : 'block', h)} clearOverride={(h) => actions.removeHandle('allow', h)} />,
+        history: <HistoryPanel send={send} subscribe={subscribe} />,
+        extra,
+      }}
+    />
+  );
 }

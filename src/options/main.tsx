@@ -2,20 +2,26 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { Envelope } from '../shared/messages';
+import { connectLive } from '../ui/connect-live';
 import { OptionsApp } from './app';
 import { FollowingAudit } from './following-audit';
 
 const root = document.getElementById('app');
 if (root) {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = browser.i18n.getMessage('options_title') || document.title;
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
-  render(
-    <>
-      <OptionsApp send={send} />
-      {/* Following audit (issue 9). */}
-      <div class="options options-audit">
-        <FollowingAudit send={send} />
-      </div>
-    </>,
-    root,
-  );
+  // Following audit (issue 9): its own section, after the lists.
+  render(<OptionsApp send={send} subscribe={connectLive} extra={<FollowingAudit send={send} />} />, root);
+  // Opened at a section (the popup's "see all" opens #sellers): scroll there once it has rendered.
+  const section = location.hash.slice(1);
+  if (/^[a-z-]{1,20}$/.test(section)) {
+    const jump = () => document.getElementById(section)?.scrollIntoView();
+    new MutationObserver((_, observer) => {
+      if (document.getElementById(section)) {
+        jump();
+        observer.disconnect();
+      }
+    }).observe(root, { childList: true, subtree: true });
+  }
 }

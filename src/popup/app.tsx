@@ -1,25 +1,28 @@
-// The popup's controller: asks the background for PopupData, keeps it live, and turns the
-// view's actions into protocol messages. It takes `send` as a parameter so tests can drive it
-// without a browser; main.tsx passes browser.runtime.sendMessage.
+// The popup's controller: asks the background for PopupData, loads it again when the
+// background says something changed (src/ui/live-data.ts, shared with the options page), and
+// turns the view's actions into protocol messages. `send` and `subscribe` are parameters so
+// tests drive it without a browser; main.tsx passes runtime.sendMessage and a runtime port.
 //
 //   mount ──► get-popup-data ──► PopupView
-//     │  every POLL_MS ─┘            │ action
-//     │                              ▼
+//     ▲  changed (port) ─┘            │ action
+//     │                               ▼
 //     └── optimistic update ◄── set-settings / set-override ──► get-popup-data again
 import { request, type Send } from '../shared/request';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { PopupData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { t } from '../ui/i18n';
+import { useLiveData, type Subscribe } from '../ui/live-data';
 import { PopupView, type PopupActions } from './view';
 
 export type { Send } from '../shared/request';
+export type { Subscribe } from '../ui/live-data';
 
-export const POLL_MS = 2000;
 /** A sleeping MV3 service worker takes a moment to wake; beyond this we say it did not answer. */
 export const REPLY_TIMEOUT_MS = 5000;
 
-export const NO_ANSWER =
-  "Quiet Bazaar's background did not answer. Close and reopen this popup; if it keeps happening, reload the extension.";
+export const NO_ANSWER = t('popup_no_answer');
 
 /** `?tab=<id>` overrides the active tab (tests open popup.html as a page, which is then the active tab). */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -48,84 +51,43 @@ export function isPopupData(value: unknown): value is PopupData {
     d.authors.every(
       (a) => !!a && typeof a.handle === 'string' && typeof a.key === 'string' && Array.isArray(a.reasons),
     ) &&
+    typeof d.vendorCount === 'number' &&
     typeof d.status === 'string'
   );
 }
 
-
-export const STALE = 'The numbers below may be out of date.';
-export const NOT_SAVED = 'Quiet Bazaar could not save that change. Try again, or reopen this popup.';
+export const STALE = t('popup_stale');
+export const NOT_SAVED = t('popup_not_saved');
 
 export interface PopupAppProps {
   send: Send;
+  /** Tells the popup the background's data changed; without it the popup loads once. */
+  subscribe?: Subscribe;
   tabId?: number;
   shortcut?: string;
-  pollMs?: number;
-  /** Opens the options page; main.tsx passes browser.runtime.openOptionsPage. */
-  openOptions?: () => void;
+  /** Opens the options page, at a section ("sellers") or at the top. */
+  openOptions?: (section?: string) => void;
+  /** More sections (each loading its own data), shown once the popup's own data is there. */
+  extra?: ComponentChildren;
 }
 
-export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions }: PopupAppProps) {
-  const [data, setData] = useState<PopupData | null>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
-  // Kept apart from `error`: a successful refresh must not hide that a change was not saved.
+export function PopupApp({ send, subscribe, tabId, shortcut, openOptions, extra }: PopupAppProps) {
+  const load = useCallback(async () => {
+    const reply = await request(send, 'get-popup-data', tabId === undefined ? {} : { tabId }, REPLY_TIMEOUT_MS);
+    if (!isPopupData(reply)) throw new Error('bad reply');
+    return reply;
+  }, [send, tabId]);
+  const live = useLiveData<PopupData>(load, subscribe);
+  // Kept apart from the load error: a successful refresh must not hide that a change was not saved.
   const [actionError, setActionError] = useState<string | undefined>(undefined);
-  // Bumped by every action, so a poll that started before it cannot undo the optimistic update.
-  const generation = useRef(0);
-  const polling = useRef(false);
-  const mounted = useRef(true);
-
-  const refresh = useCallback(
-    async (isPoll = false) => {
-      if (isPoll && polling.current) return;
-      const gen = generation.current;
-      if (isPoll) polling.current = true;
-      try {
-        const reply = await request(send, 'get-popup-data', tabId === undefined ? {} : { tabId }, REPLY_TIMEOUT_MS);
-        if (!isPopupData(reply)) throw new Error('bad reply');
-        if (mounted.current && gen === generation.current) {
-          setData(reply);
-          setError(undefined);
-        }
-      } catch {
-        // Keep the last data on screen (marked stale) rather than blanking the popup.
-        if (mounted.current && gen === generation.current) setError(NO_ANSWER);
-      } finally {
-        if (isPoll) polling.current = false;
-      }
-    },
-    [send, tabId],
-  );
-
-  useEffect(() => {
-    mounted.current = true;
-    void refresh();
-    const id = setInterval(() => void refresh(true), pollMs);
-    return () => {
-      mounted.current = false;
-      clearInterval(id);
-    };
-  }, [refresh, pollMs]);
 
   const actions = useMemo<PopupActions>(() => {
-    const run = async (change: (d: PopupData) => PopupData, message: () => Promise<Settings>) => {
-      generation.current++;
-      setData((d) => (d ? change(d) : d));
-      try {
-        const settings = await message();
-        if (mounted.current && settings && typeof settings === 'object') {
-          setData((d) => (d ? { ...d, settings: { ...d.settings, ...settings } } : d));
-        }
-        if (mounted.current) setActionError(undefined);
-      } catch {
-        if (mounted.current) setActionError(NOT_SAVED);
-      }
-      // Whatever happened, show what the background now holds (this also undoes a failed optimistic update).
-      generation.current++;
-      await refresh();
+    const change = async (optimistic: (d: PopupData) => PopupData, message: () => Promise<Settings>) => {
+      const result = await live.run(optimistic, message);
+      setActionError(result.ok ? undefined : NOT_SAVED);
     };
     const setSettings = (patch: Partial<Settings>) =>
-      run(
+      change(
         (d) => ({ ...d, settings: { ...d.settings, ...patch } }),
         () => request(send, 'set-settings', patch, REPLY_TIMEOUT_MS),
       );
@@ -136,16 +98,15 @@ export function PopupApp({ send, tabId, shortcut, pollMs = POLL_MS, openOptions 
       setHideAds: (on) => void setSettings({ hideAds: on }),
       setExemptFollowed: (on) => void setSettings({ exemptFollowed: on }),
       setOverride: (handle, override) =>
-        void run(
-          (d) => ({
-            ...d,
-            authors: d.authors.map((a) => (a.handle === handle ? { ...a, override } : a)),
-          }),
+        void change(
+          (d) => ({ ...d, authors: d.authors.map((a) => (a.handle === handle ? { ...a, override } : a)) }),
           () => request(send, 'set-override', { handle, override }, REPLY_TIMEOUT_MS),
         ),
       ...(openOptions ? { openOptions } : {}),
     };
-  }, [send, refresh, openOptions]);
+  }, [send, live.run, openOptions, setActionError]);
 
-  return <PopupView data={data} error={error ? (data ? `${error} ${STALE}` : error) : actionError} actions={actions} {...(shortcut === undefined ? {} : { shortcut })} />;
+  const { data, failed } = live;
+  const error = failed ? (data ? `${NO_ANSWER} ${STALE}` : NO_ANSWER) : actionError;
+  return <PopupView data={data} error={error} actions={actions} extra={extra} {...(shortcut === undefined ? {} : { shortcut })} />;
 }

@@ -1,8 +1,9 @@
 // Entry bundled as popup.js: the only popup file that touches browser APIs.
-// It finds the tab the popup speaks about and hands a `send` function to PopupApp.
+// It finds the tab the popup speaks about and hands `send` and a change feed to PopupApp.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { Envelope } from '../shared/messages';
+import { connectLive } from '../ui/connect-live';
 import { PopupApp, tabIdFromSearch } from './app';
 import { FollowingSummary } from './following-summary';
 import { Review } from './review';
@@ -33,28 +34,28 @@ async function toggleShortcut(): Promise<string | undefined> {
   }
 }
 
+/** The options page, scrolled to a section: a new tab (tabs.create needs no permission). */
+function openOptions(section?: string): void {
+  const opened = section
+    ? browser.tabs.create({ url: browser.runtime.getURL(`options.html#${encodeURIComponent(section)}`) })
+    : browser.runtime.openOptionsPage();
+  void opened.then(() => window.close(), () => undefined);
+}
+
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  document.documentElement.lang = browser.i18n.getUILanguage();
   const [tabId, shortcut] = await Promise.all([activeTabId(), toggleShortcut()]);
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
-  const openOptions = () => {
-    void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
-  };
   // Following audit (issue 9): the summary opens the full audit on the options page.
-  const seeAudit = () => {
-    void browser.tabs.create({ url: browser.runtime.getURL('options.html#following') }).then(() => window.close(), () => undefined);
-  };
-  render(
+  const extra = (
     <>
-      <PopupApp send={send} tabId={tabId} shortcut={shortcut} openOptions={openOptions} />
-      <div class="popup popup-audit">
-        <FollowingSummary send={send} onSeeAll={seeAudit} />
-        <Review send={send} {...(tabId === undefined ? {} : { tabId })} />
-      </div>
-    </>,
-    root,
+      <FollowingSummary send={send} onSeeAll={() => openOptions('following')} />
+      <Review send={send} {...(tabId === undefined ? {} : { tabId })} />
+    </>
   );
+  render(<PopupApp send={send} subscribe={connectLive} tabId={tabId} shortcut={shortcut} openOptions={openOptions} extra={extra} />, root);
 }
 
 void start();

@@ -83,6 +83,7 @@ export function getMockData(): PopupData {
       { start: '2025-05-19', seen: 97, selling: 31, hidden: 0 },
     ],
     authors: AUTHORS.map((a) => ({ ...a, reasons: [...a.reasons] })),
+    vendorCount: 23,
     health: { ...emptyHealth(), articlesSeen: 46, articlesRead: 46, responsesSeen: 5, apiTweets: 120, apiUsers: 64 },
     status: 'ok',
   };

@@ -1,30 +1,24 @@
 // The popup, as a pure function of {data, error, actions}: no browser API, no clock, no state.
-// main.tsx fetches the data and wires the actions; tests and mock-data.ts render it directly.
+// app.tsx fetches the data and wires the actions; tests and mock-data.ts render it directly.
+// Every word comes from _locales through t() (src/ui/i18n.ts).
 //
-//   header        title + quiet-mode switch + shortcut hint
+//   header        title + quiet-mode switch (busy while loading, never a false "off") + shortcut
 //   status        reader health of the active tab (warning when X can't be read)
 //   noise         today / last 7 days: selling ÷ seen, with the counts behind it
-//   weeks         one row per calendar week, newest first
-//   accounts      vendor-heavy authors with reasons and always-show / hide buttons
-//   settings      sensitivity and "hide mixed accounts too"
+//   accounts      the week's top accounts that mostly sell, "see all N" → options page
+//   settings      sensitivity, mixed, ads, followed
+//   extra         sections of other features (following audit summary, review)
+//   weeks         the last 8 calendar weeks, newest first, as a table (bars are decoration)
 //
 // Handles, names and reasons come from untrusted pages: they only ever go through JSX text
 // and attributes, never as markup.
-import { Check, SensitivityField } from '../ui/fields';
-import { t } from '../ui/i18n';
-import { Fragment } from 'preact';
+import { SettingsFields } from '../ui/fields';
+import { OverrideControls } from '../ui/override-controls';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
-import {
-  atHandle,
-  formatCount,
-  formatCounts,
-  formatDay,
-  formatRatio,
-  formatShare,
-  profileUrl,
-  verdictLabel,
-} from './format';
+import { t, tn } from '../ui/i18n';
+import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, profileUrl, verdictLabel } from './format';
 
 export interface PopupActions {
   setQuietMode(on: boolean): void;
@@ -34,8 +28,8 @@ export interface PopupActions {
   setExemptFollowed(on: boolean): void;
   /** `null` removes the account from both the allow list and the block list. */
   setOverride(handle: string, o: Override): void;
-  /** Opens the options page (settings, lists, export, import, forget). */
-  openOptions?(): void;
+  /** Opens the options page (settings, lists, history, export, import, forget), at `section` if given. */
+  openOptions?(section?: string): void;
 }
 
 export interface PopupViewProps {
@@ -45,6 +39,8 @@ export interface PopupViewProps {
   actions: PopupActions;
   /** The quiet-mode keyboard shortcut as the browser reports it; '' when the user removed it. */
   shortcut?: string;
+  /** More sections mounted by other features (the following audit, the review), after the settings. */
+  extra?: ComponentChildren | undefined;
 }
 
 export const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
@@ -52,7 +48,7 @@ export const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
 /** How many reasons show before the "more" disclosure. */
 const REASONS_SHOWN = 2;
 
-export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT }: PopupViewProps) {
+export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT, extra }: PopupViewProps) {
   return (
     <div class="popup" aria-busy={!data && !error ? 'true' : undefined}>
       <Header data={data} actions={actions} shortcut={shortcut} />
@@ -61,17 +57,18 @@ export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT }:
         <>
           <StatusNote data={data} />
           <NoiseSection data={data} />
-          <WeeksSection weeks={data.weeks} />
-          <AccountsSection authors={data.authors} actions={actions} />
+          <AccountsSection data={data} actions={actions} />
           <SettingsSection data={data} actions={actions} />
+          {extra ?? null}
+          <WeeksSection weeks={data.weeks} />
         </>
       ) : error ? null : (
-        <p class="loading">Loading…</p>
+        <p class="loading">{t('loading')}</p>
       )}
       {actions.openOptions ? (
         <footer class="footer">
           <button type="button" class="link-button" onClick={() => actions.openOptions?.()}>
-            Settings and data…
+            {t('popup_open_options')}
           </button>
         </footer>
       ) : null}
@@ -81,36 +78,39 @@ export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT }:
 
 function Header({ data, actions, shortcut }: { data: PopupData | null; actions: PopupActions; shortcut: string }) {
   const keys = shortcut.split('+').filter(Boolean);
+  const busy = !data;
   return (
     <header class="header">
-      <h1 class="title">Quiet Bazaar</h1>
+      <h1 class="title">{t('ext_name')}</h1>
       <div class="switch-row">
         <label class="switch-label" for="quiet-mode">
-          Quiet mode
+          {t('quiet_mode')}
         </label>
+        {/* While loading the switch is neither on nor off: indeterminate and busy, not a false "off". */}
         <input
           id="quiet-mode"
-          class="switch"
+          class={busy ? 'switch switch-busy' : 'switch'}
           type="checkbox"
           role="switch"
           checked={data?.settings.quietMode ?? false}
-          disabled={!data}
+          indeterminate={busy}
+          disabled={busy}
+          aria-busy={busy ? 'true' : undefined}
           aria-describedby="quiet-mode-hint"
           onChange={(e) => actions.setQuietMode(e.currentTarget.checked)}
         />
       </div>
       <p class="hint" id="quiet-mode-hint">
-        {data && !data.settings.quietMode ? 'Off: every tweet shows. ' : 'Collapses tweets of accounts that mostly sell. '}
+        {busy ? `${t('quiet_mode_loading')} ` : data.settings.quietMode ? `${t('quiet_mode_on_hint')} ` : `${t('quiet_mode_off_hint')} `}
         {keys.length ? (
           <>
-            Toggle with{' '}
+            {t('shortcut_toggle_with')}{' '}
             {keys.map((k, i) => (
               <Fragment key={i}>
                 {i > 0 ? '+' : ''}
                 <kbd>{k}</kbd>
               </Fragment>
             ))}
-            .
           </>
         ) : null}
       </p>
@@ -132,35 +132,27 @@ function StatusNote({ data }: { data: PopupData }) {
       return (
         <div class="note note-warning" role="alert">
           <p>
-            <strong>Can't read this page:</strong> X may have changed its layout. Quiet Bazaar is not hiding anything
-            here.
+            <strong>{t('status_dom_unreadable_title')}</strong> {t('status_dom_unreadable')}
           </p>
         </div>
       );
     case 'api-unreadable':
       return (
         <div class="note note-soft">
-          <p>
-            The richer data in X's responses could not be read, so verdicts rely on what the page shows. They may be
-            less sure.
-          </p>
+          <p>{t('status_api_unreadable')}</p>
         </div>
       );
     case 'not-x':
       return (
         <div class="note note-soft">
-          <p>Open x.com to see your timeline's noise.</p>
+          <p>{t('status_not_x')}</p>
         </div>
       );
     case 'idle':
-      return <p class="status-line">No tweets read on this tab yet.</p>;
+      return <p class="status-line">{t('status_idle')}</p>;
     case 'ok': {
       const read = data.health?.articlesRead;
-      return (
-        <p class="status-line">
-          {read ? `Reading this tab: ${formatCount(read)} ${read === 1 ? 'tweet' : 'tweets'} read.` : 'Reading this tab.'}
-        </p>
-      );
+      return <p class="status-line">{read ? tn('status_reading', read) : t('status_reading_none')}</p>;
     }
     default:
       return null;
@@ -170,30 +162,23 @@ function StatusNote({ data }: { data: PopupData }) {
 function NoiseSection({ data }: { data: PopupData }) {
   return (
     <section class="section" aria-labelledby="noise-heading">
-      <h2 id="noise-heading">Noise</h2>
+      <h2 id="noise-heading">{t('noise_heading')}</h2>
       <div class="noise">
-        <NoiseCard id="noise-today" title="Today" stats={data.today} />
-        <NoiseCard id="noise-week" title="Last 7 days" stats={data.last7} />
+        <NoiseCard id="noise-today" title={t('noise_today')} stats={data.today} />
+        <NoiseCard id="noise-week" title={t('noise_last7')} stats={data.last7} />
       </div>
+      {data.today.seen === 0 && data.last7.seen === 0 ? <p class="empty">{t('noise_empty')}</p> : null}
     </section>
   );
 }
 
-function NoiseCard({
-  id,
-  title,
-  stats,
-}: {
-  id: string;
-  title: string;
-  stats: { seen: number; selling: number; hidden: number };
-}) {
+function NoiseCard({ id, title, stats }: { id: string; title: string; stats: { seen: number; selling: number; hidden: number } }) {
   return (
     <div class="noise-card" id={id}>
       <h3 class="noise-title">{title}</h3>
       <p class="noise-ratio">
         <span class="ratio">{formatRatio(stats.selling, stats.seen)}</span>
-        <span class="noise-unit"> selling</span>
+        <span class="noise-unit"> {t('noise_selling_unit')}</span>
       </p>
       <p class="noise-counts">{formatCounts(stats)}</p>
     </div>
@@ -204,17 +189,17 @@ function WeeksSection({ weeks }: { weeks: PeriodStats[] }) {
   const thisYear = weeks[0] ? Number(weeks[0].start.slice(0, 4)) : undefined;
   return (
     <section class="section" aria-labelledby="weeks-heading">
-      <h2 id="weeks-heading">Week by week</h2>
+      <h2 id="weeks-heading">{t('weeks_heading')}</h2>
       {weeks.length === 0 ? (
-        <p class="empty">No weeks recorded yet.</p>
+        <p class="empty">{t('weeks_empty')}</p>
       ) : (
         <table class="weeks">
           <thead>
             <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Selling</th>
+              <th scope="col">{t('weeks_col_week')}</th>
+              <th scope="col">{t('weeks_col_selling')}</th>
               <th scope="col" class="num">
-                Seen
+                {t('weeks_col_seen')}
               </th>
             </tr>
           </thead>
@@ -224,7 +209,7 @@ function WeeksSection({ weeks }: { weeks: PeriodStats[] }) {
               return (
                 <tr key={w.start}>
                   <th scope="row">
-                    <time dateTime={w.start}>{i === 0 ? 'This week' : `Week of ${formatDay(w.start, thisYear)}`}</time>
+                    <time dateTime={w.start}>{i === 0 ? t('weeks_this_week') : t('weeks_week_of', [formatDay(w.start, thisYear)])}</time>
                   </th>
                   <td>
                     <span class="bar" aria-hidden="true">
@@ -243,22 +228,28 @@ function WeeksSection({ weeks }: { weeks: PeriodStats[] }) {
   );
 }
 
-function AccountsSection({ authors, actions }: { authors: PopupAuthor[]; actions: PopupActions }) {
+function AccountsSection({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const { authors, vendorCount } = data;
   return (
     <section class="section" aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading">Vendor-heavy accounts</h2>
+      <h2 id="accounts-heading">{t('accounts_heading')}</h2>
       {authors.length === 0 ? (
-        <p class="empty">
-          No account judged yet. Scroll your timeline on x.com: accounts that mostly sell will show up here, with the
-          reasons.
-        </p>
+        <p class="empty">{vendorCount > 0 ? t('accounts_none_this_week') : t('accounts_empty')}</p>
       ) : (
-        <ul class="accounts">
-          {authors.map((a) => (
-            <AccountItem key={a.key} author={a} actions={actions} />
-          ))}
-        </ul>
+        <>
+          <p class="hint accounts-legend">{t('accounts_legend')}</p>
+          <ul class="accounts">
+            {authors.map((a) => (
+              <AccountItem key={a.key} author={a} actions={actions} />
+            ))}
+          </ul>
+        </>
       )}
+      {vendorCount > 0 && actions.openOptions ? (
+        <button type="button" class="button see-all" onClick={() => actions.openOptions?.('sellers')}>
+          {tn('accounts_see_all', vendorCount)}
+        </button>
+      ) : null}
     </section>
   );
 }
@@ -283,11 +274,8 @@ function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: Pop
         </span>
         <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
       </div>
-      <p
-        class="account-share"
-        title={`Estimated share of selling posts: ${formatShare(a.sellingShare)}, from the posts seen so far`}
-      >
-        {formatCount(a.sellingPosts)} of {formatCount(a.posts)} {a.posts === 1 ? 'post' : 'posts'} selling
+      <p class="account-share" title={t('account_share_title', [formatShare(a.sellingShare)])}>
+        {tn('account_share', a.posts, [formatCount(a.sellingPosts)])}
       </p>
       {shown.length ? (
         <ul class="reasons">
@@ -298,9 +286,7 @@ function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: Pop
       ) : null}
       {more.length ? (
         <details class="more-reasons">
-          <summary>
-            {more.length} more {more.length === 1 ? 'reason' : 'reasons'}
-          </summary>
+          <summary>{tn('more_reasons', more.length)}</summary>
           <ul class="reasons">
             {more.map((r, i) => (
               <li key={i}>{r}</li>
@@ -313,64 +299,19 @@ function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: Pop
   );
 }
 
-function OverrideControls({
-  handle,
-  label,
-  override,
-  actions,
-}: {
-  handle: string;
-  label: string;
-  override: Override;
-  actions: PopupActions;
-}) {
-  if (override === 'show' || override === 'hide') {
-    return (
-      <div class="account-actions">
-        <span class="override-state">{override === 'show' ? 'You always show this account' : 'You always hide this account'}</span>
-        <button
-          type="button"
-          class="button"
-          aria-label={`Undo ${override === 'show' ? 'always show' : 'hide'} for ${label}`}
-          onClick={() => actions.setOverride(handle, null)}
-        >
-          Undo
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div class="account-actions">
-      <button
-        type="button"
-        class="button"
-        aria-label={`Always show ${label}`}
-        onClick={() => actions.setOverride(handle, 'show')}
-      >
-        Always show
-      </button>
-      <button type="button" class="button" aria-label={`Hide ${label}`} onClick={() => actions.setOverride(handle, 'hide')}>
-        Hide
-      </button>
-    </div>
-  );
-}
-
 function SettingsSection({ data, actions }: { data: PopupData; actions: PopupActions }) {
-  const s = data.settings;
   return (
     <section class="section settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
-      <SensitivityField value={s.sensitivity} onChange={actions.setSensitivity} />
-      <Check id="hide-mixed" label="Hide mixed accounts too" checked={s.hideMixed} onChange={actions.setHideMixed} />
-      <Check id="hide-ads" label="Hide promoted posts (ads)" checked={s.hideAds} onChange={actions.setHideAds} />
-      <Check
-        id="exempt-followed"
-        label="Never quiet accounts I follow"
-        checked={s.exemptFollowed}
-        onChange={actions.setExemptFollowed}
+      <h2 id="settings-heading">{t('settings_heading')}</h2>
+      <SettingsFields
+        settings={data.settings}
+        onChange={(p) => {
+          if (p.sensitivity) actions.setSensitivity(p.sensitivity);
+          if (p.hideMixed !== undefined) actions.setHideMixed(p.hideMixed);
+          if (p.hideAds !== undefined) actions.setHideAds(p.hideAds);
+          if (p.exemptFollowed !== undefined) actions.setExemptFollowed(p.exemptFollowed);
+        }}
       />
-      <p class="hint">{t('setting_exempt_followed_hint')}</p>
     </section>
   );
 }

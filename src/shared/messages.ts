@@ -46,11 +46,38 @@ export interface PopupData {
   last7: PeriodStats;
   /** Calendar weeks (Monday first), newest first, the current one included. */
   weeks: PeriodStats[];
-  /** Vendor-heavy accounts (seller, mixed, or hidden by the user), most selling first. */
+  /** The week's top accounts that mostly sell (seller, then mixed), most selling first; a few only. */
   authors: PopupAuthor[];
+  /** How many accounts are judged seller or mixed in all: the options page lists them ("see all N"). */
+  vendorCount: number;
   /** Reader health of the active tab, when it is an X tab. */
   health: ReaderHealth | null;
   status: HealthStatus | 'not-x';
+}
+
+// --- Popup and options lists and history (popup helper) ---
+
+/** A seller or mixed account as the background keeps it ranked for the popup and options lists. */
+export interface SellerSummary extends AuthorJudgement {
+  key: string;
+  handle: string;
+  name?: string;
+  /** Last local day a post of theirs was recorded ("YYYY-MM-DD"). */
+  lastDay: string;
+}
+
+export interface SellerPage {
+  /** Accounts matching the query, in all. */
+  total: number;
+  offset: number;
+  items: PopupAuthor[];
+}
+
+export interface HistoryData {
+  /** Every week kept, newest first. */
+  weeks: PeriodStats[];
+  /** The last 7 days, oldest first, today last. */
+  days: DayStats[];
 }
 
 /** Request payload and reply of each message type. */
@@ -93,6 +120,12 @@ export interface Protocol {
   'set-not-seller': { req: { handle: string; notSeller: boolean }; res: Settings };
   /** Popup → background: what quiet mode would hide on that tab (the dry run). */
   'get-review': { req: { tabId?: number }; res: ReviewData };
+
+  // ---- Popup and options lists and history (issue 10) ----
+  /** Options page → background: one page of the seller and mixed accounts, filtered by handle or name. */
+  'get-sellers': { req: { query?: string; offset?: number; limit?: number }; res: SellerPage };
+  /** Options page → background: every week kept and the last 7 days. */
+  'get-history': { req: Record<string, never>; res: HistoryData };
 }
 
 // ---- Following audit, dry run ("Review"), verdict badges (issue 9) ---------------------------
@@ -208,6 +241,9 @@ export interface ExportFile {
 export type ImportResult =
   | { ok: true; settings: Settings; allowed: number; blocked: number }
   | { ok: false; error: string };
+
+/** runtime.connect name of the port on which the background tells open pages "something changed". */
+export const LIVE_PORT = 'qb:live';
 
 /**
  * storage.local key the background bumps after 'forget-all': content scripts drop the verdicts

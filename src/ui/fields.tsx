@@ -1,4 +1,5 @@
 // Form fields shared by the popup and the options page, so both say the same thing the same way.
+import type { Settings } from '../shared/settings';
 import type { Sensitivity } from '../shared/types';
 import { t, type MessageKey } from './i18n';
 
@@ -11,10 +12,13 @@ export const SENSITIVITY_OPTIONS: readonly { value: Sensitivity; label: MessageK
 export function Check(props: {
   id: string;
   label: string;
+  /** A sentence under the label that explains it (e.g. what "mixed" means). */
+  hint?: string;
   checked: boolean;
   role?: 'switch';
   onChange: (on: boolean) => void;
 }) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
   return (
     <div class="field field-check">
       <input
@@ -22,9 +26,15 @@ export function Check(props: {
         type="checkbox"
         role={props.role}
         checked={props.checked}
+        aria-describedby={hintId}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
       <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint check-hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -59,3 +69,28 @@ export function SensitivityField(props: { value: Sensitivity; onChange: (s: Sens
     </>
   );
 }
+
+/** The settings both the popup and the options page show. */
+export function SettingsFields({
+  settings: s,
+  onChange,
+}: {
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+}) {
+  return (
+    <>
+      <SensitivityField value={s.sensitivity} onChange={(sensitivity) => onChange({ sensitivity })} />
+      <Check id="hide-mixed" label={t('setting_hide_mixed')} hint={t('setting_hide_mixed_hint')} checked={s.hideMixed} onChange={(on) => onChange({ hideMixed: on })} />
+      <Check id="hide-ads" label={t('setting_hide_ads')} checked={s.hideAds} onChange={(on) => onChange({ hideAds: on })} />
+      <Check
+        id="exempt-followed"
+        label={t('setting_exempt_followed')}
+        hint={t('setting_exempt_followed_hint')}
+        checked={s.exemptFollowed}
+        onChange={(on) => onChange({ exemptFollowed: on })}
+      />
+    </>
+  );
+}
+

@@ -235,6 +235,10 @@ function fakeBackground() {
       case 'forget-all':
         data = { ...data, stored: { seen: 0, authors: 0, days: 0 } };
         return { ok: true };
+      case 'get-sellers':
+        return { total: 0, offset: 0, items: [] };
+      case 'get-history':
+        return { weeks: [{ start: '2026-01-05', seen: 3, selling: 1, hidden: 1 }], days: [] };
       default:
         throw new Error(`unexpected ${m.type}`);
     }
@@ -259,7 +263,7 @@ describe('options controller', () => {
     expect(isOptionsData({ settings: DEFAULT_SETTINGS })).toBe(false);
     expect(isOptionsData({ settings: { ...DEFAULT_SETTINGS, allowList: [1] }, stored: { seen: 0, authors: 0, days: 0 } })).toBe(false);
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     expect(container.querySelector('#stored-counts')!.textContent).toContain('412 tweets seen');
   });
@@ -271,7 +275,7 @@ describe('options controller', () => {
     ['a hostile handle', JSON.stringify({ format: 'quiet-bazaar-export', version: 1, settings: { allowList: ['<script>'] } }), /not an X handle/],
   ])('a file that is %s shows the error and sends nothing', async (_name, content, message) => {
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     await pickFile(content);
     expect(importResult()).toMatch(message);
@@ -281,7 +285,7 @@ describe('options controller', () => {
 
   it('a file over 5 MB is refused before it is read', async () => {
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     await pickFile('{}', 6 * 1024 * 1024);
     expect(importResult()).toBe('Nothing was imported: the file is larger than 5 MB.');
@@ -289,7 +293,7 @@ describe('options controller', () => {
 
   it("a good file is sent to the background, which has the last word", async () => {
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     const file = { format: 'quiet-bazaar-export', version: 1, settings: { allowList: ['a', 'b', 'c'], blockList: ['d', 'e'] } };
     await pickFile(JSON.stringify(file));
@@ -306,7 +310,7 @@ describe('options controller', () => {
   it('export saves the JSON the background built as a file', async () => {
     const { send } = fakeBackground();
     const saveFile = vi.fn();
-    render(<OptionsApp send={send} saveFile={saveFile} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} saveFile={saveFile} />, container);
     await settle();
     buttonNamed('Export to a file')!.click();
     await settle();
@@ -318,7 +322,7 @@ describe('options controller', () => {
 
   it('forget, once confirmed, is sent and the page then shows nothing stored', async () => {
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     buttonNamed('Forget everything…')!.click();
     await settle(1);
@@ -332,7 +336,7 @@ describe('options controller', () => {
 
   it('adding a handle moves it off the other list', async () => {
     const { send } = fakeBackground();
-    render(<OptionsApp send={send} pollMs={60_000} />, container);
+    render(<OptionsApp send={send} />, container);
     await settle();
     await typeAndAdd('allow', '@DealsDaily_HQ');
     await settle();

@@ -7,6 +7,21 @@ import type { Settings } from '../../src/shared/settings';
 import { NOT_SAVED, NO_ANSWER, PopupApp, STALE, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
 import { getMockData } from '../../src/popup/mock-data';
 
+/** A change feed the test fires by hand, as the background's port would. */
+function fakeFeed() {
+  const listeners = new Set<() => void>();
+  return {
+    subscribe: (fn: () => void) => {
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    },
+    changed: () => listeners.forEach((fn) => fn()),
+    get count() {
+      return listeners.size;
+    },
+  };
+}
+
 let container: HTMLElement;
 
 /** Let promises settle and Preact re-render (it renders on a microtask). */
@@ -76,7 +91,7 @@ describe('isPopupData', () => {
 describe('PopupApp', () => {
   it('asks for the data of its tab and shows it', async () => {
     const bg = fakeBackground();
-    render(<PopupApp send={bg.send} tabId={42} pollMs={60_000} />, container);
+    render(<PopupApp send={bg.send} tabId={42} />, container);
     expect(container.textContent).toContain('Loading…');
     await settle();
     expect(bg.messages[0]).toEqual({ qb: 1, type: 'get-popup-data', payload: { tabId: 42 } });
@@ -86,7 +101,7 @@ describe('PopupApp', () => {
 
   it('sends an empty payload when the tab is unknown', async () => {
     const bg = fakeBackground();
-    render(<PopupApp send={bg.send} pollMs={60_000} />, container);
+    render(<PopupApp send={bg.send} />, container);
     await settle();
     expect(bg.messages[0]!.payload).toEqual({});
   });
@@ -99,7 +114,7 @@ describe('PopupApp', () => {
       return bg.send(m);
     };
     const spy = vi.fn(send);
-    render(<PopupApp send={spy} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={spy} tabId={1} />, container);
     await settle();
     quietSwitch().click();
     await settle();
@@ -117,7 +132,7 @@ describe('PopupApp', () => {
 
   it('sends set-override with the handle and shows the new state', async () => {
     const bg = fakeBackground();
-    render(<PopupApp send={bg.send} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={bg.send} tabId={1} />, container);
     await settle();
     container.querySelector<HTMLButtonElement>('[aria-label="Hide @gadgetflip"]')!.click();
     await settle();
@@ -127,7 +142,7 @@ describe('PopupApp', () => {
 
   it('sends sensitivity and hide-mixed changes', async () => {
     const bg = fakeBackground();
-    render(<PopupApp send={bg.send} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={bg.send} tabId={1} />, container);
     await settle();
     const select = container.querySelector<HTMLSelectElement>('#sensitivity')!;
     select.value = 'loose';
@@ -141,26 +156,50 @@ describe('PopupApp', () => {
     expect(container.querySelector<HTMLInputElement>('#hide-mixed')!.checked).toBe(true);
   });
 
-  it('fetches again every poll interval so counts stay live, and stops when closed', async () => {
+  it('fetches again only when the background says something changed, and stops listening when closed', async () => {
     vi.useFakeTimers();
     const bg = fakeBackground();
-    render(<PopupApp send={bg.send} tabId={1} />, container);
+    const feed = fakeFeed();
+    render(<PopupApp send={bg.send} subscribe={feed.subscribe} tabId={1} />, container);
     await vi.advanceTimersByTimeAsync(100); // effects run after paint
     expect(bg.send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bg.send).toHaveBeenCalledTimes(1); // nothing changed: nothing fetched
     bg.data.today.seen = 41;
-    await vi.advanceTimersByTimeAsync(2000);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(10);
     expect(bg.send).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(4000);
-    expect(bg.send).toHaveBeenCalledTimes(4);
     expect(container.querySelector('#noise-today')!.textContent).toContain('41 tweets seen, 12 of them selling');
     render(null, container);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(bg.send).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(feed.count).toBe(0);
+  });
+
+  it('coalesces a burst of changes into one more fetch', async () => {
+    const bg = fakeBackground();
+    const feed = fakeFeed();
+    let release: (() => void) | undefined;
+    let calls = 0;
+    const send: Send = async (m) => {
+      calls++;
+      if (calls === 2) await new Promise<void>((r) => (release = r));
+      return bg.send(m);
+    };
+    render(<PopupApp send={send} subscribe={feed.subscribe} tabId={1} />, container);
+    await settle();
+    feed.changed();
+    await settle();
+    feed.changed();
+    feed.changed();
+    feed.changed();
+    release!();
+    await settle();
+    expect(calls).toBe(3);
   });
 
   it('shows a clear error when the background does not answer', async () => {
     const send = vi.fn<Send>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
-    render(<PopupApp send={send} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={send} tabId={1} />, container);
     await settle();
     expect(alertText()).toBe(NO_ANSWER);
     expect(container.textContent).not.toContain('Loading…');
@@ -168,7 +207,7 @@ describe('PopupApp', () => {
 
   it('treats no reply (no listener) and a malformed reply as no answer', async () => {
     for (const reply of [undefined, { hello: 'world' }]) {
-      render(<PopupApp send={async () => reply} tabId={1} pollMs={60_000} />, container);
+      render(<PopupApp send={async () => reply} tabId={1} />, container);
       await settle();
       expect(alertText()).toBe(NO_ANSWER);
       render(null, container);
@@ -177,7 +216,7 @@ describe('PopupApp', () => {
 
   it('gives up waiting after a timeout', async () => {
     vi.useFakeTimers();
-    render(<PopupApp send={() => new Promise(() => {})} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={() => new Promise(() => {})} tabId={1} />, container);
     await vi.advanceTimersByTimeAsync(4000);
     expect(alertText()).toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
@@ -189,22 +228,25 @@ describe('PopupApp', () => {
     const bg = fakeBackground();
     let down = false;
     const send: Send = (m) => (down ? Promise.reject(new Error('gone')) : bg.send(m));
-    render(<PopupApp send={send} tabId={1} />, container);
+    const feed = fakeFeed();
+    render(<PopupApp send={send} subscribe={feed.subscribe} tabId={1} />, container);
     await vi.advanceTimersByTimeAsync(100); // effects run after paint
     expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
     down = true;
-    await vi.advanceTimersByTimeAsync(2000);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(10);
     expect(alertText()).toBe(`${NO_ANSWER} ${STALE}`);
     expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
     down = false;
-    await vi.advanceTimersByTimeAsync(2000);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(10);
     expect(alertText()).toBeNull();
   });
 
   it('reverts the optimistic toggle and says so when a change is not saved', async () => {
     const bg = fakeBackground();
     const send: Send = (m) => (m.type === 'set-settings' ? Promise.reject(new Error('nope')) : bg.send(m));
-    render(<PopupApp send={send} tabId={1} pollMs={60_000} />, container);
+    render(<PopupApp send={send} tabId={1} />, container);
     await settle();
     quietSwitch().click();
     await settle();
@@ -212,25 +254,27 @@ describe('PopupApp', () => {
     expect(alertText()).toBe(NOT_SAVED);
   });
 
-  it('does not let a poll that started before a click undo the click', async () => {
+  it('does not let a fetch that started before a click undo the click', async () => {
     const bg = fakeBackground();
-    let releasePoll: (() => void) | undefined;
-    let polls = 0;
+    const feed = fakeFeed();
+    let releaseLoad: (() => void) | undefined;
+    let loads = 0;
     const send: Send = async (m) => {
-      if (m.type === 'get-popup-data' && ++polls === 2) {
+      if (m.type === 'get-popup-data' && ++loads === 2) {
         const stale = structuredClone(bg.data); // quiet mode still on
-        await new Promise<void>((r) => (releasePoll = r));
+        await new Promise<void>((r) => (releaseLoad = r));
         return stale;
       }
       return bg.send(m);
     };
-    render(<PopupApp send={send} tabId={1} pollMs={20} />, container);
+    render(<PopupApp send={send} subscribe={feed.subscribe} tabId={1} />, container);
     await settle();
-    await new Promise((r) => setTimeout(r, 30)); // the slow poll is now in flight
-    expect(releasePoll).toBeDefined();
+    feed.changed(); // the slow fetch is now in flight
+    await settle();
+    expect(releaseLoad).toBeDefined();
     quietSwitch().click();
     await settle();
-    releasePoll!();
+    releaseLoad!();
     await settle();
     expect(quietSwitch().checked).toBe(false);
   });

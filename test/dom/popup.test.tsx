@@ -283,10 +283,26 @@ describe('vendor-heavy accounts', () => {
     ]);
   });
 
-  it('says so when no account was judged yet', () => {
-    show(withData({ authors: [] }));
+  it('says what will appear, and when, while no account was judged yet', () => {
+    show(withData({ authors: [], vendorCount: 0 }));
     expect(container.querySelector('ul.accounts')).toBeNull();
     expect(text()).toContain('No account judged yet.');
+    expect(text()).toContain('at least 3 of its posts seen before a verdict');
+    expect(container.querySelector('.see-all')).toBeNull();
+  });
+
+  it('lists the week\'s top sellers and opens the options page at the full list', () => {
+    const actions = { ...fakeActions(), openOptions: vi.fn() };
+    render(<PopupView data={withData({ vendorCount: 230 })} actions={actions} />, container);
+    const seeAll = button('See all 230 accounts that sell');
+    seeAll.click();
+    expect(actions.openOptions).toHaveBeenCalledWith('sellers');
+    expect(text()).toContain('"Mixed": they sell sometimes and talk sometimes');
+  });
+
+  it('says none was seen this week when older ones exist', () => {
+    show(withData({ authors: [], vendorCount: 4 }));
+    expect(text()).toContain('None seen in the last 7 days.');
   });
 });
 
@@ -400,6 +416,10 @@ describe('loading and errors', () => {
     show(null);
     expect(text()).toContain('Loading…');
     expect(switchNamed('Quiet mode').disabled).toBe(true);
+    // Busy, not a false "off": neither checked nor unchecked while the settings load.
+    expect(switchNamed('Quiet mode').indeterminate).toBe(true);
+    expect(switchNamed('Quiet mode').getAttribute('aria-busy')).toBe('true');
+    expect(container.querySelector('#quiet-mode-hint')!.textContent).toContain('Loading your settings');
   });
 
   it('shows the error alone when there is no data', () => {

@@ -29,8 +29,9 @@ async function sellerHandles(): Promise<string[]> {
   const popup = await openPopup(h, await tabIdOf(h, page));
   await expect(popup.getByRole('switch', { name: 'Quiet mode' })).toBeVisible();
   const handles = await popup.evaluate(async () => {
-    const data: any = await (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} });
-    return data.authors.filter((a: any) => a.verdict === 'seller').map((a: any) => a.handle as string);
+    // The popup lists the week's top few; the options page's list (get-sellers) has them all.
+    const data: any = await (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-sellers', payload: { limit: 200 } });
+    return data.items.filter((a: any) => a.verdict === 'seller').map((a: any) => a.handle as string);
   });
   await popup.close();
   await page.bringToFront();
@@ -93,14 +94,15 @@ test('"Always show @handle" un-hides every tweet of that account and survives in
   const author = (await cell.getAttribute('data-qb-author'))!;
   await (await openClosedPlaceholder(page, cell.locator('[data-qb-placeholder]'))).click(/^Always show @/);
   await expect(page.locator(`[data-qb-author="${author}"][data-qb-quiet]`)).toHaveCount(0);
-  const popup = await openPopup(h, await tabIdOf(h, page));
-  const row = popup.getByRole('button', { name: new RegExp(`Undo.*@${author}`, 'i') });
+  // The choice is kept in the options page's always-show list; removing it there re-collapses them.
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html#allow`);
+  const row = options.getByRole('button', { name: `Remove @${author} from always show` });
   await expect(row).toBeVisible();
-  // Undo from the popup: the account's tweets collapse again.
   await row.click();
   await page.bringToFront();
   await expect(page.locator(`[data-qb-author="${author}"][data-qb-quiet]`).first()).toBeAttached();
-  await popup.close();
+  await options.close();
 });
 
 test('the popup toggle restores every tweet and re-hides them, without reload', async () => {

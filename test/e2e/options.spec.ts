@@ -64,7 +64,7 @@ test('a bad import file changes nothing and says why; a good one restores the li
     authors: [],
   };
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
-  await expect(options.locator('#import-result')).toHaveText(/^Imported settings: 2 always-show, 1 always-hide accounts\./);
+  await expect(options.locator('#import-result')).toHaveText(/^Imported settings: 2 always-show, 1 always-hide account\./);
   await expect(options.getByRole('button', { name: 'Remove @friend_two from always show' })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Remove @spam_co from always hide' })).toBeVisible();
   // Remove from the page, add back through the field; an invalid handle is refused inline.

@@ -11,12 +11,18 @@ function createFakeBrowser() {
   const store: Record<string, unknown> = {};
   const badge = { text: '' };
   const browser = {
-    runtime: { id: 'qb-test', getURL: (p: string) => `chrome-extension://qb-test${p}`, onMessage: event('message') },
+    runtime: {
+      id: 'qb-test',
+      getURL: (p: string) => `chrome-extension://qb-test${p}`,
+      onMessage: event('message'),
+      onConnect: event('connect'),
+    },
     storage: {
       local: {
         get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
         set: async (items: Record<string, unknown>) => void Object.assign(store, structuredClone(items)),
       },
+      onChanged: event('storageChanged'),
     },
     tabs: { onRemoved: event('tabRemoved') },
     commands: { onCommand: event('command') },

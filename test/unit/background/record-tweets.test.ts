@@ -3,7 +3,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuietBazaarDb } from '../../../src/background/db';
-import { buildPopupData, rollUpWeeks } from '../../../src/background/popup-data';
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { TweetFacts } from '../../../src/shared/types';
@@ -105,27 +104,6 @@ describe('Recorder', () => {
     await recorder.prune(90);
     expect(await db.tweets.count()).toBe(0);
     expect((await db.days.get('2026-11-26'))?.seen).toBe(1);
-  });
-});
-
-describe('popup data', () => {
-  it("gives today's, the last 7 days' and weekly counts, and vendor-heavy accounts", async () => {
-    now = new Date(2026, 10, 20, 10); // Friday of the week before
-    await recorder.recordTweets([talkPost('alice', 1), talkPost('alice', 2)], []);
-    now = new Date(2026, 10, 26, 10); // Thursday
-    await recorder.recordTweets([1, 2, 3, 4, 5].map((i) => shopPost('shop', i)).concat([talkPost('alice', 3)]), []);
-    settings = { ...settings, allowList: ['alice'] };
-    const data = await buildPopupData(db, settings, null, now);
-    expect(data.today).toMatchObject({ day: '2026-11-26', seen: 6, selling: 5 });
-    expect(data.last7).toMatchObject({ start: '2026-11-20', seen: 8, selling: 5 });
-    expect(data.weeks.map((w) => [w.start, w.seen])).toEqual([['2026-11-23', 6], ['2026-11-16', 2]]);
-    expect(data.authors[0]).toMatchObject({ handle: 'shop', verdict: 'seller', override: null });
-    expect(data.authors.find((a) => a.key === 'alice')?.override).toBe('show');
-    expect(data.status).toBe('not-x');
-  });
-
-  it('always lists the current week, even when empty', () => {
-    expect(rollUpWeeks([], new Date(2026, 10, 26))).toEqual([{ start: '2026-11-23', seen: 0, selling: 0, hidden: 0 }]);
   });
 });
 

@@ -1,0 +1,110 @@
+// The one controller the popup and the options page share: load the page's data, load it again
+// when the background says something changed (push, not poll), and apply the user's changes
+// optimistically without letting an older load undo them.
+//
+//   mount ──load──► data ──► view
+//     ▲                        │ action: run(optimistic, message)
+//     └── subscribe(changed) ◄─┴── generation++ so a load that started before cannot land
+//
+// `subscribe` is a parameter: the pages pass one built on a runtime port (connectLive), tests
+// pass a fake they fire by hand.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+/** Calls `onChange` whenever the background's data may have changed; returns the unsubscribe. */
+export type Subscribe = (onChange: () => void) => () => void;
+
+export interface LiveData<T> {
+  data: T | null;
+  /** The last load failed (the data shown, if any, is from before). */
+  failed: boolean;
+  /** Load again now (coalesced with a load already running). */
+  refresh(): Promise<void>;
+  /** Show `optimistic` at once, send `message`, then show what the background holds. */
+  run<R>(optimistic: ((d: T) => T) | null, message: () => Promise<R>): Promise<{ ok: true; value: R } | { ok: false }>;
+  /** Replace the data on screen (e.g. with a fresher part from an action's reply). */
+  patch(change: (d: T) => T): void;
+}
+
+export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): LiveData<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [failed, setFailed] = useState(false);
+  const mounted = useRef(true);
+  // Bumped by every action, so a load that started before it cannot undo the optimistic update.
+  const generation = useRef(0);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const loadOnce = useCallback(async () => {
+    const gen = generation.current;
+    try {
+      const value = await loadRef.current();
+      if (mounted.current && gen === generation.current) {
+        setData(value);
+        setFailed(false);
+      }
+    } catch {
+      // Keep the last data on screen (the view marks it stale) rather than blanking the page.
+      if (mounted.current && gen === generation.current) setFailed(true);
+    }
+  }, []);
+
+  const refresh = useCallback((): Promise<void> => {
+    if (inFlight.current) {
+      again.current = true; // one more load once this one ends, however many changes came
+      return inFlight.current;
+    }
+    const run = (async () => {
+      do {
+        again.current = false;
+        await loadOnce();
+      } while (again.current && mounted.current);
+      inFlight.current = null;
+    })();
+    inFlight.current = run;
+    return run;
+  }, [loadOnce]);
+
+  useEffect(() => {
+    mounted.current = true;
+    const unsubscribe = subscribe?.(() => void refresh());
+    return () => {
+      mounted.current = false;
+      unsubscribe?.();
+    };
+  }, [refresh, subscribe]);
+
+  // On mount, and whenever `load` asks for something else (another page, another search):
+  // a load still running for the old question must not land.
+  useEffect(() => {
+    generation.current++;
+    void refresh();
+  }, [load, refresh]);
+
+  const run = useCallback(
+    async <R,>(optimistic: ((d: T) => T) | null, message: () => Promise<R>) => {
+      generation.current++;
+      if (optimistic) setData((d) => (d ? optimistic(d) : d));
+      let result: { ok: true; value: R } | { ok: false };
+      try {
+        result = { ok: true, value: await message() };
+      } catch {
+        result = { ok: false };
+      }
+      // Whatever happened, show what the background now holds (this also undoes a failed optimistic update).
+      generation.current++;
+      again.current = false;
+      await inFlight.current;
+      if (mounted.current) await refresh();
+      return result;
+    },
+    [refresh],
+  );
+
+  const patch = useCallback((change: (d: T) => T) => {
+    if (mounted.current) setData((d) => (d ? change(d) : d));
+  }, []);
+
+  return useMemo(() => ({ data, failed, refresh, run, patch }), [data, failed, refresh, run, patch]);
+}
