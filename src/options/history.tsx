@@ -3,7 +3,7 @@
 import { useCallback } from 'preact/hooks';
 import type { HistoryData, PeriodStats } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { formatCount, formatDay, formatRatio } from '../popup/format';
+import { formatCount, formatDay, formatRatio } from '../ui/format';
 import { formatWeekday, t } from '../ui/i18n';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 import { REPLY_TIMEOUT_MS } from './data-actions';

@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { Override, PopupAuthor, SellerPage } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { atHandle, formatCount, profileUrl, verdictLabel } from '../popup/format';
+import { atHandle, formatCount, profileUrl, verdictLabel } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 import { OverrideControls } from '../ui/override-controls';

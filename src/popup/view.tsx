@@ -18,7 +18,7 @@ import { Fragment, type ComponentChildren } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import { t, tn } from '../ui/i18n';
-import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, profileUrl, verdictLabel } from './format';
+import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, profileUrl, verdictLabel } from '../ui/format';
 
 export interface PopupActions {
   setQuietMode(on: boolean): void;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopupAuthor, PopupData } from '../../src/shared/messages';
 import { getMockData } from '../../src/popup/mock-data';
 import { PopupView, type PopupActions } from '../../src/popup/view';
-import { formatCounts, formatDay, formatRatio, profileUrl } from '../../src/popup/format';
+import { formatCounts, formatDay, formatRatio, profileUrl } from '../../src/ui/format';
 
 let container: HTMLElement;
 

@@ -2,9 +2,9 @@
 // every number and date through Intl in the user's language.
 import type { Verdict } from '../shared/types';
 import { parseHandle } from '../shared/handles';
-import { formatCount, formatDay, formatPercent, t, tn, type MessageKey } from '../ui/i18n';
+import { formatCount, formatDay, formatPercent, t, tn, type MessageKey } from './i18n';
 
-export { formatCount, formatDay } from '../ui/i18n';
+export { formatCount, formatDay } from './i18n';
 
 /** Share of selling tweets among those seen, as "23%"; "—" when nothing was seen. */
 export function formatRatio(selling: number, seen: number): string {
