@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Override, ReviewData } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { t, tn, formatCount } from '../ui/i18n';
-import { atHandle, profileUrl, verdictLabel } from './format';
+import { atHandle, profileUrl, verdictLabel } from '../ui/format';
 
 const TIMEOUT_MS = 5000;
 
