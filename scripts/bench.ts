@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, type AuthorState } from '../src/classifier';
-import { authorOf, parseLabeledPosts, toTweetFacts } from '../src/classifier/eval/labeled-posts';
+import { authorOf, parseLabeledPosts, toTweetFacts } from '../tools/eval/labeled-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const posts = parseLabeledPosts(readFileSync(`${ROOT}test/fixtures/labeled/posts.jsonl`, 'utf8'));

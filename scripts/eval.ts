@@ -6,8 +6,8 @@
 // keyword list). The last line is one JSON object with the headline figures.
 import { readFileSync } from 'node:fs';
 import type { Sensitivity } from '../src/shared/types';
-import { parseLabeledPosts } from '../src/classifier/eval/labeled-posts';
-import { evaluate, type Prf } from '../src/classifier/eval/evaluate';
+import { parseLabeledPosts } from '../tools/eval/labeled-posts';
+import { evaluate, type Prf } from '../tools/eval/evaluate';
 
 function usage(msg: string): never {
   console.error(`${msg}\nusage: npm run eval -- FILE.jsonl [--sensitivity strict|balanced|loose]`);

@@ -23,8 +23,8 @@ import type { Evidence } from '../src/shared/types';
 import { extractFeatures, FEATURES, N_FEATURES } from '../src/classifier/features';
 import { HAND_WEIGHTS, postThreshold } from '../src/classifier/post';
 import { RULES } from '../src/classifier/rules';
-import { evaluate } from '../src/classifier/eval/evaluate';
-import { authorOf, parseLabeledPosts, toTweetFacts } from '../src/classifier/eval/labeled-posts';
+import { evaluate } from '../tools/eval/evaluate';
+import { authorOf, parseLabeledPosts, toTweetFacts } from '../tools/eval/labeled-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);

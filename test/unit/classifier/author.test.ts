@@ -4,7 +4,7 @@ import {
   addPost, AUTHOR_THRESHOLDS, judgeAuthor, judgePost, newAuthorState, postThreshold, type AuthorState,
 } from '../../../src/classifier';
 import { upgradeAuthorState, type AuthorStateV1 } from '../../../src/classifier/author';
-import { toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import { toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { AuthorProfile, Sensitivity, TweetFacts } from '../../../src/shared/types';
 
 const T0 = 1_760_000_000_000;

@@ -16,7 +16,7 @@
 //          an ask is a keep.
 import { describe, expect, it } from 'vitest';
 import { judgePost, postThreshold } from '../../../src/classifier';
-import { toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import { toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { TweetFacts } from '../../../src/shared/types';
 import { COMMERCE_BORDERLINE as BORDERLINE, COMMERCE_FLAGS as FLAGS, COMMERCE_KEEPS as KEEPS } from './tables';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../src/classifier';
-import { evaluate, prf } from '../../../src/classifier/eval/evaluate';
-import { decodeText, parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import { evaluate, prf } from '../../../tools/eval/evaluate';
+import { decodeText, parseLabeledPosts, toTweetFacts } from '../../../tools/eval/labeled-posts';
 
 const tiny = parseLabeledPosts(readFileSync(fileURLToPath(new URL('../../fixtures/eval/tiny.jsonl', import.meta.url)), 'utf8'));
 

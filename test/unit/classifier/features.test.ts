@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../src/classifier';
 import { extractFeatures, FEATURES, GATED, N_FEATURES, SHARED_GATES, setMatchWindows } from '../../../src/classifier/features';
-import { parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import { parseLabeledPosts, toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { TweetFacts } from '../../../src/shared/types';
 import { TABLE } from './tables';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { judgePost } from '../../../src/classifier';
-import { parseLabeledPosts, toTweetFacts } from '../../../src/classifier/eval/labeled-posts';
+import { parseLabeledPosts, toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { AuthorProfile, TweetFacts } from '../../../src/shared/types';
 import { COMMERCE_BORDERLINE, COMMERCE_FLAGS, COMMERCE_KEEPS, TABLE } from './tables';
 

@@ -2,7 +2,7 @@
 // the extension's DOM reader would produce: decoded text, links, hashtags, cashtags, mentions,
 // and a reply flag when the text opens with a mention (how X shows a reply's raw text).
 // Used by scripts/eval.ts, scripts/fit-weights.ts and scripts/bench.ts; never by the extension.
-import type { TweetFacts } from '../../shared/types';
+import type { TweetFacts } from '../../src/shared/types';
 
 export type Label = 'seller' | 'not_seller';
 

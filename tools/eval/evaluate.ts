@@ -8,10 +8,10 @@
 // Author level: authors with at least 3 posts; the label is the majority of their posts' labels
 // (a tie is not a seller); predicted seller = the verdict after their last post is `seller`
 // (`mixed` counts as not seller).
-import type { Sensitivity, TweetFacts, Verdict } from '../../shared/types';
+import type { Sensitivity, TweetFacts, Verdict } from '../../src/shared/types';
 const CONTEXT = process.env.QB_NO_CONTEXT !== '1';
-import { addPost, judgeAuthor, newAuthorState, pSellingInContext, type AuthorState } from '../author';
-import { judgePost, postThreshold, type PostJudgement } from '../post';
+import { addPost, judgeAuthor, newAuthorState, pSellingInContext, type AuthorState } from '../../src/classifier/author';
+import { judgePost, postThreshold, type PostJudgement } from '../../src/classifier/post';
 import { authorOf, sourceFamily, toTweetFacts, type LabeledPost } from './labeled-posts';
 
 export interface Prf {
