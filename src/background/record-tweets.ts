@@ -183,7 +183,8 @@ export class Recorder {
       }
       for (const key of touched) {
         const row = rows.get(key)!;
-        row.judgement = judgeAuthor(row.state, row.profile, { sensitivity: settings.sensitivity, now });
+        // The previous verdict gives hysteresis: one new post does not flip seller / not seller.
+        row.judgement = judgeAuthor(row.state, row.profile, { sensitivity: settings.sensitivity, now, previous: row.judgement?.verdict });
         row.verdict = row.judgement.verdict;
         row.updatedAt = now;
       }

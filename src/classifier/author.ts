@@ -181,7 +181,8 @@ const REPEAT_MIN_EVIDENCE = 0.5;
 function pWithRepeat(post: PostJudgement, repeated: boolean): number {
   if (!repeated) return post.pSelling;
   let promotional = false;
-  for (const e of post.evidence) if (e.weight >= REPEAT_MIN_EVIDENCE) promotional = true;
+  // The hand-written evidence only: the learned component's lean is not a promotion by itself.
+  for (const e of post.evidence) if (e.weight >= REPEAT_MIN_EVIDENCE && e.name !== 'text.learned') promotional = true;
   return promotional ? sigmoid(logit(post.pSelling) + REPEAT_WEIGHT) : post.pSelling;
 }
 
@@ -329,11 +330,24 @@ function posterior(selling: number, all: number, profileAlpha: number): Posterio
   return { share: alpha / (alpha + beta), majority: 1 - betaCdf(0.5, alpha, beta), some: 1 - betaCdf(0.2, alpha, beta) };
 }
 
-/** The verdict on an author from all their posts seen. Pure (an old state is upgraded on a copy); cheap. */
+/**
+ * Hysteresis between seller and not seller: a verdict does not flip on one new post. Leaving
+ * `seller` takes P(share > ½) below the sensitivity's seller confidence by LEAVE_MARGIN; becoming
+ * a seller after another verdict (mixed, conversationalist) takes it above by ENTER_MARGIN.
+ * A first verdict (previous unknown or not given) uses the plain threshold.
+ */
+export const LEAVE_MARGIN = 0.25;
+export const ENTER_MARGIN = 0.05;
+
+/**
+ * The verdict on an author from all their posts seen. Pure (an old state is upgraded on a copy); cheap.
+ * `previous` = the verdict given last time (the caller stores it); a sensitivity change should
+ * not pass it, so that the new sensitivity decides afresh.
+ */
 export function judgeAuthor(
   stored: StoredAuthorState,
   profile: AuthorProfile | undefined,
-  options: { sensitivity: Sensitivity; now: number },
+  options: { sensitivity: Sensitivity; now: number; previous?: Verdict | undefined },
 ): AuthorJudgement {
   const state = stored.v === 2 ? stored : upgradeAuthorState(stored, options.now);
   const sens = AUTHOR_THRESHOLDS[options.sensitivity] ? options.sensitivity : 'balanced';
@@ -346,16 +360,18 @@ export function judgeAuthor(
   const recent = posterior(state.s[k], state.w, signs.alpha);
   const all = posterior(sellingPosts, n, signs.alpha);
   const recentIsEnough = state.w >= th.minPosts;
+  const prev = options.previous;
+  const sellerAt = prev === 'seller' ? th.seller - LEAVE_MARGIN : prev === 'mixed' || prev === 'conversationalist' ? Math.min(0.99, th.seller + ENTER_MARGIN) : th.seller;
 
   let verdict: Verdict = 'unknown';
   let confidence = 0;
   let share = recent.share;
   if (n < th.minPosts) {
     // Too few posts for any verdict.
-  } else if (recent.majority >= th.seller) {
+  } else if (recent.majority >= sellerAt) {
     verdict = 'seller';
     confidence = recent.majority;
-  } else if (all.majority >= th.seller && recent.majority >= 0.5) {
+  } else if (all.majority >= sellerAt && recent.majority >= 0.5) {
     // Recent posts still lean to selling: older ones seen long ago back them up at full weight.
     verdict = 'seller';
     confidence = all.majority;

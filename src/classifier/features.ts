@@ -310,6 +310,11 @@ const view: PostView = {
   longestWord: 0, longestDigits: 0, letters: 0, upper: 0, currency: false, symbols: false,
 };
 
+/** The lowercase, space-collapsed text the last extractFeatures read (for the fit: the text model's input). */
+export function lastText(): string {
+  return view.t;
+}
+
 /**
  * Fill `x` (length N_FEATURES, zeroed here) with the features of one post, and `details`
  * with short human details for some of them. Pure apart from writing into the two outputs.
@@ -344,6 +349,13 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
     const r = c.rule;
     if (r.when && !r.when(v)) continue;
     let found: boolean;
+    if (r.value) {
+      const val = r.value(v);
+      if (val === 0) continue;
+      x[i] = val;
+      if (r.detail) details[i] = r.detail === 'match' ? '' : r.detail(v);
+      continue;
+    }
     if (r.find) found = r.find(v);
     else {
       const present = (mask[c.q]! & c.m) !== 0;

@@ -210,6 +210,11 @@ export function readUser(u: unknown): AuthorProfile | null {
 
   const professionalType = str(at(o, 'professional', 'professional_type'));
   if (professionalType) p.professionalType = cut(professionalType, PAGE_DATA_LIMITS.shortString);
+  const categories = at(o, 'professional', 'category');
+  const category = Array.isArray(categories) ? str(at(categories[0], 'name')) : undefined;
+  if (category) p.professionalCategory = cut(category, PAGE_DATA_LIMITS.shortString);
+  const affiliate = str(at(o, 'affiliates_highlighted_label', 'label', 'description'));
+  if (affiliate) p.affiliateLabel = cut(affiliate, PAGE_DATA_LIMITS.shortString);
   const blue = bool(o.is_blue_verified);
   if (blue !== undefined) p.isBlueVerified = blue;
   const verifiedType = str(legacy.verified_type) ?? str(at(o, 'verification', 'verified_type'));

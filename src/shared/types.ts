@@ -57,7 +57,12 @@ export interface AuthorProfile {
   /** professional_type "Business" (or "Creator" — we keep the raw type too). */
   professionalType?: string;
   isBlueVerified?: boolean;
+  /** X's verification type: "Business" (organisation) or "Government". */
   verifiedType?: string;
+  /** `professional.category[0].name` ("Internet Company", "Media & News Company", "Journalist"). */
+  professionalCategory?: string;
+  /** The organisation whose affiliate badge the account wears (`affiliates_highlighted_label`). */
+  affiliateLabel?: string;
   /** The reader follows this account. */
   isFollowedByUser?: boolean;
   /** Account creation, ms since epoch. */

@@ -202,6 +202,8 @@ export function validateProfile(raw: unknown): AuthorProfile | null {
   put(p, 'professionalType', shortString(raw.professionalType, PAGE_DATA_LIMITS.shortString));
   put(p, 'isBlueVerified', typeof raw.isBlueVerified === 'boolean' ? raw.isBlueVerified : undefined);
   put(p, 'verifiedType', shortString(raw.verifiedType, PAGE_DATA_LIMITS.shortString));
+  put(p, 'professionalCategory', shortString(raw.professionalCategory, PAGE_DATA_LIMITS.shortString));
+  put(p, 'affiliateLabel', shortString(raw.affiliateLabel, PAGE_DATA_LIMITS.shortString));
   put(p, 'isFollowedByUser', typeof raw.isFollowedByUser === 'boolean' ? raw.isFollowedByUser : undefined);
   put(p, 'createdAt', time(raw.createdAt));
   return p;

@@ -104,6 +104,8 @@ export function evaluate(
   sensitivity: Sensitivity = 'balanced',
   t0 = 1_700_000_000_000,
   judge: JudgeFn = (facts) => judgePost(facts),
+  /** Sees each post as judged: its index, pSelling in its author's context, and the judgement. */
+  observe?: (index: number, pInContext: number, post: PostJudgement) => void,
 ): EvalReport {
   const threshold = postThreshold(sensitivity);
   const authors = new Map<string, AuthorRun>();
@@ -123,6 +125,7 @@ export function evaluate(
     const post = judge(facts, i);
     const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post) : post.pSelling;
     addPost(run.state, facts, post, t0 + i * 1000);
+    observe?.(i, pCtx, post);
 
     const actual = p.label === 'seller';
     const predicted = pCtx >= threshold;

@@ -7,6 +7,7 @@ import { extractFeatures, FEATURES, GATED, N_FEATURES, SHARED_GATES, setMatchWin
 import { parseLabeledPosts, toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { TweetFacts } from '../../../src/shared/types';
 import { TABLE } from './tables';
+import { RULES } from '../../../src/classifier/rules';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 
@@ -20,14 +21,26 @@ function evidenceOf(text: string, extra: Partial<TweetFacts> = {}): string[] {
   return judgePost(tweet(text, extra)).evidence.map((e) => e.name);
 }
 
+/** The rules a post sets off (whatever their fitted weight, which may be 0). */
+function rulesOf(text: string): string[] {
+  const x = new Float64Array(N_FEATURES);
+  extractFeatures(tweet(text), undefined, x, new Array<string>(N_FEATURES).fill(''));
+  return FEATURES.filter((_, i) => x[i] !== 0).map((f) => f.name);
+}
+
 
 describe('evidence', () => {
   for (const [name, { flags, keeps }] of Object.entries(TABLE)) {
     describe(name, () => {
-      it.each(flags)('flags %j', (text) => expect(evidenceOf(text)).toContain(name));
-      it.each(keeps)('keeps %j', (text) => expect(evidenceOf(text)).not.toContain(name));
+      it.each(flags)('flags %j', (text) => expect(rulesOf(text)).toContain(name));
+      it.each(keeps)('keeps %j', (text) => expect(rulesOf(text)).not.toContain(name));
     });
   }
+
+  it('has a table row for every rule found by a pattern or by words (adding a rule = one record + one row)', () => {
+    const patterned = RULES.filter((r) => r.pattern || r.words).map((r) => r.name);
+    expect(patterned.filter((n) => !(n in TABLE))).toEqual([]);
+  });
 
   it('flags many hashtags and cashtags from the facts', () => {
     const ev = evidenceOf('Recover now #CryptoRecovery #BitcoinRecovery #CryptoScam #TrustWallet $SHIB $CRM $COST');
@@ -43,6 +56,17 @@ describe('evidence', () => {
     expect(names).toEqual(expect.arrayContaining(['post.ad', 'post.scheduler', 'profile.business', 'profile.bio-shop-link', 'profile.bio-sales']));
     expect(p.selling).toBe(true);
     expect(p.evidence[0]!.name).toBe('post.ad'); // most telling first
+  });
+
+  it('reads what X says about the account: organisation verification, affiliate badge, a selling category', () => {
+    const p = judgePost(tweet('New menu today.'), {
+      handle: 'brand', verifiedType: 'Business', affiliateLabel: 'Acme', professionalCategory: 'Restaurant', professionalType: 'Business',
+    });
+    const names = p.evidence.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['profile.verified-org', 'profile.affiliate-badge', 'profile.selling-category', 'profile.business']));
+    const news = judgePost(tweet('New menu today.'), { handle: 'paper', verifiedType: 'Government', professionalCategory: 'Media & News Company' });
+    expect(news.evidence.map((e) => e.name)).not.toEqual(expect.arrayContaining(['profile.verified-org']));
+    expect(news.evidence.map((e) => e.name)).not.toContain('profile.selling-category');
   });
 
   it('keeps a followed account leaning towards talk', () => {

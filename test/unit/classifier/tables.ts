@@ -117,6 +117,57 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: ['who is going to reach the billion first : katy or taylor ?', 'What will you do?'],
     keeps: ['rottentomatoes.com/m/pillion?cmp=TWRT', 'No questions here.'],
   },
+  // Rules that had no row of their own before the one-record-per-rule refactor, written then.
+  'link.with-ask': {
+    flags: ['Please visit example.com for more', 'click here: example.org/deal'],
+    keeps: ['Please visit your grandma more often', 'Read the story at example.com'],
+  },
+  'text.product-pitch': {
+    flags: ['Handmade soy candles, the perfect gift for her', 'Worldwide shipping on all orders'],
+    keeps: ['I cooked dinner by hand tonight', 'The delivery was late again'],
+  },
+  'text.urgency': { flags: ['Only 3 left in stock!', 'Sale ends tonight'], keeps: ['The movie ends with a twist', 'I was the first to arrive'] },
+  'text.price': { flags: ['Only $25 for the whole set', 'Plans from 10 usd per month'], keeps: ['I owe him twenty bucks', 'The price of fame is high'] },
+  'text.hype-copy': { flags: ['Thank me later', 'This is a game changer for founders'], keeps: ['Thank you for coming', 'The game was great'] },
+  'text.free': { flags: ['Free for everyone'], keeps: ['Freedom matters'] },
+  'text.you-address': { flags: ['You will love what your team can do'], keeps: ['You are kind'] },
+  'talk.first-person': { flags: ['I think so'], keeps: ['The sky is blue'] },
+  'text.we-voice': { flags: ['We are open late'], keeps: ['They are open late'] },
+  'text.product': { flags: ['The new version now supports dark mode'], keeps: ['The weather was nice'] },
+  'text.check-out': { flags: ['Check this out!', 'check out these shoes'], keeps: ['I will check it later', 'checkout was slow'] },
+  'talk.own-free-work': {
+    flags: ['I wrote a free guide to sourdough, no signup needed', 'We just open-sourced our scheduler, free for everyone', 'I made a little tool for this, free if you want it'],
+    keeps: ['Get our free guide when you sign up', 'I wrote to the council about the potholes'],
+  },
+  // Marketing rules (issue 7), written for the test.
+  'text.act-now': {
+    flags: ['Your first delivery is on us. Order now in the app', 'Switch today and keep your number', 'Full menu at the link below'],
+    keeps: ['I need to get going now, bye', 'We should start now or we will be late'.replace('start now', 'leave soon')],
+  },
+  'text.offer': {
+    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back'],
+    keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket'],
+  },
+  'text.product-launch': {
+    flags: ['Meet the all-new Nimbus X2 headphones', 'The autumn menu has arrived', 'The new flavor drops Friday'],
+    keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],
+  },
+  'text.paid-channel': {
+    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV'],
+    keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', '')],
+  },
+  'text.trademark': {
+    flags: ['Crisp Oats™ now in cinnamon', 'Pay with your Aurora® Card'],
+    keeps: ['Crisp oats for breakfast again', 'Paid with my card'],
+  },
+  'text.brand-voice': {
+    flags: ['We\'ve partnered with @CityBikes to bring riders 20% off', 'Our new app makes booking easy', 'Presented by Northwind Bank'],
+    keeps: ['We went to the beach and it rained', 'My new bike is great'],
+  },
+  'text.deal': {
+    flags: ['Save $200 on the Stratus laptop this week', 'Lowest price ever on the Echo Dot', 'This blender is now $49, was $89'],
+    keeps: ['I need to save money this month', 'Prices keep going up at the grocery store'],
+  },
 };
 
 // Ordinary commerce (test/unit/classifier/commerce.test.ts says how these rows were written).

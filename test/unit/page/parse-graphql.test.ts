@@ -9,6 +9,7 @@ import { validatePageData, type PageData } from '../../../src/shared/validate-pa
 const API = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/x-api');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(API, name), 'utf8'));
 const parse = (name: string): PageData => parseGraphqlResponse(load(name));
+const fixtures = (): string[] => readdirSync(API).filter((f) => f.endsWith('.json'));
 
 /** Handles of the tweets' authors: the content's author, and the reposter for a repost record. */
 function authorsOf(d: PageData): string[] {
@@ -291,6 +292,15 @@ describe('what the parser reads from a user, in both shapes', () => {
     });
     const business = d.profiles.find((x) => x.handle === 'derspiegel')!;
     expect(business).toMatchObject({ id: '2834511', verifiedType: 'Business', followers: 3040731, bioUrls: ['https://www.spiegel.de/'] });
+  });
+
+  it('reads the professional category and the affiliate badge (what X says about the account)', () => {
+    const all = fixtures().flatMap((f) => parse(f).profiles);
+    expect(all.some((p) => p.professionalCategory === 'Internet Company' && p.professionalType === 'Business')).toBe(true);
+    expect(all.some((p) => p.affiliateLabel === 'X')).toBe(true);
+    const plain = parse('_issue_28_1.json').profiles.find((x) => x.handle === 'REDROJA4')!;
+    expect(plain.professionalCategory).toBeUndefined();
+    expect(plain.affiliateLabel).toBeUndefined();
   });
 
   it('reads the profile of UserByScreenName', () => {

@@ -1,0 +1,162 @@
+// The learned text component: hashed word and character n-grams scored by a logistic regression
+// fitted by `npm run fit` (tools/fit/text-fit.ts) on the development set. Its weights are a
+// generated module (text-weights.ts) bundled with the background: no download, no network.
+//
+//   lowercase text ─► words (runs of letters, digits, and other non-space characters)
+//                 ├─► word unigrams and bigrams ─┐
+//                 └─► character 4-grams of " word " ┴─► bucket = hash & (2^BITS − 1)
+//   score = Σ w[bucket] / √(number of grams)          (log-odds, without the bias)
+//
+// The score enters the post model as one more feature (rules.ts, `text.learned`), beside the
+// hand-written evidence. What a person sees stays explainable: the reason quotes the words
+// and word pairs of the post whose weights are highest (quoteTopWords).
+import { TEXT_BITS, TEXT_SCALE, TEXT_WEIGHTS_BASE64 } from './text-weights';
+
+export const TEXT_BUCKETS = 1 << TEXT_BITS;
+const BUCKET_MASK = TEXT_BUCKETS - 1;
+/** Grams read from one post at most (longer texts are cut): bounds the work and the buffer. */
+export const MAX_GRAMS = 2048;
+
+const SEED_WORD = 0x811c9dc5;
+const SEED_PAIR = 0x9747b28c;
+const SEED_CHAR = 0x5bd1e995;
+
+/** Decoded weights (int8 × scale), one per bucket. */
+export const TEXT_WEIGHTS: Float32Array = decodeWeights(TEXT_WEIGHTS_BASE64, TEXT_SCALE, TEXT_BUCKETS);
+
+export function decodeWeights(base64: string, scale: number, n: number): Float32Array {
+  const out = new Float32Array(n);
+  if (!base64) return out;
+  const bin = atob(base64);
+  for (let i = 0; i < n && i < bin.length; i++) {
+    const b = bin.charCodeAt(i);
+    out[i] = (b > 127 ? b - 256 : b) * scale;
+  }
+  return out;
+}
+
+/** Whether a character code ends a word (ASCII that is not a letter or digit, or whitespace). */
+function isBreak(c: number): boolean {
+  if (c < 128) return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90));
+  return c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+}
+
+function mix(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function finish(h: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & BUCKET_MASK;
+}
+
+/**
+ * Write the buckets of the post's grams into `out` (length ≥ MAX_GRAMS) and return how many.
+ * `t` is the lowercase text. No allocation.
+ */
+export function hashGrams(t: string, out: Int32Array): number {
+  let n = 0;
+  const len = t.length;
+  let prevWord = 0;
+  let hasPrev = false;
+  let i = 0;
+  while (i < len && n < MAX_GRAMS - 64) {
+    while (i < len && isBreak(t.charCodeAt(i))) i++;
+    if (i >= len) break;
+    const start = i;
+    let hw = SEED_WORD;
+    while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
+    const end = i;
+    out[n++] = finish(hw);
+    if (hasPrev) out[n++] = finish(mix(mix(SEED_PAIR, prevWord), hw));
+    prevWord = hw;
+    hasPrev = true;
+    // Character 4-grams of " word " (boundaries included), at most 24 per word.
+    const wl = end - start;
+    if (wl >= 2) {
+      const last = Math.min(wl + 2 - 4, 24);
+      for (let k = 0; k <= last; k++) {
+        let hc = SEED_CHAR;
+        for (let j = k; j < k + 4; j++) {
+          const p = start - 1 + j;
+          hc = mix(hc, p < start || p >= end ? 32 : t.charCodeAt(p));
+        }
+        out[n++] = finish(hc);
+      }
+    }
+  }
+  return n;
+}
+
+const grams = new Int32Array(MAX_GRAMS);
+
+/**
+ * The lowest score the text component may give. The development set has crypto spam, scams and
+ * YouTube spam but few ordinary shops, so a text that reads unlike its sellers is weak evidence
+ * of talk: the component may argue for selling freely, against it only this far.
+ */
+export const TEXT_FLOOR = -1;
+/**
+ * The highest: the set's YouTube spam ("check out my channel") teaches that naming one's own
+ * work is near-certain selling; on X one "check out my new blog post" is not. The rules' caps
+ * (rules.ts) say the same for the hand-written evidence; the learned component keeps to them.
+ */
+export const TEXT_CEIL = 2;
+
+/** The learned score of a lowercase text (log-odds, without the bias), with the given weights. */
+export function textScore(t: string, w: Float32Array | Float64Array = TEXT_WEIGHTS): number {
+  const n = hashGrams(t, grams);
+  if (n === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += w[grams[i]!]!;
+  return Math.min(TEXT_CEIL, Math.max(TEXT_FLOOR, s / Math.sqrt(n)));
+}
+
+/**
+ * The words and word pairs of the post that weigh most toward selling, quoted: "'order now', 'on us'".
+ * Only what is in the text is quoted (the buckets cannot be read back into words).
+ */
+export function quoteTopWords(t: string, k = 2, w: Float32Array | Float64Array = TEXT_WEIGHTS): string {
+  const found: { text: string; weight: number }[] = [];
+  const len = t.length;
+  let i = 0;
+  let prev = '';
+  let prevHash = 0;
+  while (i < len && found.length < 400) {
+    while (i < len && isBreak(t.charCodeAt(i))) i++;
+    if (i >= len) break;
+    const start = i;
+    let hw = SEED_WORD;
+    while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
+    const word = t.slice(start, i);
+    const plain = isPlain(word);
+    // A word alone is quoted only when it means something by itself ("order", not "on" or "com").
+    if (!plain) found.push({ text: word, weight: w[finish(hw)]! });
+    if (prev) found.push({ text: `${prev} ${word}`, weight: w[finish(mix(mix(SEED_PAIR, prevHash), hw))]! + 1e-9 });
+    prev = word;
+    prevHash = hw;
+  }
+  found.sort((a, b) => b.weight - a.weight);
+  const picked: string[] = [];
+  for (const f of found) {
+    if (f.weight <= 0 || picked.length >= k) break;
+    // A pair already says its words; a word inside a picked pair adds nothing.
+    if (picked.some((p) => ` ${p} `.includes(` ${f.text} `) || ` ${f.text} `.includes(` ${p} `))) continue;
+    picked.push(f.text);
+  }
+  return picked.map((p) => `'${p.slice(0, 30)}'`).join(', ');
+}
+
+/** Words too common or too short to explain anything when quoted alone. */
+const PLAIN = new Set([
+  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'is', 'are', 'was', 'be',
+  'it', 'its', 'this', 'that', 'these', 'you', 'your', 'i', 'me', 'my', 'we', 'our', 'us', 'if', 'so', 'as', 'but',
+  'not', 'no', 'all', 'just', 'out', 'up', 'do', 'can', 'will', 'have', 'has', 'he', 'she', 'they', 'them', 'his',
+  'her', 'their', 'what', 'who', 'how', 'more', 'https', 'http', 'www', 'com', 'co', 'net', 'org', 'html',
+]);
+
+function isPlain(word: string): boolean {
+  return word.length < 3 || PLAIN.has(word) || /^\d+$/.test(word);
+}
