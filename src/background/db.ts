@@ -1,8 +1,13 @@
 // The extension's IndexedDB, through Dexie. Only the background worker opens it: it is the
 // single writer, so there are no cross-context races to reason about.
+//
+// Schema history: every change is a new `version(n)` with its `upgrade`, never an edit of an
+// old one (test/unit/background/db-upgrade.test.ts opens a database written by the previous
+// version, with data, and checks nothing is lost). Every row read is checked (stored-rows.ts).
 import Dexie, { type Table } from 'dexie';
-import type { AuthorState } from '../classifier';
-import type { AuthorJudgement, AuthorProfile } from '../shared/types';
+import type { StoredAuthorState } from '../classifier/author';
+import type { AuthorJudgement, AuthorProfile, Verdict } from '../shared/types';
+import { checkAuthor, checkDay, checkRowsOnRead, checkTweet, Integrity, type Checked } from './stored-rows';
 
 /** One tweet seen on screen, kept for deduplication and per-day counts. */
 export interface TweetRow {
@@ -16,18 +21,27 @@ export interface TweetRow {
   hidden: 0 | 1;
 }
 
+/** The profile fields a stored author keeps: those the classifier reads, bounded (shared/budgets.ts). */
+export type StoredProfile = Pick<
+  AuthorProfile,
+  'handle' | 'id' | 'bio' | 'bioUrls' | 'professionalType' | 'professionalCategory' | 'verifiedType' | 'affiliateLabel' | 'isFollowedByUser'
+>;
+
+/** An author as stored in IndexedDB (the popup's view of one is PopupAuthor in shared/messages.ts). */
 export interface StoredAuthor {
   /** Lowercase handle. */
   key: string;
   handle: string;
   name?: string;
-  /** Numeric X user id when known: handles change, ids do not. */
+  /** Numeric X user id when known. Kept for reference; history never moves by it (trust model). */
   authorId?: string;
-  state: AuthorState;
-  profile?: AuthorProfile;
+  state: StoredAuthorState;
+  profile?: StoredProfile;
   judgement: AuthorJudgement;
   /** Copied out of judgement so it can be indexed. */
   verdict: AuthorJudgement['verdict'];
+  /** The verdict from the posts alone, without page-only profile facts (background/judge-with-trust.ts). */
+  postsVerdict?: Verdict;
   updatedAt: number;
 }
 
@@ -87,6 +101,13 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Version 1's stores, as shipped in 0.1.0. */
+const STORES_V1 = {
+  tweets: '&id, day, authorKey',
+  authors: '&key, authorId, verdict, updatedAt',
+  days: '&day',
+};
+
 export class QuietBazaarDb extends Dexie {
   tweets!: Table<TweetRow, string>;
   authors!: Table<StoredAuthor, string>;
@@ -96,14 +117,12 @@ export class QuietBazaarDb extends Dexie {
   samples!: Table<SampleRow, string>;
   /** Small derived records kept between worker starts (the popup's figures: popup-data.ts). */
   meta!: Table<MetaRow, string>;
+  /** What the checks on read repaired or dropped. */
+  readonly integrity = new Integrity();
 
   constructor(name = 'quiet-bazaar') {
     super(name);
-    this.version(1).stores({
-      tweets: '&id, day, authorKey',
-      authors: '&key, authorId, verdict, updatedAt',
-      days: '&day',
-    });
+    this.version(1).stores(STORES_V1);
     // Following audit (issue 9): the viewer's Following list, and sample posts per author.
     this.version(2).stores({
       following: '&id, key',
@@ -111,5 +130,38 @@ export class QuietBazaarDb extends Dexie {
       samples: '&key, updatedAt',
     });
     this.version(3).stores({ meta: '&key' });
+    // 4: same stores; every existing author, day and tweet row is checked once (bounded
+    // profiles, repaired counts), so rows written by earlier versions start sound.
+    this.version(4).stores({}).upgrade(async (tx) => {
+      const repair = <T>(check: (raw: unknown) => Checked<T>) => (value: unknown, ref: { value: unknown }) => {
+        const checked = value === undefined ? null : check(value);
+        if (checked) ref.value = checked.row;
+        else delete (ref as { value?: unknown }).value;
+      };
+      await tx.table('authors').toCollection().modify(repair(checkAuthor));
+      await tx.table('days').toCollection().modify(repair(checkDay));
+      await tx.table('tweets').toCollection().modify(repair(checkTweet));
+    });
+    checkRowsOnRead(this, this.integrity);
+  }
+
+  /** Writes back the rows the checks repaired and deletes those they dropped, if still so. */
+  async writeBackRepairs(): Promise<void> {
+    const { pending } = this.integrity;
+    for (const name of ['authors', 'days', 'tweets'] as const) {
+      const keys = [...pending[name].keys()];
+      if (!keys.length) continue;
+      pending[name].clear();
+      const table = this[name] as Table<unknown, string>;
+      await this.transaction('rw', table, async () => {
+        for (const key of keys) {
+          const current = await table.get(key); // checked again: notes it anew if still damaged
+          if (!pending[name].has(key)) continue;
+          pending[name].delete(key);
+          if (current === undefined) await table.delete(key);
+          else await table.put(current);
+        }
+      });
+    }
   }
 }

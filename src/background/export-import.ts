@@ -9,10 +9,14 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type DayStats } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 export { applyImport, MAX_IMPORT_BYTES, MAX_LIST_LENGTH, validateImport, validateImportText, type Validated } from '../shared/import-file';
-import type { QuietBazaarDb } from './db';
+import type { DayRow, QuietBazaarDb, StoredAuthor } from './db';
+import { present } from './stored-rows';
 
 export async function buildExport(db: QuietBazaarDb, settings: Settings, now: Date): Promise<ExportFile> {
-  const [days, authors] = await Promise.all([db.days.orderBy('day').toArray(), db.authors.toArray()]);
+  const [days, authors] = await Promise.all([
+    db.days.orderBy('day').toArray().then((r) => present<DayRow>(r)),
+    db.authors.toArray().then((r) => present<StoredAuthor>(r)),
+  ]);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -40,6 +44,6 @@ export async function forgetAll(db: QuietBazaarDb): Promise<void> {
 
 /** How much is stored, for the options page. */
 export async function storedCounts(db: QuietBazaarDb): Promise<{ seen: number; authors: number; days: number }> {
-  const [days, authors] = await Promise.all([db.days.toArray(), db.authors.count()]);
+  const [days, authors] = await Promise.all([db.days.toArray().then(present), db.authors.count()]);
   return { seen: days.reduce((n, d) => n + d.seen, 0), authors, days: days.length };
 }

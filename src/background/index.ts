@@ -8,17 +8,17 @@
 // It is the only writer to the database and to the settings. Handlers are one map, each
 // checking who may send it.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { emptyHealth, type ReaderHealth } from '../shared/health';
-import { EPOCH_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
+import { EPOCH_KEY, INTEGRITY_KEY, REJUDGED_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
 import { validateSeen } from './validate-seen';
 import { parseHandle } from '../shared/handles';
-import { SETTINGS_KEY, normaliseSettings } from '../shared/settings';
+import { SETTINGS_KEY } from '../shared/settings';
 import { QuietBazaarDb } from './db';
 import { updateBadge } from './badge';
 import { PopupFigures, buildHistory, listSellers } from './popup-data';
 import { LiveUpdates } from './live-updates';
 import { Recorder } from './record-tweets';
-import { applyOverride, loadSettings, saveSettings } from './settings-store';
+import { applyOverride, loadSettings, SettingsStore, type SettingsChange } from './settings-store';
+import { HealthStore, type SessionArea } from './health-store';
 import { applyImport, buildExport, forgetAll, MAX_IMPORT_BYTES, storedCounts, validateImport } from './export-import';
 import { authorReasons, buildAudit, buildReview, FollowingStore, validateFollowingSeen, validatePageAuthors } from './following';
 import type { PageAuthor } from '../shared/messages';
@@ -35,12 +35,47 @@ const recorder = new Recorder({
   onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
   onRejudged: () => void figures.rebuild().catch(() => undefined),
 });
-/** Reader health per tab; lost when the worker sleeps, and re-sent by the content script. */
-const healthByTab = new Map<number, ReaderHealth>();
+/** Every settings and list write, as a patch, in one queue. */
+const settings = new SettingsStore();
+/** Reader health per tab, in storage.session: it outlives the worker. */
+const health = new HealthStore((browser.storage as { session?: SessionArea }).session);
+
+/**
+ * After a write that changed the sensitivity: re-judge everyone in chunks, after the save and
+ * without holding the reply, then tell content scripts to fetch the new verdicts.
+ */
+function afterSettingsChange({ before, after }: SettingsChange): void {
+  if (after.sensitivity === before.sensitivity) return;
+  void recorder
+    .rejudgeAll(after.sensitivity)
+    .then(async (done) => {
+      if (done) await browser.storage.local.set({ [REJUDGED_KEY]: Date.now() });
+      scheduleBadge();
+    })
+    .catch(() => undefined);
+}
+
+/** Repair counts survive the worker, so the popup can say what happened to stored data. */
+let savedRepairs = '';
+async function repairsForPopup() {
+  const now = db.integrity.snapshot();
+  const text = JSON.stringify(now);
+  if (text !== savedRepairs) {
+    savedRepairs = text;
+    await browser.storage.local.set({ [INTEGRITY_KEY]: now }).catch(() => undefined);
+  }
+  return now;
+}
+const integrityRestored = browser.storage.local
+  .get(INTEGRITY_KEY)
+  .then((s) => {
+    db.integrity.restore(s[INTEGRITY_KEY] as never);
+    savedRepairs = JSON.stringify(db.integrity.snapshot());
+  })
+  .catch(() => undefined);
 /** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
 const following = new FollowingStore(db);
 const authorsByTab = new Map<number, PageAuthor[]>();
-const HANDLE_ARG = /^@?[A-Za-z0-9_]{1,50}$/;
 
 type Sender = Runtime.MessageSender;
 type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
@@ -86,12 +121,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   health: {
     allow: fromContent,
     run: async (payload, sender) => {
-      const h = emptyHealth();
-      for (const k of Object.keys(h) as Array<keyof ReaderHealth>) {
-        const v = (payload as unknown as Record<string, unknown>)[k];
-        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) h[k] = Math.floor(v);
-      }
-      healthByTab.set(sender.tab!.id!, h);
+      await health.set(sender.tab!.id!, payload);
       return { ok: true };
     },
   },
@@ -103,8 +133,12 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromExtensionPage,
     run: async (payload) => {
       const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
-      const health = tabId === undefined ? null : (healthByTab.get(tabId) ?? null);
-      return figures.build(await loadSettings(), health, new Date());
+      const tabHealth = tabId === undefined ? null : await health.get(tabId);
+      await integrityRestored;
+      const data = await figures.build(await loadSettings(), tabHealth, new Date());
+      // Counted after the reads above, so damage they found is included.
+      const repairs = await repairsForPopup();
+      return repairs.repaired + repairs.dropped > 0 ? { ...data, integrity: repairs } : data;
     },
   },
   'get-sellers': {
@@ -118,11 +152,10 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   'set-settings': {
     allow: fromExtensionPage,
     run: async (payload) => {
-      const before = await loadSettings();
-      const next = normaliseSettings({ ...before, ...payload });
-      // Re-judge before saving: content scripts re-ask for verdicts when they see the change.
-      if (next.sensitivity !== before.sensitivity) await recorder.rejudgeAll(next.sensitivity);
-      return saveSettings(next);
+      // Saved at once; re-judging follows, and content scripts refetch verdicts when it is done.
+      const change = await settings.update(payload && typeof payload === 'object' ? payload : {});
+      afterSettingsChange(change);
+      return change.after;
     },
   },
   'set-override': {
@@ -134,7 +167,8 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
       }
       const o = payload.override;
       if (o !== 'show' && o !== 'hide' && o !== null) throw new Error('set-override: bad override');
-      return saveSettings(applyOverride(await loadSettings(), payload.handle, o));
+      const handle = payload.handle;
+      return (await settings.update((current) => applyOverride(current, handle, o))).after;
     },
   },
   'get-options-data': {
@@ -158,11 +192,10 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
       if (size > MAX_IMPORT_BYTES) return { ok: false, error: 'Nothing was imported: the file is too large.' };
       const checked = validateImport(payload);
       if (!checked.ok) return checked;
-      const before = await loadSettings();
-      const next = applyImport(before, checked.patch);
-      if (next.sensitivity !== before.sensitivity) await recorder.rejudgeAll(next.sensitivity);
-      const settings = await saveSettings(next);
-      return { ok: true, settings, allowed: settings.allowList.length, blocked: settings.blockList.length };
+      const change = await settings.update((current) => applyImport(current, checked.patch));
+      afterSettingsChange(change);
+      const saved = change.after;
+      return { ok: true, settings: saved, allowed: saved.allowList.length, blocked: saved.blockList.length };
     },
   },
   'forget-all': {
@@ -198,7 +231,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   'get-author-reasons': {
     allow: fromContent,
     run: async (payload) => {
-      if (typeof payload.handle !== 'string' || !HANDLE_ARG.test(payload.handle)) throw new Error('get-author-reasons: bad handle');
+      if (parseHandle(payload.handle) === undefined) throw new Error('get-author-reasons: bad handle');
       return authorReasons(db, payload.handle);
     },
   },
@@ -212,10 +245,11 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   'set-not-seller': {
     allow: fromExtensionPage,
     run: async (payload) => {
-      if (typeof payload.handle !== 'string' || !HANDLE_ARG.test(payload.handle)) throw new Error('set-not-seller: bad handle');
+      if (parseHandle(payload.handle) === undefined) throw new Error('set-not-seller: bad handle');
       await following.setNotSeller(payload.handle, payload.notSeller === true);
       // "Not a seller" moves the account to the allow list; undoing it takes it off again.
-      return saveSettings(applyOverride(await loadSettings(), payload.handle, payload.notSeller === true ? 'show' : null));
+      const { handle, notSeller } = payload;
+      return (await settings.update((current) => applyOverride(current, handle, notSeller === true ? 'show' : null))).after;
     },
   },
   'get-review': {
@@ -241,14 +275,13 @@ browser.storage.onChanged.addListener((changes) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  healthByTab.delete(tabId);
+  void health.forget(tabId);
   authorsByTab.delete(tabId);
 });
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-quiet-mode') return;
-  const s = await loadSettings();
-  await saveSettings({ quietMode: !s.quietMode });
+  await settings.update((s) => ({ quietMode: !s.quietMode }));
 });
 
 // Once per start of the worker: keep the database small and the badge current.

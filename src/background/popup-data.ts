@@ -15,6 +15,8 @@ import type { DayStats, HistoryData, PeriodStats, PopupAuthor, PopupData, Seller
 import type { Settings } from '../shared/settings';
 import type { Verdict } from '../shared/types';
 import type { DayRow, QuietBazaarDb, StoredAuthor } from './db';
+// Rows a check on read dropped come back undefined (stored-rows.ts).
+import { present } from './stored-rows';
 
 export const WEEKS_SHOWN = 8;
 /** Sellers the popup lists; the options page lists them all. */
@@ -151,7 +153,7 @@ export class PopupFigures {
     const verdicts = Object.keys(counts) as Verdict[];
     const [n, vendors] = await Promise.all([
       Promise.all(verdicts.map((v) => this.db.authors.where('verdict').equals(v).count())),
-      this.db.authors.where('verdict').anyOf('seller', 'mixed').toArray(),
+      this.db.authors.where('verdict').anyOf('seller', 'mixed').toArray().then((r) => present(r)),
     ]);
     verdicts.forEach((v, i) => (counts[v] = n[i]!));
     const top = vendors.map((r) => toSummary(r, dayKey(new Date(r.updatedAt)))).sort(compareSellers).slice(0, TOP_KEPT);
@@ -176,7 +178,7 @@ export class PopupFigures {
   async build(settings: Settings, health: ReaderHealth | null, now: Date): Promise<PopupData> {
     const todayKey = dayKey(now);
     const since = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7 * WEEKS_SHOWN));
-    const [days, figures] = await Promise.all([this.db.days.where('day').aboveOrEqual(since).toArray(), this.load()]);
+    const [days, figures] = await Promise.all([this.db.days.where('day').aboveOrEqual(since).toArray().then((r) => present(r)), this.load()]);
     const today: DayStats = days.find((d) => d.day === todayKey) ?? { day: todayKey, seen: 0, selling: 0, hidden: 0 };
     const week = lastDays(7, now);
     const inWeek = new Set(week);
@@ -208,7 +210,7 @@ export async function listSellers(
 ): Promise<SellerPage> {
   const query = typeof req.query === 'string' ? req.query.trim().replace(/^@/, '').toLowerCase().slice(0, 64) : '';
   const limit = Math.max(1, Math.min(200, Math.floor(Number(req.limit) || 50)));
-  const vendors = await db.authors.where('verdict').anyOf('seller', 'mixed').toArray();
+  const vendors = present(await db.authors.where('verdict').anyOf('seller', 'mixed').toArray());
   const matching = vendors
     .filter((r) => !query || r.key.includes(query) || (r.name ?? '').toLowerCase().includes(query))
     .map((r) => toSummary(r, dayKey(new Date(r.updatedAt))))
@@ -227,7 +229,7 @@ export async function listSellers(
 
 /** Every week kept (newest first) and the last 7 days (today last), for the options page. */
 export async function buildHistory(db: QuietBazaarDb, now: Date): Promise<HistoryData> {
-  const days = await db.days.toArray();
+  const days = present(await db.days.toArray());
   const byDay = new Map(days.map((d) => [d.day, d]));
   return {
     weeks: rollUpWeeks(days, now, Infinity),

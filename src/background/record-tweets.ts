@@ -1,18 +1,22 @@
 // Turns what the content script saw into stored evidence, verdicts and daily counts.
 //
-//   tweets-seen ─► new tweet ids only ─► judgePost ─► addPost to the author's state ─► judgeAuthor
+//   tweets-seen ─► new tweet ids only ─► per author, isolated: judgePost ─► addPost ─► judgeWithTrust
 //                                  └──► days[today].seen / .selling
 //
 // All writes go through one queue so batches never interleave, and each batch is one
 // IndexedDB transaction: a tweet is counted once, however many tabs or scrolls show it.
-import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
+// Each author is judged on its own: one that throws is skipped (its tweets wait for the
+// content script's retry), the rest of the batch is recorded.
+import { addPost, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
 import { dayKey } from '../shared/dates';
 import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { authorKey } from '../shared/handles';
-import type { Sensitivity, AuthorJudgement, AuthorProfile, TweetFacts } from '../shared/types';
+import type { Sensitivity, AuthorProfile, TweetFacts } from '../shared/types';
 import type { AuthorChange } from './popup-data';
 import type { StoredAuthor, DayRow, QuietBazaarDb, TweetRow } from './db';
+import { judgeWithTrust, mayExemptAsFollowed } from './judge-with-trust';
+import { boundProfile, emptyJudgement, present, type Integrity } from './stored-rows';
 
 export interface RecorderDeps {
   db: QuietBazaarDb;
@@ -30,30 +34,44 @@ export function toVerdictLite(row: StoredAuthor): VerdictLite {
     handle: row.handle,
     verdict: row.judgement.verdict,
     reason: row.judgement.reasons[0] ?? '',
-    ...(row.profile?.isFollowedByUser ? { followed: true } : {}),
+    ...(mayExemptAsFollowed(row.profile, row.postsVerdict) ? { followed: true } : {}),
   };
 }
 
 /** Later facts win, but a known value is never replaced by an unknown one. */
-export function mergeProfile(old: AuthorProfile | undefined, next: AuthorProfile | undefined): AuthorProfile | undefined {
+export function mergeProfile<P extends Partial<AuthorProfile>>(old: P | undefined, next: P | undefined): P | undefined {
   if (!old) return next;
   if (!next) return old;
-  const merged: AuthorProfile = { ...old };
-  for (const [k, v] of Object.entries(next) as Array<[keyof AuthorProfile, unknown]>) {
-    if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
+  const merged: P = { ...old };
+  for (const [k, v] of Object.entries(next)) {
+    if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
   }
   return merged;
 }
 
+/** Authors re-judged per transaction when the sensitivity changes: small enough to let batches in between. */
+export const REJUDGE_CHUNK = 500;
+
 export class Recorder {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by each rejudgeAll: an older one still running stops. */
+  private rejudgeGeneration = 0;
+  /** Authors skipped because judging them threw (they record again on the next batch). */
+  skippedAuthors = 0;
 
   constructor(private readonly deps: RecorderDeps) {}
 
-  /** Runs jobs one after another; a failed job does not stop the next. */
+  get integrity(): Integrity {
+    return this.deps.db.integrity;
+  }
+
+  /** Runs jobs one after another; a failed job does not stop the next. Repaired rows are written back after. */
   private serial<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
-    this.queue = run.catch(() => undefined);
+    this.queue = run
+      .catch(() => undefined)
+      .then(() => (this.deps.db.integrity.hasPending() ? this.deps.db.writeBackRepairs() : undefined))
+      .catch(() => undefined);
     return run;
   }
 
@@ -69,7 +87,7 @@ export class Recorder {
     return this.serial(async () => {
       const { db } = this.deps;
       await db.transaction('rw', db.tweets, db.days, async () => {
-        const rows = (await db.tweets.bulkGet([...new Set(ids)])).filter((r): r is TweetRow => !!r && r.hidden === 0);
+        const rows = present(await db.tweets.bulkGet([...new Set(ids)])).filter((r) => r.hidden === 0);
         if (!rows.length) return;
         const perDay = new Map<string, number>();
         for (const r of rows) {
@@ -79,7 +97,7 @@ export class Recorder {
         await db.tweets.bulkPut(rows);
         for (const [day, n] of perDay) {
           const d = (await db.days.get(day)) ?? { day, seen: 0, selling: 0, hidden: 0 };
-          d.hidden += n;
+          d.hidden = Math.min(d.seen, d.hidden + n);
           await db.days.put(d);
         }
       });
@@ -88,23 +106,54 @@ export class Recorder {
 
   /** Verdicts of every author worth hiding, for a content script that just started. */
   async quietCandidates(): Promise<VerdictLite[]> {
-    const rows = await this.deps.db.authors.where('verdict').anyOf('seller', 'mixed').limit(20000).toArray();
+    const rows = present(await this.deps.db.authors.where('verdict').anyOf('seller', 'mixed').limit(20000).toArray());
     return rows.map(toVerdictLite);
   }
 
-  /** Re-judge every author, e.g. after the sensitivity changed. */
-  rejudgeAll(sensitivity: Sensitivity): Promise<void> {
-    return this.serial(async () => {
-      const { db } = this.deps;
-      const now = this.deps.now().getTime();
-      await db.transaction('rw', db.authors, async () => {
-        await db.authors.toCollection().modify((row) => {
-          row.judgement = judgeAuthor(row.state, row.profile, { sensitivity, now });
-          row.verdict = row.judgement.verdict;
+  /**
+   * Re-judge every author, e.g. after the sensitivity changed: in chunks of REJUDGE_CHUNK, each
+   * its own job in the queue and its own transaction, so tweets seen meanwhile are recorded in
+   * between and the popup's reads are never blocked for long. A newer call stops an older one.
+   * Resolves when done (true) or superseded (false).
+   */
+  async rejudgeAll(sensitivity: Sensitivity): Promise<boolean> {
+    const generation = ++this.rejudgeGeneration;
+    let after: string | undefined;
+    for (;;) {
+      if (generation !== this.rejudgeGeneration) return false;
+      const next = await this.serial(async () => {
+        const { db } = this.deps;
+        const now = this.deps.now().getTime();
+        return db.transaction('rw', db.authors, async () => {
+          const keys = await (after === undefined ? db.authors.orderBy(':id') : db.authors.where(':id').above(after))
+            .limit(REJUDGE_CHUNK)
+            .primaryKeys();
+          const rows = present(await db.authors.bulkGet(keys));
+          for (const row of rows) this.judge(row, sensitivity, now);
+          if (rows.length) await db.authors.bulkPut(rows);
+          return keys.length < REJUDGE_CHUNK ? undefined : keys[keys.length - 1];
         });
       });
-      this.deps.onRejudged?.();
-    });
+      if (next === undefined) {
+        this.deps.onRejudged?.();
+        return true;
+      }
+      after = next;
+    }
+  }
+
+  /** Judges one author in place; false (and counted) when its state could not be judged. */
+  private judge(row: StoredAuthor, sensitivity: Sensitivity, now: number, previous?: StoredAuthor['verdict']): boolean {
+    try {
+      const { judgement, postsVerdict } = judgeWithTrust(row.state, row.profile, { sensitivity, now, ...(previous ? { previous } : {}) });
+      row.judgement = judgement;
+      row.verdict = judgement.verdict;
+      row.postsVerdict = postsVerdict;
+      return true;
+    } catch {
+      this.skippedAuthors++;
+      return false;
+    }
   }
 
   private async record(tweetsIn: TweetFacts[], profilesIn: AuthorProfile[]): Promise<VerdictLite[]> {
@@ -122,79 +171,42 @@ export class Recorder {
     const changes: AuthorChange[] = [];
     const verdicts = await db.transaction('rw', db.tweets, db.authors, db.days, async () => {
       const known = await db.tweets.bulkGet([...tweets.keys()]);
-      const fresh = [...tweets.values()].filter((_, i) => !known[i]);
+      const byAuthor = new Map<string, TweetFacts[]>();
+      [...tweets.values()].forEach((t, i) => {
+        if (known[i]) return;
+        const key = authorKey(t.authorHandle);
+        byAuthor.set(key, [...(byAuthor.get(key) ?? []), t]);
+      });
 
-      const keys = new Set<string>(profiles.keys());
-      for (const t of tweets.values()) keys.add(authorKey(t.authorHandle));
-      const keyList = [...keys];
+      const keyList = [...new Set([...profiles.keys(), ...byAuthor.keys()])];
       const rows = new Map<string, StoredAuthor>();
       (await db.authors.bulkGet(keyList)).forEach((r, i) => r && rows.set(keyList[i]!, r));
       const before = new Map([...rows].map(([k, r]) => [k, r.verdict]));
+      // No renames here (trust model, noRenamesFromPage): a handle is its own author, whatever
+      // id the page claims; a renamed account starts afresh under its new handle.
 
-      // A handle we have not seen, but an id we have: the account was renamed. Move its evidence.
-      for (const key of keyList) {
-        if (rows.has(key)) continue;
-        const id = profiles.get(key)?.id ?? [...tweets.values()].find((t) => authorKey(t.authorHandle) === key)?.authorId;
-        if (!id) continue;
-        const old = await db.authors.where('authorId').equals(id).first();
-        if (old && old.key !== key) {
-          await db.authors.delete(old.key);
-          rows.set(key, { ...old, key, handle: profiles.get(key)?.handle ?? old.handle });
-        }
-      }
-
-      const touched = new Set<string>();
       const tweetRows: TweetRow[] = [];
+      const touched: StoredAuthor[] = [];
       let selling = 0;
-      for (const t of fresh) {
-        const key = authorKey(t.authorHandle);
-        let row = rows.get(key);
-        const profile = mergeProfile(row?.profile, profiles.get(key));
-        if (!row) {
-          row = {
-            key,
-            handle: t.authorHandle,
-            state: newAuthorState(t.authorHandle),
-            judgement: emptyJudgement(),
-            verdict: 'unknown',
-            updatedAt: now,
-          };
-          rows.set(key, row);
-        }
-        if (t.authorName) row.name = t.authorName;
-        if (t.authorId) row.authorId = t.authorId;
-        row.profile = profile;
-        const post = judgePost(t, profile);
-        // Whether this post was selling, judged as `npm run eval` does: in the light of the
-        // author's earlier posts (a repeat of an earlier pitch counts more).
-        const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');
-        row.state = addPost(row.state, t, post, now);
-        if (isSelling) selling++;
-        tweetRows.push({ id: t.id, authorKey: key, day: today, selling: isSelling ? 1 : 0, hidden: 0 });
-        touched.add(key);
-      }
-      for (const [key, p] of profiles) {
-        const row = rows.get(key);
-        if (!row) continue; // A profile alone, with no post seen, is not an author we judge yet.
-        row.profile = mergeProfile(row.profile, p);
-        if (p.id) row.authorId = p.id;
-        if (p.name) row.name = p.name;
-        touched.add(key);
-      }
-      for (const key of touched) {
-        const row = rows.get(key)!;
-        // The previous verdict gives hysteresis: one new post does not flip seller / not seller.
-        row.judgement = judgeAuthor(row.state, row.profile, { sensitivity: settings.sensitivity, now, previous: row.judgement?.verdict });
-        row.verdict = row.judgement.verdict;
-        row.updatedAt = now;
+      for (const key of keyList) {
+        const fresh = byAuthor.get(key) ?? [];
+        const existing = rows.get(key);
+        // A profile alone, with no post seen, is not an author we judge yet.
+        if (!existing && !fresh.length) continue;
+        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today);
+        if (!outcome) continue; // skipped on its own; the others go on
+        rows.set(key, outcome.row);
+        touched.push(outcome.row);
+        tweetRows.push(...outcome.tweetRows);
+        selling += outcome.selling;
       }
 
       if (tweetRows.length) await db.tweets.bulkPut(tweetRows);
-      if (touched.size) await db.authors.bulkPut([...touched].map((k) => rows.get(k)!));
-      for (const k of touched) changes.push({ before: before.get(k), row: rows.get(k)! });
-      if (fresh.length) {
+      if (touched.length) await db.authors.bulkPut(touched);
+      for (const row of touched) changes.push({ before: before.get(row.key), row });
+      if (tweetRows.length) {
         const d: DayRow = (await db.days.get(today)) ?? { day: today, seen: 0, selling: 0, hidden: 0 };
-        d.seen += fresh.length;
+        d.seen += tweetRows.length;
         d.selling += selling;
         await db.days.put(d);
       }
@@ -202,6 +214,48 @@ export class Recorder {
     });
     this.deps.onAuthorsChanged?.(changes, today);
     return verdicts;
+  }
+
+  /** One author's new posts and profile, on a copy: null (and counted) when anything in it throws. */
+  private recordAuthor(
+    key: string,
+    existing: StoredAuthor | undefined,
+    fresh: TweetFacts[],
+    profileIn: AuthorProfile | undefined,
+    sensitivity: Sensitivity,
+    now: number,
+    today: string,
+  ): { row: StoredAuthor; tweetRows: TweetRow[]; selling: number } | null {
+    try {
+      const first = fresh[0];
+      const row: StoredAuthor = existing
+        ? { ...existing, state: structuredClone(existing.state) }
+        : { key, handle: first!.authorHandle, state: newAuthorState(first!.authorHandle), judgement: emptyJudgement(), verdict: 'unknown', updatedAt: now };
+      const profile = boundProfile(mergeProfile<AuthorProfile>(row.profile, profileIn));
+      if (profile) row.profile = profile;
+      if (profileIn?.name) row.name = profileIn.name.slice(0, 50);
+      if (profileIn?.id) row.authorId = profileIn.id;
+      const tweetRows: TweetRow[] = [];
+      let selling = 0;
+      for (const t of fresh) {
+        if (t.authorName) row.name = t.authorName.slice(0, 50);
+        if (t.authorId) row.authorId = t.authorId;
+        const post = judgePost(t, row.profile);
+        // Whether this post was selling, judged as `npm run eval` does: in the light of the
+        // author's earlier posts (a repeat of an earlier pitch counts more).
+        const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');
+        row.state = addPost(row.state, t, post, now);
+        if (isSelling) selling++;
+        tweetRows.push({ id: t.id, authorKey: key, day: today, selling: isSelling ? 1 : 0, hidden: 0 });
+      }
+      // The previous verdict gives hysteresis: one new post does not flip seller / not seller.
+      if (!this.judge(row, sensitivity, now, existing?.judgement.verdict)) return null;
+      row.updatedAt = now;
+      return { row, tweetRows, selling };
+    } catch {
+      this.skippedAuthors++;
+      return null;
+    }
   }
 
   /** Drop per-tweet rows older than `days` (daily totals stay) and stale unjudged authors. */
@@ -215,12 +269,8 @@ export class Recorder {
       await db.authors
         .where('updatedAt')
         .below(staleBefore)
-        .filter((a) => a.verdict === 'unknown' || a.verdict === 'conversationalist')
+        .filter((a) => !a || a.verdict === 'unknown' || a.verdict === 'conversationalist')
         .delete();
     });
   }
-}
-
-function emptyJudgement(): AuthorJudgement {
-  return { verdict: 'unknown', confidence: 0, sellingShare: 0, posts: 0, sellingPosts: 0, reasons: [] };
 }

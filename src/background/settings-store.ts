@@ -1,5 +1,10 @@
 // Settings live in storage.local (so content scripts can read them and follow changes);
-// the background is the only one that writes them.
+// the background is the only one that writes them, and only here.
+//
+// Every write is a patch, applied in one serial queue to the settings as they are when its
+// turn comes: two writes can never both read the same old settings and the later one undo the
+// earlier (issue 8, failure 4: an override sent during a sensitivity change was lost). Slow
+// work a write causes (re-judging) runs after the write, never inside the queue.
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings, type Settings } from '../shared/settings';
 import type { Override } from '../shared/messages';
@@ -10,10 +15,35 @@ export async function loadSettings(): Promise<Settings> {
   return normaliseSettings(stored[SETTINGS_KEY] ?? DEFAULT_SETTINGS);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = normaliseSettings({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+export type SettingsPatch = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+export interface SettingsChange {
+  before: Settings;
+  after: Settings;
+}
+
+export class SettingsStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Applies the patch after every write queued before it, and saves; resolves once saved. */
+  update(patch: SettingsPatch): Promise<SettingsChange> {
+    const job = async (): Promise<SettingsChange> => {
+      const before = await loadSettings();
+      const delta = typeof patch === 'function' ? patch(before) : patch;
+      const after = normaliseSettings({ ...before, ...delta });
+      await browser.storage.local.set({ [SETTINGS_KEY]: after });
+      return { before, after };
+    };
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The settings once every queued write is saved. */
+  async current(): Promise<Settings> {
+    await this.queue;
+    return loadSettings();
+  }
 }
 
 /** Put a handle on the allow list ('show'), the block list ('hide'), or neither (null). */

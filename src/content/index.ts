@@ -17,6 +17,7 @@ import type { FollowingSeen } from '../shared/messages';
 import type { PageData } from '../shared/validate-page-data';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
 import { FollowingReader, PageAuthors, viewerHandleFromDom } from './following-reader';
+import { QB_ATTR } from './dom-attributes';
 import { isExtensionAlive, send } from './messaging';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     badges.apply(cell);
     audit.tweetShown(tweet);
   };
-  const intake = new TweetIntake({ track, isAd: (id) => api.isAd(id), onNew: reporter.tweetSeen, health, onHealth: reporter.healthChanged });
+  const intake = new TweetIntake({ track, isAd: (id, handle) => api.isAdBy(id, handle), onNew: reporter.tweetSeen, health, onHealth: reporter.healthChanged });
 
   // Listen to the page reader first: X's first responses arrive while we load settings.
   const onPageData = (data: PageData) => {
@@ -61,9 +62,10 @@ async function main(): Promise<void> {
     reporter.healthChanged();
     reporter.profilesSeen(data.profiles);
     // X may mark an already rendered tweet as an ad only in its API response.
+    // Only for a tweet the page also described, by the author the DOM shows (trust model: adMarks).
     for (const id of data.ads) {
       const cell = intake.cellOf(id);
-      if (cell) quiet.markAd(cell);
+      if (cell && api.isAdBy(id, cell.getAttribute(QB_ATTR.author) ?? '')) quiet.markAd(cell);
     }
   };
   listenToPageReader(onPageData, health, signal);

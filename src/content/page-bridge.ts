@@ -4,10 +4,11 @@
 // the detail must be a string under a size cap, parse as JSON, and pass validatePageData;
 // whatever fails is counted in `health.rejectedMessages` and dropped, nothing of it is kept.
 import type { ReaderHealth } from '../shared/health';
+import { BUDGETS } from '../shared/budgets';
 import { PAGE_DATA_EVENT, validatePageData, type PageData } from '../shared/validate-page-data';
 
-/** Largest detail accepted: 500 tweets of 10k characters fit with room to spare. */
-export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
+/** Largest detail accepted (shared/budgets.ts): the page reader splits its results to fit. */
+export const MAX_MESSAGE_CHARS = BUDGETS.messageChars;
 
 export function listenToPageReader(
   onData: (data: PageData) => void,

@@ -1,7 +1,7 @@
 // Settings and "forget everything" reach the content script as storage changes. Both are the
 // user's doing, so quiet mode applies them at once, on screen too.
 import browser, { type Storage } from 'webextension-polyfill';
-import { EPOCH_KEY, type VerdictLite } from '../shared/messages';
+import { EPOCH_KEY, REJUDGED_KEY, type VerdictLite } from '../shared/messages';
 import { SETTINGS_KEY, normaliseSettings, type Settings } from '../shared/settings';
 import { authorKey } from '../shared/handles';
 import type { QuietMode } from './quiet-mode';
@@ -37,6 +37,8 @@ export function syncSettings(
       quiet.applyAll(root);
       refetch(false);
     }
+    // A new sensitivity is saved first and re-judged after: the verdicts change when this is set.
+    if (changes[REJUDGED_KEY]) refetch(true);
     if (!changes[SETTINGS_KEY]) return;
     const next = normaliseSettings(changes[SETTINGS_KEY].newValue);
     const before = quiet.getSettings();

@@ -14,7 +14,8 @@ import { cellOf, readTweet, statusKey } from './read-tweet';
 export interface IntakeDeps {
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void;
   /** X's API marked this tweet as an ad. */
-  isAd(id: string): boolean;
+  /** X marked this tweet by this author as an ad in its API response (trust model: adMarks). */
+  isAd(id: string, authorHandle: string): boolean;
   /** A tweet read for the first time on this page. */
   onNew(facts: TweetFacts): void;
   health: ReaderHealth;
@@ -58,7 +59,7 @@ export class TweetIntake {
       health.articlesRead++;
       const cell = cellOf(article);
       this.cells.set(tweet.id, new WeakRef(cell));
-      this.deps.track(cell, { ...tweet, isAd: tweet.isAd || this.deps.isAd(tweet.id) });
+      this.deps.track(cell, { ...tweet, isAd: tweet.isAd || this.deps.isAd(tweet.id, tweet.authorHandle) });
     }
     if (articles.length) this.deps.onHealth();
   }

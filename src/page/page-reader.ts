@@ -13,6 +13,7 @@
 // or in our own promise chain, so nothing of ours can throw into the page.
 import { parseApiResponse } from './parse-graphql';
 import { emptyPageData, PAGE_DATA_EVENT, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
+import { BUDGETS, jsonChars } from '../shared/budgets';
 
 /** Bodies larger than this are not read (counted as a failure): 20 MB of JSON. */
 export const MAX_BODY_CHARS = 20 * 1024 * 1024;
@@ -58,24 +59,38 @@ export interface PageReaderOptions {
   signal?: AbortSignal;
 }
 
-/** Splits one result into messages the validator accepts (at most 500 of each list). */
-export function chunkPageData(d: PageData): PageData[] {
-  const max = Math.min(PAGE_DATA_LIMITS.tweets, PAGE_DATA_LIMITS.profiles, PAGE_DATA_LIMITS.ads);
-  const n = Math.max(1, Math.ceil(Math.max(d.tweets.length, d.profiles.length, d.ads.length) / max));
+/**
+ * Splits one result into messages the validator accepts: at most 500 of each list, and at most
+ * BUDGETS.messageChars of JSON each (an item larger than a message on its own is dropped).
+ */
+export function chunkPageData(d: PageData, maxChars: number = BUDGETS.messageChars): PageData[] {
+  const maxItems = Math.min(PAGE_DATA_LIMITS.tweets, PAGE_DATA_LIMITS.profiles, PAGE_DATA_LIMITS.ads);
+  const room = maxChars - 1000; // the envelope and the health counters
   const out: PageData[] = [];
-  for (let i = 0; i < n; i++) {
-    const part = emptyPageData();
-    part.tweets = d.tweets.slice(i * max, (i + 1) * max);
-    part.profiles = d.profiles.slice(i * max, (i + 1) * max);
-    part.ads = d.ads.slice(i * max, (i + 1) * max);
-    // The health increment travels once, with the first part; so do the list page and the viewer.
-    if (i === 0) {
-      part.health = { ...d.health };
-      if (d.userList) part.userList = d.userList;
-      if (d.viewer) part.viewer = d.viewer;
+  let part = emptyPageData();
+  // The health increment, the user-list page and the viewer travel once, with the first part.
+  part.health = { ...d.health };
+  if (d.userList) part.userList = d.userList;
+  if (d.viewer) part.viewer = d.viewer;
+  let size = jsonChars({ userList: d.userList, viewer: d.viewer });
+  let items = 0;
+  const push = <K extends 'tweets' | 'profiles' | 'ads'>(key: K, item: PageData[K][number]) => {
+    const cost = jsonChars(item) + 1;
+    if (cost > room) return;
+    if (size + cost > room || part[key].length >= maxItems) {
+      out.push(part);
+      part = emptyPageData();
+      size = 0;
+      items = 0;
     }
-    out.push(part);
-  }
+    (part[key] as PageData[K][number][]).push(item);
+    size += cost;
+    items++;
+  };
+  for (const t of d.tweets) push('tweets', t);
+  for (const p of d.profiles) push('profiles', p);
+  for (const a of d.ads) push('ads', a);
+  if (items > 0 || out.length === 0 || part.userList || part.viewer) out.push(part);
   return out;
 }
 

@@ -4,7 +4,12 @@
 // text as rendered); the API adds what the DOM cannot know: numeric author id, links expanded
 // past t.co, the posting app, the time, the ad mark, the whole text of long posts.
 // Tweets are keyed by status id, authors by numeric id: handles change.
+//
+// The page world only corroborates (shared/trust-model.ts, rules sameTweet, sameText,
+// linksCorroborated, adMarks): API facts are merged only into the same tweet by the same
+// author, with the same text, and links only where the DOM shows a link they expand.
 import type { PageData } from './validate-page-data';
+import { BUDGETS, jsonChars } from './budgets';
 import type { AuthorProfile, TweetFacts } from './types';
 import { authorKey } from './handles';
 
@@ -27,6 +32,36 @@ function normaliseText(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Text as both readers render it, links aside: X prints links cut and in pieces in the DOM. */
+function comparable(s: string): string {
+  return normaliseText(
+    s
+      .replace(/\S*(?:https?:\/\/|…|\.\.\.)\S*/gi, ' ')
+      .replace(/\S+\.[a-z]{2,}(?:\/\S*)?/gi, ' '),
+  );
+}
+
+/** X cuts long posts near 280 characters and adds "Show more": a DOM text this long may be a start. */
+const LONG_POST_SHOWN = 200;
+
+/**
+ * How the page's text relates to the DOM's: the same post, the whole of a post the DOM cut, or
+ * something else (a translation, an edit — or a forgery).
+ */
+export function compareText(domText: string, apiText: string): 'same' | 'continues' | 'differs' {
+  const shown = comparable(domText);
+  const full = comparable(apiText);
+  if (shown === full) return 'same';
+  const cut = /(?:…|\.\.\.)\s*$/.test(domText) || normaliseText(domText).length >= LONG_POST_SHOWN;
+  return cut && shown.length > 0 && full.length > shown.length && full.startsWith(shown) ? 'continues' : 'differs';
+}
+
+/** Same status, same author (by handle, and by id when both sides know it). */
+export function isSameTweet(dom: TweetFacts, api: TweetFacts): boolean {
+  if (api.id !== dom.id || authorKey(api.authorHandle) !== authorKey(dom.authorHandle)) return false;
+  return !dom.authorId || !api.authorId || dom.authorId === api.authorId;
+}
+
 function union(a: string[], b: string[], key: (s: string) => string = (s) => s): string[] {
   const seen = new Set(a.map(key));
   const out = [...a];
@@ -45,7 +80,9 @@ function union(a: string[], b: string[], key: (s: string) => string = (s) => s):
  * anything else is ignored.
  */
 export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetFacts {
-  if (!api || api.id !== dom.id) return dom;
+  if (!api || !isSameTweet(dom, api)) return dom;
+  const text = compareText(dom.text, api.text);
+  if (text === 'differs') return dom;
   const out: TweetFacts = { ...dom };
 
   // Who wrote a status never changes; the DOM rarely knows the number.
@@ -53,16 +90,9 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   out.authorName = dom.authorName ?? api.authorName;
 
   // Long posts: the DOM shows the start and "Show more"; the API has the whole note.
-  const shown = normaliseText(dom.text).replace(/…$/, '');
-  const full = normaliseText(api.text);
-  if (full.length > shown.length && full.startsWith(shown)) out.text = api.text;
+  if (text === 'continues') out.text = api.text;
 
-  // Links: the API's are expanded; keep the DOM's only when they add a real target.
-  if (api.urls.length > 0) {
-    const stems = api.urls.map(urlStem);
-    const extra = dom.urls.filter((u) => !isOpaqueUrl(u) && !stems.some((s) => s.startsWith(urlStem(u))));
-    out.urls = union(api.urls, extra);
-  }
+  out.urls = corroboratedUrls(dom.urls, api.urls, text === 'continues', dom.hasCard ? 1 : 0);
 
   out.hashtags = union(dom.hashtags, api.hashtags, (s) => s.toLowerCase());
   out.cashtags = union(dom.cashtags, api.cashtags, (s) => s.toUpperCase());
@@ -74,8 +104,8 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   out.quotedId = dom.quotedId ?? api.quotedId;
   out.quotedAuthor = dom.quotedAuthor ?? api.quotedAuthor;
   out.hasMedia = dom.hasMedia || api.hasMedia;
-  out.hasCard = dom.hasCard || api.hasCard;
-  if (api.cardUrl) {
+  // A card is something the DOM shows; the page's word alone does not add one.
+  if (api.cardUrl && dom.hasCard) {
     // A full target beats a t.co link or a bare domain.
     const domIsFull = dom.cardUrl !== undefined && /^https?:/i.test(dom.cardUrl) && !isOpaqueUrl(dom.cardUrl);
     if (!dom.cardUrl || (!domIsFull && /^https?:/i.test(api.cardUrl))) out.cardUrl = api.cardUrl;
@@ -90,46 +120,103 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   return out;
 }
 
-/** A Map used as a least-recently-used cache of at most `max` entries, each kept at most `maxAgeMs` since it was set. */
+/**
+ * The page's expanded links, where the DOM shows a link they expand: a cut display URL the
+ * API's link starts with, or a t.co link (one API link each, in order). DOM links that are real
+ * targets stay; a card the DOM shows vouches for one link. Text the DOM cut (a long post) may hold links the DOM does not show yet: those
+ * come with the text they belong to.
+ */
+function corroboratedUrls(domUrls: string[], apiUrls: string[], textContinues: boolean, cards: number): string[] {
+  if (apiUrls.length === 0) return domUrls;
+  const taken = new Set<string>();
+  const out: string[] = [];
+  let opaque = cards; // X hides the link of a card from the text: the card shows it
+  for (const u of domUrls) {
+    if (/^https?:\/\/t\.co\//i.test(u)) {
+      opaque++;
+      continue;
+    }
+    const stem = urlStem(u);
+    const match = isOpaqueUrl(u) || stem.length > 0 ? apiUrls.find((a) => !taken.has(a) && urlStem(a).startsWith(stem)) : undefined;
+    if (match) {
+      taken.add(match);
+      out.push(match);
+    } else if (!isOpaqueUrl(u)) out.push(u);
+  }
+  for (const a of apiUrls) {
+    if (taken.has(a)) continue;
+    if (opaque > 0) opaque--;
+    else if (!textContinues) continue;
+    taken.add(a);
+    out.push(a);
+  }
+  return union([], out);
+}
+
+/**
+ * A Map used as a least-recently-used cache of at most `max` entries and `maxChars` characters
+ * (as JSON), each kept at most `maxAgeMs` since it was set: an entry larger than
+ * `maxEntryChars` is not kept at all.
+ */
 class Lru<K, V> {
-  private readonly map = new Map<K, { v: V; at: number }>();
+  private readonly map = new Map<K, { value: V; size: number; at: number }>();
+  private chars = 0;
+  /** Entries refused for their size. */
+  oversized = 0;
   constructor(
     private readonly max: number,
     private readonly maxAgeMs = Infinity,
+    private readonly maxChars = Infinity,
+    private readonly maxEntryChars = Infinity,
   ) {}
   get(key: K): V | undefined {
     const e = this.fresh(key);
-    if (e) {
+    if (e !== undefined) {
       this.map.delete(key);
       this.map.set(key, e);
     }
-    return e?.v;
+    return e?.value;
   }
   peek(key: K): V | undefined {
-    return this.fresh(key)?.v;
+    return this.fresh(key)?.value;
   }
   set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, { v: value, at: Date.now() });
-    while (this.map.size > this.max) {
+    const size = this.maxChars === Infinity ? 0 : jsonChars(value) + (typeof key === 'string' ? key.length : 8);
+    this.delete(key);
+    if (size > this.maxEntryChars) {
+      this.oversized++;
+      return;
+    }
+    this.map.set(key, { value, size, at: Date.now() });
+    this.chars += size;
+    while (this.map.size > this.max || this.chars > this.maxChars) {
       const oldest = this.map.keys().next();
       if (oldest.done) break;
-      this.map.delete(oldest.value);
+      this.delete(oldest.value);
     }
+  }
+  private delete(key: K): void {
+    const e = this.map.get(key);
+    if (!e) return;
+    this.chars -= e.size;
+    this.map.delete(key);
+  }
+  get totalChars(): number {
+    return this.chars;
   }
   has(key: K): boolean {
     return this.fresh(key) !== undefined;
   }
-  get size(): number {
-    return this.map.size;
-  }
-  private fresh(key: K): { v: V; at: number } | undefined {
+  private fresh(key: K): { value: V; size: number; at: number } | undefined {
     const e = this.map.get(key);
     if (e && Date.now() - e.at > this.maxAgeMs) {
-      this.map.delete(key);
+      this.delete(key);
       return undefined;
     }
     return e;
+  }
+  get size(): number {
+    return this.map.size;
   }
 }
 
@@ -156,14 +243,16 @@ export class ApiFactsCache {
   private readonly idByHandle: Lru<string, string>;
   private readonly ads: Lru<string, true>;
 
-  constructor(limits: { tweets?: number; profiles?: number; maxAgeMs?: number } = {}) {
+  constructor(limits: { tweets?: number; profiles?: number; maxAgeMs?: number; chars?: number } = {}) {
     const tweets = limits.tweets ?? 5000;
     const profiles = limits.profiles ?? 5000;
     const age = limits.maxAgeMs ?? Infinity;
-    this.tweets = new Lru(tweets, age);
-    this.profiles = new Lru(profiles, age);
-    this.idByHandle = new Lru(profiles * 2, age);
-    this.ads = new Lru(tweets, age);
+    // The byte budget is shared: tweets get most of it, profiles a quarter (a few ids are noise).
+    const chars = limits.chars ?? BUDGETS.pageCacheChars;
+    this.tweets = new Lru(tweets, age, chars * 0.7, BUDGETS.pageEntryChars);
+    this.profiles = new Lru(profiles, age, chars * 0.25, BUDGETS.pageEntryChars);
+    this.idByHandle = new Lru(profiles * 2, age, chars * 0.025);
+    this.ads = new Lru(tweets, age, chars * 0.025);
   }
 
   addPageData(d: PageData): void {
@@ -195,9 +284,19 @@ export class ApiFactsCache {
     return this.tweets.get(id);
   }
 
-  /** X marked this tweet as promoted in a response we read. */
-  isAd(id: string): boolean {
-    return this.ads.has(id) || this.tweets.peek(id)?.isAd === true;
+  /**
+   * X marked this tweet as promoted in a response we read, and that response described the
+   * same tweet by the same author the DOM shows (a bare id in `ads` marks nothing).
+   */
+  isAdBy(id: string, authorHandle: string): boolean {
+    const t = this.tweets.peek(id);
+    return !!t && t.isAd && authorKey(t.authorHandle) === authorKey(authorHandle);
+  }
+
+  /** Characters held, and entries refused for their size (bounded figures for tests). */
+  get footprint(): { chars: number; oversized: number } {
+    const all = [this.tweets, this.profiles, this.idByHandle, this.ads];
+    return { chars: all.reduce((n, l) => n + l.totalChars, 0), oversized: all.reduce((n, l) => n + l.oversized, 0) };
   }
 
   profileById(id: string): AuthorProfile | undefined {

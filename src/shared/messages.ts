@@ -53,6 +53,15 @@ export interface PopupData {
   /** Reader health of the active tab, when it is an X tab. */
   health: ReaderHealth | null;
   status: HealthStatus | 'not-x';
+  // ---- integrity (issue 8) ----
+  /** Stored rows found damaged and repaired or dropped (counted since install); absent when none. */
+  integrity?: StoredDataRepairs;
+}
+
+/** What the checks on stored rows did (background/stored-rows.ts). */
+export interface StoredDataRepairs {
+  repaired: number;
+  dropped: number;
 }
 
 // --- Popup and options lists and history (popup helper) ---
@@ -250,6 +259,15 @@ export const LIVE_PORT = 'qb:live';
  * they hold when it changes (they would otherwise keep hiding authors we no longer know).
  */
 export const EPOCH_KEY = 'qb:epoch';
+
+// ---- integrity (issue 8) ----
+/**
+ * storage.local key the background sets when a re-judging (after a sensitivity change) is done:
+ * the settings were saved before it, so content scripts fetch verdicts again on this one.
+ */
+export const REJUDGED_KEY = 'qb:rejudged';
+/** storage.local key holding StoredDataRepairs totals, so they survive the worker. */
+export const INTEGRITY_KEY = 'qb:integrity';
 
 export type MessageType = keyof Protocol;
 export type Request<T extends MessageType> = Protocol[T]['req'];

@@ -6,6 +6,7 @@
 // are dropped, invalid optional fields are left unknown, long free text is cut.
 import type { AuthorProfile, TweetFacts } from './types';
 import { isHandle } from './handles';
+import { BUDGETS } from './budgets';
 
 /** The DOM event on `document` that carries a PageData, as a JSON string, from page world to content script. */
 export const PAGE_DATA_EVENT = 'qb:page-data';
@@ -53,7 +54,10 @@ export const PAGE_DATA_LIMITS = {
   profiles: 500,
   ads: 500,
   text: 10_000,
-  bio: 1_000,
+  /** Profiles: what an author row may store (shared/budgets.ts). */
+  bio: BUDGETS.storedBioChars,
+  bioUrls: BUDGETS.storedBioUrls,
+  bioUrl: BUDGETS.storedUrlChars,
   name: 200,
   source: 200,
   shortString: 64,
@@ -81,13 +85,13 @@ export function isTweetId(v: unknown): v is string {
 }
 
 /** An absolute http(s) URL of sane length, normalised by the URL parser; undefined otherwise. */
-export function cleanUrl(v: unknown): string | undefined {
-  if (typeof v !== 'string' || v.length === 0 || v.length > PAGE_DATA_LIMITS.url) return undefined;
+export function cleanUrl(v: unknown, max: number = PAGE_DATA_LIMITS.url): string | undefined {
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) return undefined;
   try {
     const u = new URL(v);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     if (u.username || u.password) return undefined;
-    return u.href;
+    return u.href.length <= max ? u.href : undefined;
   } catch {
     return undefined;
   }
@@ -156,7 +160,7 @@ export function validateTweet(raw: unknown): TweetFacts | null {
   if (!isTweetId(raw.id) || !isHandle(raw.authorHandle)) return null;
   if (typeof raw.text !== 'string') return null;
   for (const b of booleans) if (typeof raw[b] !== 'boolean') return null;
-  const urls = list(raw.urls, PAGE_DATA_LIMITS.urls, cleanUrl);
+  const urls = list(raw.urls, PAGE_DATA_LIMITS.urls, (u) => cleanUrl(u));
   const hashtags = list(raw.hashtags, PAGE_DATA_LIMITS.tags, tag);
   const cashtags = list(raw.cashtags, PAGE_DATA_LIMITS.tags, tag);
   const mentions = list(raw.mentions, PAGE_DATA_LIMITS.tags, handle);
@@ -195,7 +199,7 @@ export function validateProfile(raw: unknown): AuthorProfile | null {
   put(p, 'id', id(raw.id));
   put(p, 'name', shortString(raw.name, PAGE_DATA_LIMITS.name));
   put(p, 'bio', cutString(raw.bio, PAGE_DATA_LIMITS.bio));
-  put(p, 'bioUrls', list(raw.bioUrls, PAGE_DATA_LIMITS.urls, cleanUrl));
+  put(p, 'bioUrls', list(raw.bioUrls, PAGE_DATA_LIMITS.bioUrls, (u) => cleanUrl(u, PAGE_DATA_LIMITS.bioUrl)));
   put(p, 'followers', count(raw.followers));
   put(p, 'following', count(raw.following));
   put(p, 'statuses', count(raw.statuses));

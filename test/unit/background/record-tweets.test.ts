@@ -72,21 +72,23 @@ describe('Recorder', () => {
     expect((await db.days.get('2026-11-26'))?.hidden).toBe(1);
   });
 
-  it('keeps evidence when an account is renamed (same numeric id)', async () => {
+  it("never moves an author's history to another handle by a numeric id (trust model: noRenamesFromPage)", async () => {
+    // Issue 8, failure 2: a forged profile id moved a seller's history to another handle.
     await recorder.recordTweets([1, 2, 3].map((i) => ({ ...shopPost('oldname', i), authorId: '42' })), []);
-    await recorder.recordTweets([4, 5, 6].map((i) => ({ ...shopPost('newname', i), authorId: '42' })), []);
-    expect(await db.authors.get('oldname')).toBeUndefined();
-    const row = await db.authors.get('newname');
-    expect(row?.judgement.posts).toBe(6);
+    await recorder.recordTweets([4, 5, 6].map((i) => ({ ...shopPost('newname', i), authorId: '42' })), [{ handle: 'newname', id: '42' }]);
+    expect((await db.authors.get('oldname'))?.judgement.posts).toBe(3);
+    expect((await db.authors.get('newname'))?.judgement.posts).toBe(3);
   });
 
   it('stores profiles only for authors it has seen post, merging known facts', async () => {
     await recorder.recordProfiles([{ handle: 'stranger', bio: 'hi' }]);
     expect(await db.authors.count()).toBe(0);
-    await recorder.recordTweets([talkPost('alice', 1)], [{ handle: 'alice', followers: 10 }]);
+    await recorder.recordTweets([talkPost('alice', 1)], [{ handle: 'alice', professionalType: 'Creator', followers: 10 }]);
     await recorder.recordProfiles([{ handle: 'Alice', bio: 'I write about bridges' }]);
     const row = await db.authors.get('alice');
-    expect(row?.profile).toMatchObject({ followers: 10, bio: 'I write about bridges' });
+    expect(row?.profile).toMatchObject({ professionalType: 'Creator', bio: 'I write about bridges' });
+    // Only the fields the classifier reads are stored (budgets).
+    expect(row?.profile).not.toHaveProperty('followers');
   });
 
   it('re-judges everyone when the sensitivity changes', async () => {

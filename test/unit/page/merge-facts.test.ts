@@ -101,9 +101,12 @@ describe('ApiFactsCache', () => {
   it('remembers an ad mark that arrives before or after the tweet', () => {
     const cache = new ApiFactsCache();
     cache.addPageData(pageData({ ads: ['100'] }));
-    expect(cache.isAd('100')).toBe(true);
+    // A bare id marks nothing (trust model, adMarks) until the page also describes the tweet.
+    expect(cache.isAdBy('100', 'shop')).toBe(false);
     cache.addPageData(pageData({ tweets: [facts()] }));
     expect(cache.tweet('100')?.isAd).toBe(true);
+    expect(cache.isAdBy('100', 'SHOP')).toBe(true);
+    expect(cache.isAdBy('100', 'someone_else')).toBe(false);
     cache.addPageData(pageData({ tweets: [facts({ id: '200' })] }));
     cache.addPageData(pageData({ ads: ['200'] }));
     expect(cache.tweet('200')?.isAd).toBe(true);

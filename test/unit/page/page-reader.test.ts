@@ -364,6 +364,16 @@ describe('from the page reader to the content script', () => {
     expect(parts.map((p) => p.tweets.length)).toEqual([500, 500, 200]);
     expect(sum(parts)).toEqual(d.health);
   });
+
+  it('keeps each message within the byte budget, and drops an item too large for any message', () => {
+    const d = emptyPageData();
+    d.tweets = Array.from({ length: 30 }, (_, i) => ({ id: String(i), text: 'x'.repeat(9000) }) as PageData['tweets'][number]);
+    d.profiles = [{ handle: 'huge', bio: 'y'.repeat(200_000) }];
+    const parts = chunkPageData(d, 50_000);
+    expect(parts.every((p) => JSON.stringify(p).length <= 50_000)).toBe(true);
+    expect(parts.flatMap((p) => p.tweets).length).toBe(30);
+    expect(parts.flatMap((p) => p.profiles)).toEqual([]);
+  });
 });
 
 describe('installPageReader honours an AbortSignal', () => {
