@@ -9,6 +9,8 @@ function createFakeBrowser() {
   const listeners: Record<string, Listener[]> = {};
   const event = (name: string) => ({ addListener: (fn: Listener) => void (listeners[name] ??= []).push(fn) });
   const store: Record<string, unknown> = {};
+  /** storage.session: survives a worker restart (a test re-imports the worker), not the browser. */
+  const session: Record<string, unknown> = {};
   const badge = { text: '' };
   const browser = {
     runtime: {
@@ -23,6 +25,11 @@ function createFakeBrowser() {
         set: async (items: Record<string, unknown>) => void Object.assign(store, structuredClone(items)),
       },
       onChanged: event('storageChanged'),
+      session: {
+        get: async (key: string) => (key in session ? { [key]: structuredClone(session[key]) } : {}),
+        set: async (items: Record<string, unknown>) => void Object.assign(session, structuredClone(items)),
+        remove: async (key: string) => void delete session[key],
+      },
     },
     tabs: { onRemoved: event('tabRemoved') },
     commands: { onCommand: event('command') },
@@ -35,7 +42,11 @@ function createFakeBrowser() {
   /** Deliver a message to the worker as `sender` would send it. */
   const send = (type: string, payload: unknown, sender: object): Promise<any> | undefined =>
     listeners.message![0]!({ qb: 1, type, payload }, sender);
-  return { browser, listeners, store, badge, send };
+  /** Forget the worker's listeners, as when Chrome stops the service worker (storage stays). */
+  const stopWorker = () => {
+    for (const list of Object.values(listeners)) list.length = 0;
+  };
+  return { browser, listeners, store, session, badge, send, stopWorker };
 }
 
 export const fake = createFakeBrowser();
