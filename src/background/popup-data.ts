@@ -24,7 +24,8 @@ export const SELLERS_SHOWN = 5;
 /** Sellers kept ranked in memory; below REFILL_AT (with more known) they are re-read once. */
 const TOP_KEPT = 40;
 const REFILL_AT = 15;
-const REASONS_KEPT = 3;
+// 4: a profile reason (e.g. "registered as a business account") often comes fourth, after three about the posts.
+const REASONS_KEPT = 4;
 const META_KEY = 'popup-figures';
 const PERSIST_MS = 2000;
 
