@@ -76,6 +76,10 @@ const integrityRestored = browser.storage.local
 /** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
 const following = new FollowingStore(db);
 const authorsByTab = new Map<number, PageAuthor[]>();
+const PAGE_AUTHORS_KEY = 'qb:page-authors:';
+/** storage.session (Chrome 102+, Firefox 115+): kept while the browser runs, not on disk. */
+const sessionArea = (): { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> } | undefined =>
+  (browser.storage as unknown as { session?: ReturnType<typeof sessionArea> }).session;
 
 type Sender = Runtime.MessageSender;
 type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
@@ -224,7 +228,10 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   'page-authors': {
     allow: fromContent,
     run: async (payload, sender) => {
-      authorsByTab.set(sender.tab!.id!, validatePageAuthors(payload));
+      const authors = validatePageAuthors(payload);
+      authorsByTab.set(sender.tab!.id!, authors);
+      // Also in session storage: the worker sleeps when idle, and the Review may be opened later.
+      await sessionArea()?.set({ [`${PAGE_AUTHORS_KEY}${sender.tab!.id!}`]: authors }).catch(() => undefined);
       return { ok: true };
     },
   },
@@ -256,7 +263,13 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromExtensionPage,
     run: async (payload) => {
       const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
-      return buildReview(db, await loadSettings(), tabId === undefined ? undefined : authorsByTab.get(tabId));
+      let onPage = tabId === undefined ? undefined : authorsByTab.get(tabId);
+      if (tabId !== undefined && !onPage) {
+        const key = `${PAGE_AUTHORS_KEY}${tabId}`;
+        const stored = (await sessionArea()?.get(key).catch(() => undefined))?.[key];
+        if (stored !== undefined) onPage = validatePageAuthors({ authors: stored });
+      }
+      return buildReview(db, await loadSettings(), onPage);
     },
   },
 };
@@ -277,6 +290,7 @@ browser.storage.onChanged.addListener((changes) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   void health.forget(tabId);
   authorsByTab.delete(tabId);
+  void sessionArea()?.remove(`${PAGE_AUTHORS_KEY}${tabId}`).catch(() => undefined);
 });
 
 browser.commands.onCommand.addListener(async (command) => {

@@ -10,17 +10,39 @@ import type { VerdictLite } from '../shared/messages';
 import type { Verdict } from '../shared/types';
 import { QB_ATTR } from './dom-attributes';
 
+/**
+ * A message from _locales through the browser's i18n API (content scripts may not import src/ui/),
+ * with the English text as the fallback where there is none (tests).
+ */
+function t(key: string, subs: Array<string | number>, english: string): string {
+  const g = globalThis as { browser?: { i18n?: { getMessage(k: string, s?: string[]): string } }; chrome?: { i18n?: { getMessage(k: string, s?: string[]): string } } };
+  const strs = subs.map(String);
+  try {
+    const m = (g.browser?.i18n ?? g.chrome?.i18n)?.getMessage(key, strs.length ? strs : undefined);
+    if (m) return m;
+  } catch {
+    // No i18n API here.
+  }
+  return english.replace(/\$([1-9])/g, (_, d: string) => strs[Number(d) - 1] ?? '');
+}
+
 export const BADGE_ATTR = 'data-qb-badge';
 export const BADGE_VERDICT_ATTR = 'data-qb-verdict';
 /** On the host while its reasons are open. */
 export const BADGE_OPEN_ATTR = 'data-qb-open';
 
-export const BADGE_LABELS: Record<Verdict, string> = {
-  seller: 'seller',
-  mixed: 'mixed',
-  conversationalist: 'people',
-  unknown: 'not enough seen',
+const BADGE_WORDS: Record<Verdict, [key: string, english: string]> = {
+  seller: ['badge_seller', 'seller'],
+  mixed: ['badge_mixed', 'mixed'],
+  conversationalist: ['badge_people', 'people'],
+  unknown: ['badge_unknown', 'not enough seen'],
 };
+
+/** The badge's word for a verdict, in the user's language (seller / mixed / people / not enough seen). */
+export function badgeLabel(v: Verdict): string {
+  const [key, english] = BADGE_WORDS[v] ?? BADGE_WORDS.unknown;
+  return t(key, [], english);
+}
 
 const STYLE = `
 :host { all: initial; position: absolute; top: 6px; right: 52px; z-index: 2; display: block; }
@@ -84,6 +106,7 @@ export class VerdictBadges {
       host = document.createElement('div');
       host.setAttribute(BADGE_ATTR, '');
       parts = this.build(host);
+      this.parts.set(host, parts);
       cell.append(host);
     }
     if (parts.handle !== handle) {
@@ -95,10 +118,10 @@ export class VerdictBadges {
     if (parts.verdict !== verdict) {
       parts.verdict = verdict;
       parts.button.dataset.v = verdict;
-      parts.button.textContent = BADGE_LABELS[verdict];
+      parts.button.textContent = badgeLabel(verdict);
       host.setAttribute(BADGE_VERDICT_ATTR, verdict);
     }
-    parts.button.setAttribute('aria-label', `Quiet Bazaar: @${handle} is judged ${BADGE_LABELS[verdict]}. Show why`);
+    parts.button.setAttribute('aria-label', t('badge_label', [handle, badgeLabel(verdict)], 'Quiet Bazaar: @$1 is judged $2. Show why'));
   }
 
   applyAll(root: ParentNode, onlyAuthors?: Set<string>): void {
@@ -128,7 +151,7 @@ export class VerdictBadges {
       e.preventDefault();
       // A script in the page can dispatch clicks; only the user's own open the reasons.
       if (!e.isTrusted) return;
-      const open = panel.hidden === true;
+      const open = panel.hasAttribute('hidden');
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
       host.toggleAttribute(BADGE_OPEN_ATTR, open);
@@ -141,15 +164,15 @@ export class VerdictBadges {
 
   private async fill(parts: BadgeParts): Promise<void> {
     const handle = parts.handle;
-    parts.panel.textContent = 'Loading…';
+    parts.panel.textContent = t('badge_loading', [], 'Loading…');
     let text: string;
     let reasons: string[] = [];
     try {
       const r = await this.deps.reasonsOf(handle);
-      text = `@${handle}: ${BADGE_LABELS[r.verdict]} (${r.posts} ${r.posts === 1 ? 'post' : 'posts'} seen)`;
+      text = t('badge_head', [handle, badgeLabel(r.verdict), r.posts], '@$1: $2, from $3 posts seen');
       reasons = r.reasons.slice(0, 6);
     } catch {
-      text = 'Quiet Bazaar could not load the reasons. Try again.';
+      text = t('badge_error', [], 'Quiet Bazaar could not load the reasons. Try again.');
     }
     if (parts.handle !== handle) return; // Recycled meanwhile.
     const head = document.createElement('div');
