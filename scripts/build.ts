@@ -25,6 +25,7 @@ const ENTRIES: Record<string, string> = {
   'page-reader.js': 'src/page/main-world.ts',
   'popup.js': 'src/popup/main.tsx',
   'options.js': 'src/options/main.tsx',
+  'welcome.js': 'src/welcome/main.tsx',
 };
 
 /** Firefox's manifest, derived from Chrome's; each difference says why. */

@@ -24,7 +24,7 @@ export interface Harness {
 /** X's own hosts: the page (not the extension) loads from these; we answer them locally. */
 const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/.test(host) || /(^|\.)twimg\.com$/.test(host);
 
-export async function launchChromium(options: { headless?: boolean; dist?: string } = {}): Promise<Harness> {
+export async function launchChromium(options: { headless?: boolean; dist?: string; keepWelcome?: boolean } = {}): Promise<Harness> {
   const dist = options.dist ?? CHROME_DIST;
   const profile = mkdtempSync(join(tmpdir(), 'qb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -62,6 +62,13 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
     foreignRequests.push(url);
     return route.abort();
   });
+  // The extension opens its welcome page once, on install; tests that are not about it close it.
+  if (!options.keepWelcome) {
+    context.on('page', (p) => {
+      if (p.url().endsWith('/welcome.html')) void p.close().catch(() => undefined);
+      else p.once('load', () => p.url().endsWith('/welcome.html') && void p.close().catch(() => undefined));
+    });
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -16,6 +16,7 @@ import { QuietBazaarDb } from './db';
 import { updateBadge } from './badge';
 import { PopupFigures, buildHistory, listSellers } from './popup-data';
 import { LiveUpdates } from './live-updates';
+import { onInstalled } from './first-run';
 import { Recorder } from './record-tweets';
 import { applyOverride, loadSettings, SettingsStore, type SettingsChange } from './settings-store';
 import { HealthStore, type SessionArea } from './health-store';
@@ -282,6 +283,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
 });
 
 browser.runtime.onConnect.addListener(live.onConnect);
+browser.runtime.onInstalled.addListener(onInstalled);
 // Settings changed (here, by the keyboard command, or synced from elsewhere): tell open pages.
 browser.storage.onChanged.addListener((changes) => {
   if (changes[SETTINGS_KEY]) live.changed();

@@ -13,6 +13,8 @@ export const QB_ATTR = {
   quiet: 'data-qb-quiet',
   /** On our placeholder element. */
   placeholder: 'data-qb-placeholder',
+  /** On the bar left after "Show" / "Always show", with "Hide again" / "Undo". */
+  undo: 'data-qb-undo',
   /** On a cell on screen that quiet mode will collapse once it is scrolled past; the value is the label content.css shows. */
   pending: 'data-qb-pending',
 } as const;

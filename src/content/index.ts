@@ -44,7 +44,11 @@ async function main(): Promise<void> {
   const audit = wireFollowingAudit(reporter, api, alive);
   const quiet = new QuietMode(
     DEFAULT_SETTINGS,
-    { onHidden: reporter.tweetHidden, onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined) },
+    {
+      onHidden: reporter.tweetHidden,
+      onAlwaysShow: (handle) => void send('set-override', { handle, override: 'show' }).catch(() => undefined),
+      onUndoAlwaysShow: (handle) => void send('set-override', { handle, override: null }).catch(() => undefined),
+    },
     new ScreenGate(signal),
   );
   const badges = new VerdictBadges({ verdictOf: (key) => quiet.verdictOf(key), reasonsOf: (handle) => send('get-author-reasons', { handle }) });

@@ -1,11 +1,18 @@
 // The one-line stand-in for a quieted tweet. It lives in a shadow root so X's styles cannot
 // restyle it, and every string in it is set as text: handles and reasons are never HTML.
+// Its colours follow X's own theme (light, dim, lights out: read from the page's background,
+// not the OS setting), each pair at least 4.5:1 (WCAG AA); the reason wraps rather than being
+// cut. Its words come from _locales (src/ui/i18n.ts).
+//
+// After "Show" or "Always show" a small bar stays in the tweet's place with "Hide again" /
+// "Undo", so neither is a one-way door.
 //
 // Trust (src/shared/trust-model.ts, rule "clicks"): scripts of the x.com page share this DOM. The
 // shadow root is closed, so they cannot reach our buttons, and each action also requires a
 // trusted event (a real user's click or key press), so a synthetic `click()` on the host or a
 // forged event does nothing.
 import { QB_ATTR } from './dom-attributes';
+import { t } from '../shared/i18n';
 
 /** Closed roots, reachable only from the content script (tests read the text through this). */
 const roots = new WeakMap<HTMLElement, ShadowRoot>();
@@ -28,51 +35,116 @@ export interface PlaceholderActions {
   alwaysShow(): void;
 }
 
+export type XTheme = 'light' | 'dim' | 'dark';
+
+/** X's three themes, by the page background X sets on <body>: #FFFFFF, #15202B, #000000. */
+export function themeOfColor(color: string): XTheme | undefined {
+  const m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)(?:[\s,/]+([\d.]+))?/i.exec(color.trim());
+  const hex = /^#([0-9a-f]{6})$/i.exec(color.trim());
+  const rgb = m ? [m[1], m[2], m[3]].map(Number) : hex ? [0, 2, 4].map((i) => parseInt(hex[1]!.slice(i, i + 2), 16)) : undefined;
+  if (!rgb || (m?.[4] !== undefined && Number(m[4]) === 0)) return undefined; // transparent says nothing
+  const [r, g, b] = rgb as [number, number, number];
+  if ((r + g + b) / 3 > 128) return 'light';
+  return Math.max(r, g, b) < 12 ? 'dark' : 'dim';
+}
+
+/** The theme of the X page `doc` shows: X writes the background inline on <body> (no style recalculation to read it). */
+export function xTheme(doc: Document = document): XTheme {
+  const body = doc.body;
+  if (!body) return 'light';
+  return (
+    themeOfColor(body.style.backgroundColor) ??
+    themeOfColor(doc.defaultView?.getComputedStyle(body).backgroundColor ?? '') ??
+    'light'
+  );
+}
+
+/** Text, handle, button and line colours per X theme; every text pair ≥ 4.5:1 on its background. */
+export const THEME_COLORS: Record<XTheme, { bg: string; text: string; who: string; button: string; line: string }> = {
+  light: { bg: '#FFFFFF', text: '#536471', who: '#0F1419', button: '#006FD6', line: '#CFD9DE' },
+  dim: { bg: '#15202B', text: '#8B98A5', who: '#F7F9F9', button: '#4AA8F5', line: '#38444D' },
+  dark: { bg: '#000000', text: '#8B98A5', who: '#E7E9EA', button: '#1D9BF0', line: '#2F3336' },
+};
+
+const themeRules = (Object.entries(THEME_COLORS) as Array<[XTheme, (typeof THEME_COLORS)[XTheme]]>)
+  .map(([name, c]) => `:host([data-theme="${name}"]) { --bg: ${c.bg}; --text: ${c.text}; --who: ${c.who}; --button: ${c.button}; --line: ${c.line}; }`)
+  .join('\n');
+
 const STYLE = `
 :host { all: initial; display: block; }
-.qb { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding: 10px 16px;
+${themeRules}
+.qb { display: flex; align-items: center; gap: 6px 8px; flex-wrap: wrap; padding: 10px 16px;
   font: 14px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  color: rgb(83, 100, 113); border-bottom: 1px solid rgba(127, 127, 127, 0.25); }
-.text { flex: 1 1 200px; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.who { font-weight: 600; }
+  background: var(--bg); color: var(--text); border-bottom: 1px solid var(--line); }
+.text { flex: 1 1 200px; min-width: 0; white-space: normal; overflow-wrap: anywhere; }
+.who { font-weight: 600; color: var(--who); }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; }
 button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 999px; padding: 3px 12px;
-  border: 1px solid rgba(127, 127, 127, 0.45); background: transparent; color: rgb(29, 155, 240); }
-button:hover { background: rgba(29, 155, 240, 0.1); }
-button:focus-visible { outline: 2px solid rgb(29, 155, 240); outline-offset: 2px; }
-@media (prefers-color-scheme: dark) { .qb { color: rgb(139, 152, 165); } }
+  border: 1px solid var(--line); background: var(--bg); color: var(--button); }
+button:hover { border-color: var(--button); }
+button:focus-visible { outline: 2px solid var(--button); outline-offset: 2px; }
 `;
 
-/** Build the placeholder host element (not yet in the document). */
-export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
+function button(label: string, action: () => void, ariaLabel?: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
+  onTrustedClick(b, action);
+  return b;
+}
+
+/** A host with a closed shadow root in X's current theme, holding `text` and `buttons`. */
+function bar(attr: string, label: string, text: HTMLElement, buttons: HTMLButtonElement[]): HTMLElement {
   const host = document.createElement('div');
-  host.setAttribute(QB_ATTR.placeholder, '');
+  host.setAttribute(attr, '');
+  host.setAttribute('data-theme', xTheme(document));
   const root = host.attachShadow({ mode: 'closed' });
   roots.set(host, root);
   const style = document.createElement('style');
   style.textContent = STYLE;
-  const bar = document.createElement('div');
-  bar.className = 'qb';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', `Quiet Bazaar hid a post from @${handle}`);
-  const text = document.createElement('span');
+  const box = document.createElement('div');
+  box.className = 'qb';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', label);
   text.className = 'text';
-  const who = document.createElement('span');
-  who.className = 'who';
-  text.append('Quieted ', who, ` — ${reason}`);
-  who.textContent = `@${handle}`;
-  text.title = `Quieted @${handle}: ${reason}`;
-  const show = document.createElement('button');
-  show.type = 'button';
-  show.textContent = 'Show';
-  show.setAttribute('aria-label', `Show this post from @${handle}`);
-  onTrustedClick(show, () => actions.show());
-  const always = document.createElement('button');
-  always.type = 'button';
-  always.textContent = `Always show @${handle}`;
-  onTrustedClick(always, () => actions.alwaysShow());
-  bar.append(text, show, always);
-  root.append(style, bar);
+  const actions = document.createElement('span');
+  actions.className = 'actions';
+  actions.append(...buttons);
+  box.append(text, actions);
+  root.append(style, box);
   // X opens the tweet on any click in its cell: keep clicks on our bar to ourselves.
   host.addEventListener('click', (e) => e.stopPropagation());
+  return host;
+}
+
+/** Build the placeholder host element (not yet in the document). */
+export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
+  const at = `@${handle}`;
+  const text = document.createElement('span');
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = at;
+  text.append(`${t('placeholder_quieted')} `, who, ` — ${reason}`);
+  return bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [
+    button(t('placeholder_show'), () => actions.show(), t('placeholder_show_label', [at])),
+    button(t('override_show_label', [at]), () => actions.alwaysShow()),
+  ]);
+}
+
+export type UndoKind = 'shown' | 'always';
+
+/**
+ * The bar left in a tweet's place after "Show" (kind 'shown': "Hide again") or "Always show"
+ * (kind 'always': "Undo"), so the user can take either back where they made it.
+ */
+export function createUndoBar(handle: string, kind: UndoKind, undo: () => void): HTMLElement {
+  const at = `@${handle}`;
+  const text = document.createElement('span');
+  text.textContent = kind === 'shown' ? t('placeholder_shown', [at]) : t('override_state_show_handle', [at]);
+  const label = kind === 'shown' ? t('placeholder_hide_again') : t('undo');
+  const aria = kind === 'shown' ? t('placeholder_hide_again_label', [at]) : t('override_undo_show_label', [at]);
+  const host = bar(QB_ATTR.undo, t('placeholder_label', [at]), text, [button(label, undo, aria)]);
+  host.setAttribute('data-kind', kind);
   return host;
 }

@@ -15,7 +15,7 @@ import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR } from './dom-attributes';
-import { createPlaceholder } from './placeholder';
+import { createPlaceholder, createUndoBar, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
 
 export interface QuietModeHooks {
@@ -23,6 +23,8 @@ export interface QuietModeHooks {
   onHidden(tweetId: string): void;
   /** The user asked to always show this account. */
   onAlwaysShow(handle: string): void;
+  /** The user took "Always show" back from the bar left in the tweet's place. */
+  onUndoAlwaysShow?(handle: string): void;
 }
 
 /** What the label on a cell waiting to fold says. */
@@ -39,6 +41,8 @@ export class QuietMode {
   /** Tweets the user un-hid with "Show". */
   private readonly shownOnce = new BoundedSet<string>(PER_PAGE);
   private readonly hiddenOnce = new BoundedSet<string>(PER_PAGE);
+  /** Tweets where the user just chose "Show" or "Always show": a bar there offers to take it back. */
+  private readonly undoable = new BoundedMap<string, UndoKind>(PER_PAGE);
   /** Tracked cells by author key, so a verdict change touches only that author's cells. */
   private readonly cellsByAuthor = new Map<string, Set<HTMLElement>>();
   private readonly authorOf = new WeakMap<HTMLElement, string>();
@@ -168,10 +172,12 @@ export class QuietMode {
       const ph = createPlaceholder(handle, reason, {
         show: () => {
           this.shownOnce.add(id);
+          this.undoable.set(id, 'shown');
           this.apply(cell);
         },
         alwaysShow: () => {
           const key = authorKey(handle);
+          this.undoable.set(id, 'always');
           if (!this.settings.allowList.includes(key)) {
             // Act at once; the background's settings change will confirm it.
             this.settings = { ...this.settings, allowList: [...this.settings.allowList, key] };
@@ -183,6 +189,7 @@ export class QuietMode {
       ph.dataset.qbFor = label;
       cell.append(ph);
     }
+    cell.querySelector(`:scope > [${QB_ATTR.undo}]`)?.remove();
     cell.setAttribute(QB_ATTR.quiet, '');
     if (!this.hiddenOnce.has(id)) {
       this.hiddenOnce.add(id);
@@ -191,9 +198,39 @@ export class QuietMode {
   }
 
   private restore(cell: HTMLElement): void {
+    this.showUndo(cell);
     if (!cell.hasAttribute(QB_ATTR.quiet)) return;
     cell.removeAttribute(QB_ATTR.quiet);
     cell.querySelector(`:scope > [${QB_ATTR.placeholder}]`)?.remove();
+  }
+
+  /** The "Hide again" / "Undo" bar on a cell the user just un-hid (and only there). */
+  private showUndo(cell: HTMLElement): void {
+    const id = cell.getAttribute(QB_ATTR.tweet) ?? '';
+    const kind = this.quietModeOn() ? this.undoable.get(id) : undefined;
+    const existing = cell.querySelector<HTMLElement>(`:scope > [${QB_ATTR.undo}]`);
+    if (existing && existing.dataset.kind === kind) return;
+    existing?.remove();
+    if (!kind) return;
+    const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
+    cell.append(
+      createUndoBar(handle, kind, () => {
+        this.undoable.delete(id);
+        if (kind === 'shown') {
+          this.shownOnce.delete(id);
+          this.apply(cell);
+          return;
+        }
+        const key = authorKey(handle);
+        this.settings = { ...this.settings, allowList: this.settings.allowList.filter((h) => h !== key) };
+        this.applyAll(cell.ownerDocument, new Set([key]));
+        this.hooks.onUndoAlwaysShow?.(handle);
+      }),
+    );
+  }
+
+  private quietModeOn(): boolean {
+    return this.settings.quietMode;
   }
 
   private index(cell: HTMLElement, key: string): void {

@@ -1,4 +1,4 @@
-// Pure text helpers for the popup and options pages: every word from _locales (src/ui/i18n.ts),
+// Pure text helpers for the popup and options pages: every word from _locales (src/shared/i18n.ts),
 // every number and date through Intl in the user's language.
 import type { Verdict } from '../shared/types';
 import { parseHandle } from '../shared/handles';

@@ -12,12 +12,15 @@ function createFakeBrowser() {
   /** storage.session: survives a worker restart (a test re-imports the worker), not the browser. */
   const session: Record<string, unknown> = {};
   const badge = { text: '' };
+  /** URLs of the tabs the worker opened (tabs.create). */
+  const created: string[] = [];
   const browser = {
     runtime: {
       id: 'qb-test',
       getURL: (p: string) => `chrome-extension://qb-test${p}`,
       onMessage: event('message'),
       onConnect: event('connect'),
+      onInstalled: event('installed'),
     },
     storage: {
       local: {
@@ -31,7 +34,7 @@ function createFakeBrowser() {
         remove: async (key: string) => void delete session[key],
       },
     },
-    tabs: { onRemoved: event('tabRemoved') },
+    tabs: { onRemoved: event('tabRemoved'), create: async (props: { url: string }) => void created.push(props.url) },
     commands: { onCommand: event('command') },
     action: {
       setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
@@ -46,7 +49,7 @@ function createFakeBrowser() {
   const stopWorker = () => {
     for (const list of Object.values(listeners)) list.length = 0;
   };
-  return { browser, listeners, store, session, badge, send, stopWorker };
+  return { browser, listeners, store, session, badge, send, stopWorker, created };
 }
 
 export const fake = createFakeBrowser();

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDay, formatPercent, installMessages, renderMessage, t, tn, type MessageTable } from '../../../src/ui/i18n';
+import { formatCount, formatDay, formatPercent, installMessages, renderMessage, t, tn, type MessageTable } from '../../../src/shared/i18n';
 
 const root = process.cwd();
 const localesDir = join(root, 'public', '_locales');
