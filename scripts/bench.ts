@@ -1,11 +1,13 @@
 // npm run bench: classifier speed on one core.
-//   - judgePost throughput over the development set's posts (posts per second, median of 7 runs)
+//   - a baseline in the same run (lowercase + split each text), and the learned text component alone
+//   - judgePost throughput over the development set's posts (posts per second, median of 7 runs), and its cost as a ratio to the baseline
 //   - the whole per-post path of the extension (judgePost + addPost + judgeAuthor)
 //   - time to re-judge an author after one new post (addPost + judgeAuthor), and judgeAuthor alone
 // The facts are built once up front: the bench measures the classifier, not the JSONL reader.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, type AuthorState } from '../src/classifier';
+import { textScore } from '../src/classifier/text-model';
 import { authorOf, parseLabeledPosts, toTweetFacts } from '../tools/eval/labeled-posts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +37,19 @@ function timeRuns(label: string, body: () => number): number {
   console.log(`${label.padEnd(44)} ${Math.round(m).toLocaleString('en-US').padStart(11)} posts/s  (median of ${RUNS}; min ${Math.round(Math.min(...rates)).toLocaleString('en-US')})`);
   return m;
 }
+
+// Baseline, measured in the same run: reading each text once (lowercase, split into words), the
+// least any classifier of text does. Figures below are also given as ratios to it.
+const lowered = facts.map((f) => f.text.toLowerCase());
+const baseRate = timeRuns('baseline: lowercase + split into words', () => {
+  for (let k = 0; k < REPEAT; k++) for (const f of facts) sink += f.text.toLowerCase().split(/\s+/).length;
+  return REPEAT * facts.length;
+});
+
+const textRate = timeRuns('learned text component alone (textScore)', () => {
+  for (let k = 0; k < REPEAT; k++) for (const t of lowered) sink += textScore(t);
+  return REPEAT * lowered.length;
+});
 
 const judgeRate = timeRuns('judgePost', () => {
   for (let k = 0; k < REPEAT; k++) for (const f of facts) sink += judgePost(f).pSelling;
@@ -84,6 +99,7 @@ function rejudge(): { addAndJudge: number; judgeOnly: number } {
   return { addAndJudge: median(samples), judgeOnly: median(only) };
 }
 const rj = rejudge();
+console.log(`${'judgePost cost / baseline cost'.padEnd(44)} ${(baseRate / judgeRate).toFixed(2).padStart(11)} ×`);
 console.log(`${'re-judge author after a new post'.padEnd(44)} ${rj.addAndJudge.toFixed(2).padStart(11)} µs  (addPost + judgeAuthor, median of ${RUNS})`);
 console.log(`${'judgeAuthor alone'.padEnd(44)} ${rj.judgeOnly.toFixed(2).padStart(11)} µs`);
 const stateBytes = JSON.stringify(((): AuthorState => {
@@ -96,7 +112,10 @@ if (sink === 42) console.log('');
 console.log(
   JSON.stringify({
     classifier: {
+      baselinePerSecond: Math.round(baseRate),
+      textScorePerSecond: Math.round(textRate),
       judgePostPerSecond: Math.round(judgeRate),
+      judgePostCostRatio: Math.round((baseRate / judgeRate) * 100) / 100,
       pipelinePerSecond: Math.round(pipelineRate),
       rejudgeMicros: Math.round(rj.addAndJudge * 100) / 100,
       judgeAuthorMicros: Math.round(rj.judgeOnly * 100) / 100,

@@ -153,7 +153,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],
   },
   'text.paid-channel': {
-    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV'],
+    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]'],
     keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', '')],
   },
   'text.trademark': {
@@ -165,7 +165,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['We went to the beach and it rained', 'My new bike is great'],
   },
   'text.deal': {
-    flags: ['Save $200 on the Stratus laptop this week', 'Lowest price ever on the Echo Dot', 'This blender is now $49, was $89'],
+    flags: ['Save $200 on the Stratus laptop this week', 'Lowest price ever on the Echo Dot', 'This blender is now $49, was $89', 'The Lumo 3 earbuds are back down to $59, their cheapest price yet'],
     keeps: ['I need to save money this month', 'Prices keep going up at the grocery store'],
   },
 };
