@@ -116,6 +116,8 @@ let scanDotted = false;
 let scanSpaced = false;
 /** A currency sign ($ € £ ¥): the price regex may match without a trigger word. */
 let scanCurrency = false;
+/** A trademark sign (® ™ ℠). */
+let scanMarks = false;
 /** Arrows, pictographs and other symbols at or above U+2190 (where the pointing emoji live). */
 let scanSymbols = false;
 /** Letters styled with Unicode look-alikes (𝐛𝐨𝐥𝐝, ｆｕｌｌｗｉｄｔｈ, Ⓒⓘⓡⓒⓛⓔⓓ), often used to slip past filters. */
@@ -162,6 +164,7 @@ function scanWords(text: string): void {
   let styled = false;
   let symbols = false;
   let currency = false;
+  let marks = false;
   let exact = true;
   let prevSpace = false;
   /** Characters removed before this point when runs of whitespace collapse to one space. */
@@ -188,6 +191,7 @@ function scanWords(text: string): void {
         if (k === C_CURRENCY) currency = true;
         else if (c >= 128) {
           if (c === 0xa3 || c === 0xa5 || c === 0x20ac) currency = true;
+          else if (c === 0xae || c === 0x2122 || c === 0x2120) marks = true;
           else if (c >= 0x2000) {
             if (c >= 0x2190) symbols = true;
             if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x24b6 && c <= 0x24e9)) styled = true;
@@ -256,6 +260,7 @@ function scanWords(text: string): void {
   scanDotted = dotted;
   scanSpaced = spaced;
   scanCurrency = currency;
+  scanMarks = marks;
   scanSymbols = symbols;
   scanStyled = styled;
   scanExact = exact;
@@ -307,7 +312,7 @@ function detailOf(re: RegExp, s: string): string {
 const view: PostView = {
   tweet: undefined as unknown as TweetFacts, profile: undefined, text: '', t: '',
   links: { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '' }, x: new Float64Array(0),
-  longestWord: 0, longestDigits: 0, letters: 0, upper: 0, currency: false, symbols: false,
+  longestWord: 0, longestDigits: 0, letters: 0, upper: 0, currency: false, symbols: false, marks: false,
 };
 
 /** The lowercase, space-collapsed text the last extractFeatures read (for the fit: the text model's input). */
@@ -343,6 +348,7 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   v.upper = scanUpper;
   v.currency = scanCurrency;
   v.symbols = scanSymbols;
+  v.marks = scanMarks;
 
   for (let i = 0; i < COMPILED.length; i++) {
     const c = COMPILED[i]!;

@@ -70,6 +70,8 @@ export interface PostView {
   upper: number;
   currency: boolean;
   symbols: boolean;
+  /** A trademark sign (® ™ ℠) somewhere in the text. */
+  marks: boolean;
 }
 
 export interface Rule {
@@ -356,28 +358,29 @@ export const RULES: readonly Rule[] = [
     // (with cap 0.5 the held-out F1 is that of cap 1, 0.872; without the component 0.856).
     name: 'text.learned', group: 'adcopy', says: 'reads like ad copy', cap: 0.5,
     value: (v) => (learnedScore = learnedValue(textScore(v.t), v.x)),
-    // Quote the words that weighed most, when the text leans to selling.
-    detail: (v) => (learnedScore > 0 ? quoteTopWords(v.t) : ''),
+    // Quote the words that weighed most, when the text clearly leans to selling (quoting costs a
+    // second pass over the words: a lean this small is not worth telling).
+    detail: (v) => (learnedScore >= 1 ? quoteTopWords(v.t) : ''),
   },
   // --- marketing: brands, ad copy, deals and paid channels (issue 7); plain-words reasons ---
   {
     // A call to act on an offer: "order now", "get it today", "switch today", "on us", "link below".
     name: 'text.act-now', group: 'cta', says: 'a call to act now ("order now", "on us", "link below")', prior: 0.8,
     pattern: /\b(?:(?:shop|order|get|switch|try|book|download|apply|watch|stream|listen|buy|grab|reserve|play|start|join|register|upgrade|subscribe|sign up|enter|save|claim|rent|preorder|pre-order)(?: (?:it|yours|them|one|the app|free|for free|up|in|now))? (?:now|today|tonight|this weekend|before)\b|(?:is|are|it'?s|they'?re|get (?:it|one|yours|\w+)) on us\b|\bon us\b[.!]|links? (?:below|in (?:the )?(?:reply|replies|thread|comments))|tap (?:to|the link|below|here)|at checkout|in the app(?: now| today)?\b|(?:get|download) the app|(?:visit|head to|go to) (?:your )?(?:nearest|local) \w+|find (?:a|your) (?:store|location|nearest)|available (?:in|at) (?:stores|participating)|participating (?:locations|restaurants|stores))/,
-    triggers: ['shop', 'order', 'get', 'switch', 'try', 'book', 'download', 'apply', 'watch', 'stream', 'listen', 'buy', 'grab', 'reserve', 'play', 'start', 'join', 'register', 'upgrade', 'subscribe', 'sign', 'enter', 'save', 'claim', 'rent', 'preorder', 'pre', 'us', 'link', 'links', 'tap', 'checkout', 'app', 'visit', 'head', 'go', 'find', 'available', 'participating'],
+    triggers: ['now', 'today', 'tonight', 'weekend', 'before', 'us', 'link', 'links', 'tap', 'checkout', 'app', 'nearest', 'local', 'store', 'location', 'stores', 'participating'],
   },
   {
     // Offers and prices: tickets on sale, trials, plans, "from $9.99", "free with", editions.
     name: 'text.offer', group: 'offer', says: 'an offer (tickets on sale, a trial, a plan, a price)', prior: 0.8,
     pattern: /\b(?:tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive) edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
-    triggers: ['tickets', 'ticket', 'sale', 'get', 'buy', 'grab', 'secure', 'free', 'trial', 'starting', 'starts', 'from', 'just', 'only', 'mo', 'month', 'year', 'yr', 'night', 'person', 'per', 'limited', 'special', 'collector', 'collectors', 'deluxe', 'exclusive', 'edition', 'promo', 'promocode', 'first', '1st', 'annual', 'monthly', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'card', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'google', 'play'],
+    triggers: ['tickets', 'ticket', 'sale', 'trial', 'edition', 'promo', 'promocode', 'free', 'month', 'order', 'ride', 'delivery', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'play', 'google'],
     opens: (v) => v.currency,
   },
   {
     // Launches: "introducing", "meet the all-new", "just dropped", "is here", "now available at home".
     name: 'text.product-launch', group: 'promo', says: 'a product launch ("meet the all-new", "just dropped", "is here")', prior: 0.5,
     pattern: /\b(?:meet (?:the )?(?:all[- ])?new|all[- ]new|(?:just|finally) (?:dropped|landed|arrived)|(?:is|are) (?:finally|officially) here\b|has (?:officially )?arrived|(?:today|now) we(?:'re|’re| are) (?:launching|introducing|releasing|rolling out)|(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:officially )?launching|(?:now|finally) available (?:at home|everywhere|worldwide|on|in|to)|(?:new|latest) (?:flavor|flavour|menu|collection|season|drop|lineup|line-up|model|edition|update) (?:is )?(?:out|here|available|live|drops?)|(?:drops|launches|arrives|hits stores|lands) (?:on |this |next |tomorrow|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|coming (?:soon )?to (?:stores|theaters|theatres|a store|select)|in theaters|in theatres|(?:pre-?order|preorder)(?:s)? (?:are )?(?:open|live))/,
-    triggers: ['meet', 'all', 'new', 'just', 'finally', 'dropped', 'landed', 'arrived', 'is', 'are', 'here', 'has', 'today', 'now', 'launching', 'available', 'latest', 'drops', 'launches', 'arrives', 'hits', 'lands', 'coming', 'theaters', 'theatres', 'pre', 'preorder', 'preorders'],
+    triggers: ['meet', 'all', 'dropped', 'landed', 'arrived', 'finally', 'officially', 'launching', 'introducing', 'releasing', 'rolling', 'available', 'flavor', 'flavour', 'menu', 'collection', 'season', 'drop', 'lineup', 'line', 'model', 'edition', 'update', 'drops', 'launches', 'arrives', 'hits', 'lands', 'coming', 'theaters', 'theatres', 'pre', 'preorder', 'preorders'],
   },
   {
     // Shows pushed to a paid channel: "now streaming on", "tonight on FOX, next day on Hulu", "on NBA TV".
@@ -386,19 +389,19 @@ export const RULES: readonly Rule[] = [
     pattern: /\b(?:(?:now |only |exclusively )?streaming (?:now |only |exclusively )?on|stream (?:it |them |now |all \w+ )?(?:now )?on|watch (?:it |them |now |live |all \w+ |the \w+ )?(?:now )?(?:on|only on)|next day on|(?:only|exclusively) on|(?:tonight|tomorrow|tonite) (?:at [\d:]+ ?(?:[ap]m)?(?:\/?et)? )?on|(?:on|with) (?:netflix|hulu|peacock|paramount\+?|disney\+|disney plus|prime video|hbo max|max|espn\+|espn app|apple tv\+?|nba tv|nba league pass|league pass|nfl\+|nfl sunday ticket|dazn|fubo|fubotv|sling|crunchyroll|fox one|spectrum)\b|(?:netflix|hulu|peacock|paramount\+|prime video|hbo max|apple tv\+|nba tv|league pass|espn\+|dazn|crunchyroll) (?:original|exclusive|and|&)|(?:\d{1,2}(?::\d\d)?\s?(?:[ap]m)?\s?\/?\s?et) on|live (?:now )?on @?(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|espn|hbomax|streamonmax|appletv|nbatv|dazn|fubotv|youtubetv|sling)|(?:on|with) @(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|hbomax|streamonmax|appletv|appletvplus|nbatv|dazn|fubotv|youtubetv|crunchyroll))/,
     triggers: ['streaming', 'stream', 'watch', 'next', 'only', 'exclusively', 'tonight', 'tomorrow', 'tonite', 'live', 'paramountplus', 'peacocktv', 'primevideo', 'espnplus', 'hbomax', 'streamonmax', 'appletv', 'appletvplus', 'nbatv', 'youtubetv', 'netflix', 'hulu', 'peacock', 'paramount', 'disney', 'prime', 'hbo', 'max', 'espn', 'apple', 'nba', 'league', 'nfl', 'dazn', 'fubo', 'fubotv', 'sling', 'crunchyroll', 'fox', 'spectrum', 'et'],
   },
-  { name: 'text.trademark', group: 'brand', says: 'a trademark sign (® ™)', prior: 0.5, find: (v) => RE_TRADEMARK.test(v.text) },
+  { name: 'text.trademark', group: 'brand', says: 'a trademark sign (® ™)', prior: 0.5, find: (v) => v.marks },
   {
     // A company speaking of its product: "our new app", "we've partnered", "our customers", "we're hiring"…
     name: 'text.brand-voice', group: 'brand', says: 'a company\'s "we" about its product', prior: 0.3,
     pattern: /\b(?:our (?:new |latest |all-new |newest |upgraded )?(?:app|product|products|platform|service|services|feature|features|collection|menu|store|stores|shop|brand|plans?|card|customers|members|subscribers|users|community|ecosystem|protocol|network|token|api|sdk|model|models|game|games|show|series|podcast|launch|offer|deal|deals|restaurant|restaurants|hotel|hotels|flavors?|lineup)|we(?:'ve|’ve| have) (?:partnered|teamed up|launched|added|rolled out|integrated|shipped)|(?:we(?:'re|’re| are)) (?:partnering|teaming up|rolling out|bringing|giving away|offering|hiring)|(?:in partnership|partnered|teamed up) with @|powered by @?\w+|brought to you by|presented by|(?:official|exclusive) (?:partner|sponsor|app|store|merch))\b/,
-    triggers: ['our', 'we', 've', 'have', 'partnering', 'partnered', 'teamed', 'teaming', 'rolling', 'bringing', 'giving', 'offering', 'hiring', 'partnership', 'powered', 'brought', 'presented', 'official', 'exclusive'],
+    triggers: ['our', 'partnered', 'teamed', 'launched', 'added', 'rolled', 'integrated', 'shipped', 'partnering', 'teaming', 'rolling', 'bringing', 'giving', 'offering', 'hiring', 'partnership', 'powered', 'brought', 'presented', 'official', 'exclusive'],
   },
   {
     // Deal posts, from shops and outlets alike: "save $500 on", "$50 off", "lowest price", "Amazon has it for".
     // A deal is seller by the guide, from a shop or an outlet alike: the prior says so, as for codes.
     name: 'text.deal', group: 'code', says: 'a deal ("save $500 on", "lowest price ever")', prior: 2.0, detail: 'match',
     pattern: /\b(?:save (?:up to )?(?:[$€£]\s?[\d,.]+|\d+ ?%)|[$€£]\s?[\d,.]+ off|(?:lowest|best|all-time low|record low|great|cheapest) price|(?:back )?down to [$€£]\s?\d|price (?:drop|cut|slashed)|(?:now|just|only) (?:[$€£]\s?[\d,.]+|\d+ ?% off)|was [$€£]\s?[\d,.]+|(?:deal|sale|price) alert|(?:amazon|walmart|best buy|target|costco) (?:has|is selling|just dropped|cut|slashed|discounted)|(?:on sale|discounted) (?:for|at|to) [$€£]|(?:deal|deals) of the (?:day|week)|today'?s (?:deal|deals|best deals)|(?:best|top|early) (?:black friday|cyber monday|prime day|labor day|memorial day|presidents'? day|holiday) deals?)/,
-    triggers: ['save', 'off', 'lowest', 'best', 'all', 'record', 'great', 'cheapest', 'down', 'price', 'now', 'just', 'only', 'was', 'deal', 'deals', 'sale', 'amazon', 'walmart', 'target', 'costco', 'discounted', 'today', 'todays', 'top', 'early'],
+    triggers: ['save', 'off', 'price', 'deal', 'deals', 'sale', 'alert', 'amazon', 'walmart', 'target', 'costco', 'best', 'discounted'],
     opens: (v) => v.currency,
   },
   { name: 'link.app-store', group: 'shop', says: 'an app store link', prior: 1.0, find: (v) => (v.links.kinds & LinkKind.Any) !== 0 && (v.tweet.urls.some((u) => RE_APP_STORE.test(u)) || RE_APP_STORE.test(v.tweet.cardUrl ?? '')) },
@@ -406,8 +409,8 @@ export const RULES: readonly Rule[] = [
     // A person sharing their own work for free ("I wrote a free guide", "we open-sourced"): the
     // guide's not_seller case; with a link it otherwise reads like promotion. Prior from the guide.
     name: 'talk.own-free-work', group: 'talk', says: 'someone sharing their own work for free', prior: -1,
-    pattern: /(?:(?:^|[.!?] )(?:(?:i|we) )?(?:just )?(?:wrote|made|built|drew|painted|recorded|published|put together|open[- ]sourced|released)\b[^.!?]{0,60}\b(?:free|no sign ?up|no signup|open[- ]source|for anyone|for everyone|if (?:you|anyone) (?:want|need|is interested))|(?:i|we) (?:wrote|made|built) (?:up|a (?:little|short|small|quick))|(?:free|no sign ?up|no signup|open[- ]source)[^.!?]{0,40}\b(?:i|we) (?:wrote|made|built|drew|recorded|put together))/,
-    triggers: ['i', 'we', 'wrote', 'made', 'built', 'drew', 'painted', 'recorded', 'published', 'put', 'open', 'opensourced', 'released'],
+    pattern: /(?:(?:^|[.!?] )(?:(?:i|we) )?(?:just )?(?:wrote|made|built|drew|painted|recorded|published|put together|open[- ]sourced|released)\b[^.!?]{0,50}\b(?:free|no sign ?up|no signup|open[- ]source|for anyone|for everyone|if (?:you|anyone) (?:want|need|is interested))|(?:i|we) (?:wrote|made|built) (?:up|a (?:little|short|small|quick))|(?:free|no sign ?up|no signup|open[- ]source)[^.!?]{0,30}\b(?:i|we) (?:wrote|made|built|drew|recorded|put together))/,
+    triggers: ['wrote', 'made', 'built', 'drew', 'painted', 'recorded', 'published', 'put', 'open', 'opensourced', 'released'],
   },
   // --- what X says about the account (hand-set: the development set has no profiles) ---
   { name: 'profile.verified-org', group: 'profile', says: 'an organisation verified by X', hand: 0.5, find: (v) => v.profile?.verifiedType === 'Business' },
@@ -457,7 +460,6 @@ function isAdCopy(v: PostView): boolean {
   return claims >= 2;
 }
 
-const RE_TRADEMARK = /[®™℠]/;
 const RE_APP_STORE = /\b(?:apps\.apple\.com|itunes\.apple\.com\/app|play\.google\.com\/store\/apps|app\.link|onelink\.me|smart\.link|page\.link)/;
 /** Professional categories of X that sell (shops, brands, products), as opposed to news, public bodies or people. */
 const RE_SELLING_CATEGORY = /\b(?:shop|store|retail|product|brand|restaurant|food|beverage|apparel|clothing|fashion|beauty|cosmetic|jewel|e-?commerce|marketing|advertising|agency|software|internet company|app|games?|gaming|entertainment|hotel|travel|real estate|car|automotive|financial|bank|crypto|consumer|cafe|bakery|fitness|health & wellness)/i;

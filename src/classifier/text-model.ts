@@ -119,34 +119,73 @@ export function textScore(t: string, w: Float32Array | Float64Array = TEXT_WEIGH
  * Only what is in the text is quoted (the buckets cannot be read back into words).
  */
 export function quoteTopWords(t: string, k = 2, w: Float32Array | Float64Array = TEXT_WEIGHTS): string {
-  const found: { text: string; weight: number }[] = [];
+  // One pass keeps the TOP best candidates (word or word pair) as positions; strings are cut
+  // only for those, so a post costs no allocation per word.
+  candN = 0;
   const len = t.length;
   let i = 0;
-  let prev = '';
+  let prevStart = -1;
   let prevHash = 0;
-  while (i < len && found.length < 400) {
+  let words = 0;
+  while (i < len && words++ < 400) {
     while (i < len && isBreak(t.charCodeAt(i))) i++;
     if (i >= len) break;
     const start = i;
     let hw = SEED_WORD;
     while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
-    const word = t.slice(start, i);
-    const plain = isPlain(word);
     // A word alone is quoted only when it means something by itself ("order", not "on" or "com").
-    if (!plain) found.push({ text: word, weight: w[finish(hw)]! });
-    if (prev) found.push({ text: `${prev} ${word}`, weight: w[finish(mix(mix(SEED_PAIR, prevHash), hw))]! + 1e-9 });
-    prev = word;
+    const ww = w[finish(hw)]!;
+    if (ww > 0 && !isPlainAt(t, start, i)) offer(start, i, ww);
+    if (prevStart >= 0) {
+      const pw = w[finish(mix(mix(SEED_PAIR, prevHash), hw))]!;
+      if (pw > 0) offer(prevStart, i, pw + 1e-9);
+    }
+    prevStart = start;
     prevHash = hw;
   }
+  const found: { text: string; weight: number }[] = [];
+  for (let c = 0; c < candN; c++) found.push({ text: t.slice(candFrom[c], candTo[c]).replace(BREAKS, ' '), weight: candW[c]! });
   found.sort((a, b) => b.weight - a.weight);
   const picked: string[] = [];
   for (const f of found) {
-    if (f.weight <= 0 || picked.length >= k) break;
+    if (picked.length >= k) break;
     // A pair already says its words; a word inside a picked pair adds nothing.
     if (picked.some((p) => ` ${p} `.includes(` ${f.text} `) || ` ${f.text} `.includes(` ${p} `))) continue;
     picked.push(f.text);
   }
   return picked.map((p) => `'${p.slice(0, 30)}'`).join(', ');
+}
+
+/** Runs of word breaks inside a quoted pair ("order, now" reads "order now"). */
+const BREAKS = /[^a-z0-9\u0080-\uffff]+/g;
+const TOP = 6;
+const candFrom = new Int32Array(TOP);
+const candTo = new Int32Array(TOP);
+const candW = new Float64Array(TOP);
+let candN = 0;
+
+/** Keep the candidate if it is among the TOP heaviest so far. */
+function offer(from: number, to: number, weight: number): void {
+  let at = candN;
+  if (candN === TOP) {
+    let min = 0;
+    for (let c = 1; c < TOP; c++) if (candW[c]! < candW[min]!) min = c;
+    if (candW[min]! >= weight) return;
+    at = min;
+  } else candN++;
+  candFrom[at] = from;
+  candTo[at] = to;
+  candW[at] = weight;
+}
+
+function isPlainAt(t: string, from: number, to: number): boolean {
+  if (to - from < 3) return true;
+  let digits = true;
+  for (let j = from; j < to; j++) {
+    const c = t.charCodeAt(j);
+    if (c < 48 || c > 57) { digits = false; break; }
+  }
+  return digits || (to - from <= 5 && PLAIN.has(t.slice(from, to)));
 }
 
 /** Words too common or too short to explain anything when quoted alone. */
@@ -157,6 +196,3 @@ const PLAIN = new Set([
   'her', 'their', 'what', 'who', 'how', 'more', 'https', 'http', 'www', 'com', 'co', 'net', 'org', 'html',
 ]);
 
-function isPlain(word: string): boolean {
-  return word.length < 3 || PLAIN.has(word) || /^\d+$/.test(word);
-}
