@@ -118,9 +118,17 @@ export class FollowingReader {
 /** Each author's distinct tweets on this tab (X recycles cells, so the DOM alone undercounts). */
 export class PageAuthors {
   private readonly byKey = new Map<string, { handle: string; ids: Set<string>; ads: Set<string> }>();
+  private path: string | undefined;
 
-  /** Counts one tweet; true when it was not counted before. */
-  add(tweet: { id: string; authorHandle: string; isAd: boolean }): boolean {
+  /**
+   * Counts one tweet; true when it was not counted before. X changes pages without a reload:
+   * a tweet on another path starts the count afresh ("the page open now").
+   */
+  add(tweet: { id: string; authorHandle: string; isAd: boolean }, path: string = location.pathname): boolean {
+    if (path !== this.path) {
+      this.path = path;
+      this.byKey.clear();
+    }
     const key = authorKey(tweet.authorHandle);
     let a = this.byKey.get(key);
     if (!a) {

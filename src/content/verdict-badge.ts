@@ -45,7 +45,7 @@ export function badgeLabel(v: Verdict): string {
 }
 
 const STYLE = `
-:host { all: initial; position: absolute; top: 6px; right: 52px; z-index: 2; display: block; }
+:host { all: initial; position: absolute; top: 6px; right: 84px; z-index: 2; display: block; }
 .b { font: 600 11px/16px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   border-radius: 999px; padding: 0 8px; border: 1px solid currentColor; background: rgba(0, 0, 0, 0.6);
   cursor: pointer; color: rgb(139, 152, 165); }

@@ -83,4 +83,12 @@ describe('PageAuthors', () => {
     p.add({ id: '2', authorHandle: 'Ann', isAd: true });
     expect(p.list()).toEqual([{ handle: 'Ann', tweets: 2, ads: 1 }]);
   });
+
+  it('starts afresh when X moves to another page without a reload', () => {
+    const p = new PageAuthors();
+    p.add({ id: '1', authorHandle: 'Ann', isAd: false }, '/home');
+    p.add({ id: '2', authorHandle: 'Bob', isAd: false }, '/home');
+    expect(p.add({ id: '3', authorHandle: 'Bob', isAd: false }, '/search')).toBe(true);
+    expect(p.list()).toEqual([{ handle: 'Bob', tweets: 1, ads: 0 }]);
+  });
 });
