@@ -8,40 +8,24 @@
 // The verdict is also on the host as `data-qb-verdict`, for tests and for users' own styles.
 import type { VerdictLite } from '../shared/messages';
 import type { Verdict } from '../shared/types';
+import { t, type MessageKey } from '../shared/i18n';
 import { QB_ATTR } from './dom-attributes';
-
-/**
- * A message from _locales through the browser's i18n API (content scripts may not import src/ui/),
- * with the English text as the fallback where there is none (tests).
- */
-function t(key: string, subs: Array<string | number>, english: string): string {
-  const g = globalThis as { browser?: { i18n?: { getMessage(k: string, s?: string[]): string } }; chrome?: { i18n?: { getMessage(k: string, s?: string[]): string } } };
-  const strs = subs.map(String);
-  try {
-    const m = (g.browser?.i18n ?? g.chrome?.i18n)?.getMessage(key, strs.length ? strs : undefined);
-    if (m) return m;
-  } catch {
-    // No i18n API here.
-  }
-  return english.replace(/\$([1-9])/g, (_, d: string) => strs[Number(d) - 1] ?? '');
-}
 
 export const BADGE_ATTR = 'data-qb-badge';
 export const BADGE_VERDICT_ATTR = 'data-qb-verdict';
 /** On the host while its reasons are open. */
 export const BADGE_OPEN_ATTR = 'data-qb-open';
 
-const BADGE_WORDS: Record<Verdict, [key: string, english: string]> = {
-  seller: ['badge_seller', 'seller'],
-  mixed: ['badge_mixed', 'mixed'],
-  conversationalist: ['badge_people', 'people'],
-  unknown: ['badge_unknown', 'not enough seen'],
+const BADGE_KEYS: Record<Verdict, MessageKey> = {
+  seller: 'badge_seller',
+  mixed: 'badge_mixed',
+  conversationalist: 'badge_people',
+  unknown: 'badge_unknown',
 };
 
 /** The badge's word for a verdict, in the user's language (seller / mixed / people / not enough seen). */
 export function badgeLabel(v: Verdict): string {
-  const [key, english] = BADGE_WORDS[v] ?? BADGE_WORDS.unknown;
-  return t(key, [], english);
+  return t(BADGE_KEYS[v] ?? 'badge_unknown');
 }
 
 const STYLE = `
@@ -121,7 +105,7 @@ export class VerdictBadges {
       parts.button.textContent = badgeLabel(verdict);
       host.setAttribute(BADGE_VERDICT_ATTR, verdict);
     }
-    parts.button.setAttribute('aria-label', t('badge_label', [handle, badgeLabel(verdict)], 'Quiet Bazaar: @$1 is judged $2. Show why'));
+    parts.button.setAttribute('aria-label', t('badge_label', [handle, badgeLabel(verdict)]));
   }
 
   applyAll(root: ParentNode, onlyAuthors?: Set<string>): void {
@@ -164,15 +148,15 @@ export class VerdictBadges {
 
   private async fill(parts: BadgeParts): Promise<void> {
     const handle = parts.handle;
-    parts.panel.textContent = t('badge_loading', [], 'Loading…');
+    parts.panel.textContent = t('badge_loading');
     let text: string;
     let reasons: string[] = [];
     try {
       const r = await this.deps.reasonsOf(handle);
-      text = t('badge_head', [handle, badgeLabel(r.verdict), r.posts], '@$1: $2, from $3 posts seen');
+      text = t('badge_head', [handle, badgeLabel(r.verdict), r.posts]);
       reasons = r.reasons.slice(0, 6);
     } catch {
-      text = t('badge_error', [], 'Quiet Bazaar could not load the reasons. Try again.');
+      text = t('badge_error');
     }
     if (parts.handle !== handle) return; // Recycled meanwhile.
     const head = document.createElement('div');
