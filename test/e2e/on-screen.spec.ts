@@ -24,7 +24,7 @@ const HANDLE = 'fresh_recovery';
 
 test('a verdict for cells on screen labels them, and they collapse only once scrolled past', async () => {
   // A new author whose posts are a known seller's (the demo's "fund recovery" account).
-  const texts = demoManifest().posts.filter((p) => p.handle === 'frederickglc').map((p) => p.text);
+  const texts = demoManifest().posts.filter((p) => p.handle === 'layteaci').map((p) => p.text);
   expect(texts.length).toBeGreaterThanOrEqual(4);
   const ids = await page.evaluate(
     ({ handle, texts }) => {
