@@ -24,13 +24,19 @@ export interface Harness {
 /** X's own hosts: the page (not the extension) loads from these; we answer them locally. */
 const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/.test(host) || /(^|\.)twimg\.com$/.test(host);
 
-export async function launchChromium(options: { headless?: boolean; dist?: string; keepWelcome?: boolean } = {}): Promise<Harness> {
+export async function launchChromium(
+  options: { headless?: boolean; dist?: string; keepWelcome?: boolean; colorScheme?: 'light' | 'dark'; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const dist = options.dist ?? CHROME_DIST;
   const profile = mkdtempSync(join(tmpdir(), 'qb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: { width: 1100, height: 900 },
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+    // Chromium on Linux takes its UI language (which chrome.i18n follows) from LANGUAGE, when
+    // that language's pack is installed (Debian: chromium-l10n).
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,

@@ -1,6 +1,7 @@
 // Entry bundled as options.js: the only options file that touches browser APIs.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { locale } from '../shared/i18n';
 import type { Envelope } from '../shared/messages';
 import { connectLive } from '../ui/connect-live';
 import { OptionsApp } from './app';
@@ -8,7 +9,7 @@ import { FollowingAudit } from './following-audit';
 
 const root = document.getElementById('app');
 if (root) {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.documentElement.lang = locale();
   document.title = browser.i18n.getMessage('options_title') || document.title;
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
   // Following audit (issue 9): its own section, after the lists.

@@ -50,7 +50,7 @@ const REASONS_SHOWN = 2;
 
 export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT, extra }: PopupViewProps) {
   return (
-    <div class="popup" aria-busy={!data && !error ? 'true' : undefined}>
+    <main class="popup" aria-busy={!data && !error ? 'true' : undefined}>
       <Header data={data} actions={actions} shortcut={shortcut} />
       {error ? <ErrorNote error={error} /> : null}
       {data ? (
@@ -72,7 +72,7 @@ export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT, e
           </button>
         </footer>
       ) : null}
-    </div>
+    </main>
   );
 }
 

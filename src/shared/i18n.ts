@@ -84,10 +84,11 @@ function memo<T>(name: string, make: () => T): T {
   return cache.get(key) as T;
 }
 
-/** The user's language as the browser reports it (the one the messages come in). */
+/** The language the messages come in ("@@ui_locale"), so numbers and dates match the words. */
 export function locale(): string {
   if (installed) return installed.locale;
-  const fromApi = api()?.getUILanguage?.();
+  const i18n = api();
+  const fromApi = i18n?.getMessage('@@ui_locale')?.replace(/_/g, '-') || i18n?.getUILanguage?.();
   if (fromApi) return fromApi;
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
 }

@@ -1,6 +1,7 @@
 // Entry bundled as welcome.js: the only welcome-page file that touches browser APIs.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
+import { locale } from '../shared/i18n';
 import { WelcomeView } from './view';
 
 const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
@@ -8,7 +9,7 @@ const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.documentElement.lang = locale();
   document.title = browser.i18n.getMessage('welcome_title') || document.title;
   let shortcut = DEFAULT_SHORTCUT;
   try {
