@@ -64,6 +64,8 @@ export interface AuthorState {
   repeats: number;
   /** Posts sent through a scheduling app, and the last such app. */
   scheduled: number;
+  /** Posts that called readers to act on an offer (a 'cta' or 'offer' rule), selling or not. Absent in older states: 0. */
+  calls?: number;
   app: string;
   /** Ring of fingerprints of recent texts (FNV-1a of the normalised text), and the next slot. */
   prints: number[];
@@ -98,7 +100,7 @@ export function newAuthorState(handle: string): AuthorState {
   return {
     v: 2, handle: authorKey(handle), posts: 0, selling: [0, 0, 0], s: [0, 0, 0], w: 0, at: 0,
     groups: new Array<number>(GROUPS.length).fill(0), replies: 0, quiet: 0, repeats: 0,
-    scheduled: 0, app: '', prints: [], next: 0,
+    scheduled: 0, app: '', prints: [], next: 0, calls: 0,
   };
 }
 
@@ -244,6 +246,12 @@ export function addPost(stored: StoredAuthorState, tweet: TweetFacts, post: Post
     else state.prints[state.next] = fp;
     state.next = (state.next + 1) % RING;
   }
+  for (const e of post.evidence) {
+    if (e.weight > 0 && CALL_RULES.has(e.name)) {
+      state.calls = (state.calls ?? 0) + 1;
+      break;
+    }
+  }
   if (isSchedulerApp(tweet.source)) {
     state.scheduled++;
     state.app = (tweet.source ?? '').slice(0, 40);
@@ -281,6 +289,19 @@ export interface ProfileSigns {
 const RE_BIO_SHOP_WORDS = /\b(?:shop|store|order|dm (?:to|for) (?:order|price|promo)|promo|discount|use code|wholesale|we ship|merch|boutique)\b/i;
 
 /** What an author's profile alone says (bio links and words, business account), as judgeAuthor weighs it. */
+/** Rules that call readers to act on an offer ("order now", "link in bio", tickets on sale). */
+const CALL_RULES = new Set(RULES.filter((r) => r.group === 'cta' || r.group === 'offer').map((r) => r.name));
+/** Share of an author's posts with such calls from which it counts, and what it is worth (pseudo-counts of selling posts). */
+export const CALLS_SHARE = 0.5;
+const CALLS_ALPHA = 0.5;
+
+/** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */
+function withCalls(signs: ProfileSigns, state: AuthorState, minPosts: number): ProfileSigns {
+  const calls = state.calls ?? 0;
+  if (state.posts < minPosts || calls < CALLS_SHARE * state.posts) return signs;
+  return { alpha: signs.alpha + CALLS_ALPHA, reasons: [...signs.reasons, `${ofPosts(calls, state.posts)} called readers to act on an offer`] };
+}
+
 export function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
   const out: ProfileSigns = { alpha: 0, reasons: [] };
   if (!profile) return out;
@@ -355,7 +376,7 @@ export function judgeAuthor(
   const n = state.posts;
   const k = SENS_INDEX[sens];
   const sellingPosts = state.selling[k];
-  const signs = readProfileSigns(profile);
+  const signs = withCalls(readProfileSigns(profile), state, th.minPosts);
   // What the author does lately (recency-weighted), and everything seen with each post alike.
   const recent = posterior(state.s[k], state.w, signs.alpha);
   const all = posterior(sellingPosts, n, signs.alpha);
