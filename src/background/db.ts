@@ -86,6 +86,8 @@ export interface FollowingMetaRow {
   reachedEnd: boolean;
   /** Next `order` to give (reset at the top of the list). */
   nextOrder: number;
+  /** When the current read started at the top of the list; reaching its end then drops the accounts it did not see (unfollowed). */
+  readFrom?: number;
 }
 
 /** A couple of an author's posts, as evidence for the audit. */

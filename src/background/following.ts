@@ -110,7 +110,10 @@ export class FollowingStore {
         if (page.viewer.id) next.viewerId = page.viewer.id;
         if (page.total !== undefined) next.total = page.total;
         next.lastReadAt = now;
-        if (page.isFirstPage) next.nextOrder = 0;
+        if (page.isFirstPage) {
+          next.nextOrder = 0;
+          next.readFrom = now;
+        }
         if (page.isLastPage) next.reachedEnd = true;
 
         const old = await db.following.bulkGet(page.users.map((u) => u.id!));
@@ -136,6 +139,12 @@ export class FollowingStore {
           rows.push(row);
         });
         await db.following.bulkPut(rows);
+        if (page.isLastPage && next.readFrom !== undefined) {
+          // Read from the top to the end: an account this read did not see is no longer followed.
+          const since = next.readFrom;
+          await db.following.filter((r) => r.readAt < since).delete();
+          delete next.readFrom;
+        }
         await db.followingMeta.put(next);
       });
     });

@@ -75,6 +75,20 @@ describe('recording the Following list', () => {
     expect((await db.following.get(c!.id!))!.order).toBe(0);
   });
 
+  it('drops the accounts a read from the top to the end did not see (unfollowed since)', async () => {
+    const [a, b, c] = realPage.users;
+    await store.recordFollowing(seen({ users: [a!, b!, c!], isLastPage: true }), settings, 1);
+    expect(await db.following.count()).toBe(3);
+    // Read again, b gone: top page, then the last page.
+    await store.recordFollowing(seen({ users: [a!] }), settings, 10);
+    expect(await db.following.count()).toBe(3); // Not the end yet: nothing dropped.
+    await store.recordFollowing(seen({ users: [c!], isFirstPage: false, isLastPage: true }), settings, 11);
+    expect((await db.following.toArray()).map((r) => r.id).sort()).toEqual([a!.id, c!.id].sort());
+    // A read that did not start at the top drops nothing.
+    await store.recordFollowing(seen({ users: [a!], isFirstPage: false, isLastPage: true }), settings, 20);
+    expect(await db.following.count()).toBe(2);
+  });
+
   it("starts a new list when another account's viewer reads theirs", async () => {
     await store.recordFollowing(seen(), settings, 1);
     await store.recordFollowing(seen({ viewer: { id: '100', handle: 'Other' }, users: realPage.users.slice(0, 2), total: 2 }), settings, 2);
