@@ -240,7 +240,9 @@ export class Recorder {
       for (const t of fresh) {
         if (t.authorName) row.name = t.authorName.slice(0, 50);
         if (t.authorId) row.authorId = t.authorId;
-        const post = judgePost(t, row.profile);
+        // The post alone: profile facts come from the page world and only lean the author's
+        // verdict (judge-with-trust.ts), so they must not be counted into each post's evidence.
+        const post = judgePost(t);
         // Whether this post was selling, judged as `npm run eval` does: in the light of the
         // author's earlier posts (a repeat of an earlier pitch counts more).
         const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');

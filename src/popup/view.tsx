@@ -56,6 +56,7 @@ export function PopupView({ data, error, actions, shortcut = DEFAULT_SHORTCUT, e
       {data ? (
         <>
           <StatusNote data={data} />
+          <RepairNote data={data} />
           <NoiseSection data={data} />
           <AccountsSection data={data} actions={actions} />
           <SettingsSection data={data} actions={actions} />
@@ -122,6 +123,17 @@ function ErrorNote({ error }: { error: string }) {
   return (
     <div class="note note-error" role="alert">
       <p>{error}</p>
+    </div>
+  );
+}
+
+/** Stored rows found damaged (issue 8): said apart from "the background did not answer". */
+function RepairNote({ data }: { data: PopupData }) {
+  const n = (data.integrity?.repaired ?? 0) + (data.integrity?.dropped ?? 0);
+  if (!(n > 0)) return null;
+  return (
+    <div class="note note-soft" role="status">
+      <p>{tn('stored_data_repaired', n)}</p>
     </div>
   );
 }

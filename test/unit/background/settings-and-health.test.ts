@@ -38,7 +38,7 @@ describe('settings writes and health (issue 8)', () => {
     await Promise.all([sensitivity, override, hideMixed]);
     const stored = fake.store['qb:settings'] as { allowList: string[]; sensitivity: string; hideMixed: boolean };
     expect(stored).toMatchObject({ allowList: ['dealsbot'], sensitivity: 'strict', hideMixed: true });
-  });
+  }, 60_000);
 
   it('failure 5: the popup still knows the tab is healthy after the worker stopped', async () => {
     await startWorker();
@@ -51,7 +51,7 @@ describe('settings writes and health (issue 8)', () => {
     expect(data.health.articlesRead).toBe(5);
     fake.listeners.tabRemoved![0]!(7);
     await vi.waitFor(async () => expect((await send('get-popup-data', { tabId: 7 }, popup)).status).toBe('not-x'));
-  });
+  }, 30_000);
 
   it('failure 6: with 20,000 authors a sensitivity change answers "saved" before re-judging, and the popup answers meanwhile', async () => {
     await startWorker();
@@ -77,4 +77,20 @@ describe('settings writes and health (issue 8)', () => {
     expect(await db.authors.count()).toBeGreaterThanOrEqual(20_001);
     db.close();
   }, 90_000);
+
+  it('failure 1 in the popup: a damaged stored row is reported as repaired, not as "no answer"', async () => {
+    await startWorker();
+    const { QuietBazaarDb } = await import('../../../src/background/db');
+    const { dayKey } = await import('../../../src/shared/dates');
+    const db = new QuietBazaarDb();
+    await db.days.put({ day: dayKey(new Date()), seen: '12', selling: 0, hidden: 0 } as never);
+    const data = await send('get-popup-data', {}, popup);
+    expect(data.today.seen).toBe(12);
+    expect(data.integrity.repaired).toBeGreaterThanOrEqual(1);
+    // Written back: the next read finds it sound; the count survives the worker.
+    await startWorker();
+    expect((await send('get-popup-data', {}, popup)).integrity.repaired).toBeGreaterThanOrEqual(1);
+    expect(typeof (await db.days.get(dayKey(new Date())))!.seen).toBe('number');
+    db.close();
+  }, 30_000);
 });
