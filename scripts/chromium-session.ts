@@ -25,10 +25,11 @@ export interface Harness {
 const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/.test(host) || /(^|\.)twimg\.com$/.test(host);
 
 export async function launchChromium(
-  options: { headless?: boolean; dist?: string; keepWelcome?: boolean; colorScheme?: 'light' | 'dark'; env?: Record<string, string> } = {},
+  options: { headless?: boolean; dist?: string; keepWelcome?: boolean; colorScheme?: 'light' | 'dark'; env?: Record<string, string>; profile?: string } = {},
 ): Promise<Harness> {
   const dist = options.dist ?? CHROME_DIST;
-  const profile = mkdtempSync(join(tmpdir(), 'qb-chromium-'));
+  // A given profile is kept on close (a test restarts the browser on it); a temporary one is removed.
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'qb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
@@ -84,7 +85,7 @@ export async function launchChromium(
     foreignRequests,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
