@@ -25,7 +25,9 @@ vi.mock('webextension-polyfill', async () => ({ default: (await import('../../he
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const fixture = (p: string) => readFileSync(join(HERE, '../../fixtures', p), 'utf8');
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: 40 };
+/** The machine is shared: generous time, modest runs. */
+const SLOW = 30_000;
 
 /** Random edits of a real value: keys dropped, values swapped for anything, types changed. */
 function mutate(base: unknown): fc.Arbitrary<unknown> {
@@ -78,7 +80,7 @@ describe('fuzz: the DOM reader', () => {
       }),
       RUNS,
     );
-  });
+  }, SLOW);
 });
 
 describe('fuzz: the GraphQL parser', () => {
@@ -92,7 +94,7 @@ describe('fuzz: the GraphQL parser', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, SLOW);
 });
 
 describe('fuzz: the page-bridge validation', () => {
@@ -111,7 +113,7 @@ describe('fuzz: the page-bridge validation', () => {
       }),
       RUNS,
     );
-  });
+  }, SLOW);
 });
 
 describe('fuzz: stored rows', () => {
@@ -146,7 +148,7 @@ describe('fuzz: stored rows', () => {
       { numRuns: 30 },
     );
     db.close();
-  });
+  }, SLOW);
 });
 
 describe('fuzz: the importer', () => {
@@ -160,7 +162,7 @@ describe('fuzz: the importer', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, SLOW);
 });
 
 describe('fuzz: the message handlers', () => {
