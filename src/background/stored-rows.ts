@@ -159,6 +159,8 @@ export function checkRowsOnRead(
 ): void {
   let n = 0;
   const hook = <T>(table: 'authors' | 'days' | 'tweets', field: string, check: (raw: unknown) => Checked<T>) => (raw: unknown) => {
+    // Dexie fires the hook on get() of a missing key too: nothing was read, nothing was damaged.
+    if (raw === undefined) return undefined;
     let checked: Checked<T>;
     try {
       checked = check(raw);

@@ -25,6 +25,15 @@ let nextId = 1000;
 const tweetOf = (i: number) => makeTweet({ id: String(nextId++), authorHandle: handle(i), text: `post ${nextId} from ${handle(i)}` });
 
 describe('damaged stored rows (issue 8, failure 1)', () => {
+  it('a fresh database reports nothing damaged: reading keys that are not there is not damage', async () => {
+    const { db } = setup();
+    expect(await db.days.get(dayKey(NOW))).toBeUndefined();
+    expect(await db.authors.get('nobody')).toBeUndefined();
+    expect(await db.tweets.get('1')).toBeUndefined();
+    expect(await db.authors.bulkGet(['a', 'b'])).toEqual([undefined, undefined]);
+    expect(db.integrity.snapshot()).toEqual({ repaired: 0, dropped: 0 });
+  });
+
   it('one author row with state: null among 30: the next 300 tweets are all recorded, and nothing else breaks', async () => {
     const { db, recorder } = setup();
     for (let i = 0; i < 30; i++) await recorder.recordTweets([tweetOf(i), tweetOf(i)], []);
