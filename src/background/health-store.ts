@@ -2,7 +2,7 @@
 // after about 30 s, and a popup opened after that must still know the tab's health (issue 8,
 // failure 5). storage.session lives as long as the browser session and is never written to
 // disk; where it is missing (older browsers) the worker's memory is the fallback.
-import { emptyHealth, type ReaderHealth } from '../shared/health';
+import { emptyHealth, healthStatus, type ReaderHealth } from '../shared/health';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -28,10 +28,13 @@ export class HealthStore {
 
   constructor(private readonly session: SessionArea | undefined) {}
 
-  async set(tabId: number, health: ReaderHealth): Promise<void> {
+  /** Keeps the tab's health; true when what the popup says about the tab changes (its status). */
+  async set(tabId: number, health: ReaderHealth): Promise<boolean> {
     const h = cleanHealth(health);
+    const before = this.memory.get(tabId);
     this.memory.set(tabId, h);
     if (this.session) await this.session.set({ [keyOf(tabId)]: h }).catch(() => undefined);
+    return !before || healthStatus(before) !== healthStatus(h);
   }
 
   async get(tabId: number): Promise<ReaderHealth | null> {

@@ -126,7 +126,8 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   health: {
     allow: fromContent,
     run: async (payload, sender) => {
-      await health.set(sender.tab!.id!, payload);
+      // An open popup learns at once that this tab became readable, or not (push, not poll).
+      if (await health.set(sender.tab!.id!, payload)) live.changed();
       return { ok: true };
     },
   },
