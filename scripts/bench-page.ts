@@ -14,6 +14,7 @@
 //   QB_BENCH_QUICK=1       400 cells, 1 repetition (about a minute)
 //   QB_BENCH_CELLS=N       cells to stream (default 10000; the mark stays at 2000)
 //   QB_BENCH_REPS=N        repetitions (default 3)
+//   QB_BENCH_MODES=LIST    virtualised,kept (default both)
 //   QB_BENCH_DIST=DIR      the extension to measure (default: build dist/chrome from this tree); several, each
 //                          against the same bare page in one interleaved run: before=DIR1,after=DIR2
 //   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
@@ -38,8 +39,10 @@ const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
 const MARK = CELLS > 2000 ? 2000 : 0;
 const KEEP = 40;
 const SETTLE_MS = 2500;
-const MODES = ['virtualised', 'kept'] as const;
-type Mode = (typeof MODES)[number];
+const ALL_MODES = ['virtualised', 'kept'] as const;
+type Mode = (typeof ALL_MODES)[number];
+/** QB_BENCH_MODES=virtualised runs one mode only (e.g. a long 10,000-cell run). */
+const MODES: readonly Mode[] = ALL_MODES.filter((m) => (process.env.QB_BENCH_MODES ?? 'virtualised,kept').split(',').includes(m));
 /** 'bare', or the name of an extension build. */
 type Variant = string;
 
@@ -69,7 +72,6 @@ interface Run {
   collapsedOnScreen: number;
   revealedOnScreen: number;
   collapsedTotal: number;
-  readUs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +189,15 @@ async function launch(variant: Variant, dist: string): Promise<{ context: Browse
   };
 }
 
+/** The extension's service worker, polled: on a loaded machine it may start before or long after the page. */
+async function serviceWorker(context: BrowserContext): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (context.serviceWorkers().length) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the extension service worker did not start');
+}
+
 /** CPU seconds by role: the page's renderer, the extension's renderer (service worker), everything else (browser, GPU, network, storage). */
 async function processCpu(browserSession: CDPSession, pagePid: number | undefined): Promise<{ page: number; ext: number; browser: number }> {
   const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: Array<{ type: string; id: number; cpuTime: number }> };
@@ -271,7 +282,7 @@ async function readCost(page: Page, reader: string): Promise<number> {
   });
 }
 
-async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: ReturnType<typeof benchTimeline>, reader: string | undefined): Promise<Run> {
+async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: ReturnType<typeof benchTimeline>): Promise<Run> {
   const b = await launch(variant, dist);
   try {
     const { context } = b;
@@ -291,7 +302,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       }
       return route.abort();
     });
-    if (variant !== 'bare') context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    if (variant !== 'bare') await serviceWorker(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const browserSession = await context.browser()!.newBrowserCDPSession();
     const session = await context.newCDPSession(page);
@@ -326,7 +337,6 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     if (profiling) printProfile(`page main thread, ${mode}`, ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile);
     const heapEnd = await heapAfterGc(session);
     const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession) : undefined;
-    const readUs = reader ? await readCost(page, reader) : undefined;
     const ms = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
     return {
       mode,
@@ -352,7 +362,6 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       collapsedOnScreen: mon.collapsedOnScreen,
       revealedOnScreen: mon.revealedOnScreen,
       collapsedTotal: mon.collapsedTotal,
-      ...(readUs !== undefined ? { readUs } : {}),
     };
   } finally {
     await b.close();
@@ -410,6 +419,8 @@ function printProfile(title: string, profile: CpuProfile): void {
 // ---------------------------------------------------------------------------------------------
 // Report
 
+const maxOf = (xs: number[]): number => (xs.length ? Math.max(...xs) : NaN);
+
 const median = (xs: number[]): number => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
@@ -452,12 +463,12 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
       total: 0,
     },
     heapMb: { bareEnd: mb(med('bare', (r) => r.heapEnd)), extEnd: mb(med('ext', (r) => r.heapEnd)), extraEnd: 0 },
-    quietedOrAdFrames: Math.max(...of('ext').map((r) => r.badFrames)),
-    adsShown: `${Math.max(...of('ext').map((r) => r.adsShown))} of ${median(of('ext').map((r) => r.adsTotal))}`,
-    quietedShown: Math.max(...of('ext').map((r) => r.quietedShown)),
+    quietedOrAdFrames: maxOf(of('ext').map((r) => r.badFrames)),
+    adsShown: `${maxOf(of('ext').map((r) => r.adsShown))} of ${median(of('ext').map((r) => r.adsTotal))}`,
+    quietedShown: maxOf(of('ext').map((r) => r.quietedShown)),
     onScreenChanges: {
-      collapsed: Math.max(...of('ext').map((r) => r.collapsedOnScreen)),
-      revealed: Math.max(...of('ext').map((r) => r.revealedOnScreen)),
+      collapsed: maxOf(of('ext').map((r) => r.collapsedOnScreen)),
+      revealed: maxOf(of('ext').map((r) => r.revealedOnScreen)),
     },
     collapsedTotal: med('ext', (r) => r.collapsedTotal),
   };
@@ -526,7 +537,10 @@ async function main(): Promise<void> {
       const variants = ['bare', ...exts];
       const order = rep % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
-        const run = await runOnce(mode, variant, dists.get(variant) ?? '', timeline, undefined);
+        const run = await runOnce(mode, variant, dists.get(variant) ?? '', timeline).catch((err) => {
+          console.error(`${mode} ${variant}: ${String(err).split('\n')[0]}; once more`);
+          return runOnce(mode, variant, dists.get(variant) ?? '', timeline);
+        });
         runs.push(run);
         console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
       }

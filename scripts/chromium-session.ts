@@ -122,6 +122,11 @@ export async function loadWholeTimeline(page: Page): Promise<void> {
     await page.waitForTimeout(400);
   }
   await page.waitForTimeout(800);
+  // A reader scrolls through what loaded: cells judged while on screen fold once scrolled past.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
 }
 
 declare const chrome: any;

@@ -40,8 +40,8 @@ export interface OutboxOptions {
   busyFlushMs?: number;
 }
 
-/** Delivered keys a `once` lane remembers: enough for hours of scrolling, forgotten after a day. */
-const DELIVERED = { max: 20_000, maxAgeMs: 86_400_000 };
+/** Delivered keys a `once` lane remembers: enough for an hour of scrolling (the background also counts each tweet once). */
+const DELIVERED = { max: 5000, maxAgeMs: 3_600_000 };
 
 export interface Lane<T> {
   add(item: T): void;

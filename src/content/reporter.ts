@@ -25,7 +25,7 @@ export type Send = <T extends MessageType>(type: T, payload: Request<T>) => Prom
 
 export interface ReporterDeps {
   send: Send;
-  api: Pick<ApiFactsCache, 'tweet' | 'profileById' | 'profileByHandle'>;
+  api: Pick<ApiFactsCache, 'tweet' | 'forgetTweet' | 'profileById' | 'profileByHandle'>;
   health: ReaderHealth;
   onVerdicts(verdicts: VerdictLite[]): void;
   /** False once the extension is gone (updated or removed): nothing is sent any more. */
@@ -54,8 +54,12 @@ export function createReporter(deps: ReporterDeps): Reporter {
     send: async (batch) => {
       if (!deps.alive()) return;
       const merged = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
-      deps.onVerdicts((await send('tweets-seen', { tweets: merged, profiles: profilesOf(api, merged) })).verdicts);
-      for (const t of merged) sentAuthors.add(authorKey(t.authorHandle));
+      const { verdicts } = await send('tweets-seen', { tweets: merged, profiles: profilesOf(api, merged) });
+      for (const t of merged) {
+        sentAuthors.add(authorKey(t.authorHandle));
+        api.forgetTweet(t.id); // Delivered: X's facts about it are not needed here any more.
+      }
+      deps.onVerdicts(verdicts);
     },
   });
   const profiles = outbox.lane<AuthorProfile>({

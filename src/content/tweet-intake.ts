@@ -28,12 +28,15 @@ interface Known {
   isAd: boolean;
 }
 
-const PER_PAGE = { max: 5000, maxAgeMs: 3_600_000 };
+/** Tweets read on this page: a tweet X renders again after these were forgotten is read again (and not sent twice: the Outbox remembers more). */
+const KNOWN = { max: 2000, maxAgeMs: 3_600_000 };
+/** Cells of recent tweets, for X's API marking one as an ad after it was rendered (a page fetched ahead is a few dozen). */
+const RECENT_CELLS = { max: 500, maxAgeMs: 600_000 };
 
 export class TweetIntake {
-  private readonly known = new BoundedMap<string, Known>(PER_PAGE);
-  /** The cell each tweet was last seen in, for facts that arrive later (X's API marking an ad). */
-  private readonly cells = new BoundedMap<string, WeakRef<HTMLElement>>(PER_PAGE);
+  private readonly known = new BoundedMap<string, Known>(KNOWN);
+  /** The cell each recent tweet was last seen in, for facts that arrive later (X's API marking an ad). */
+  private readonly cells = new BoundedMap<string, WeakRef<HTMLElement>>(RECENT_CELLS);
   /** Full reads done (for tests and the benchmark: one per tweet). */
   reads = 0;
 
@@ -57,9 +60,11 @@ export class TweetIntake {
         this.deps.onNew(facts);
       }
       health.articlesRead++;
+      // Once X's API said it is an ad, it stays one here (the API's facts are dropped once sent).
+      if (!tweet.isAd && this.deps.isAd(tweet.id, tweet.authorHandle)) tweet.isAd = true;
       const cell = cellOf(article);
       this.cells.set(tweet.id, new WeakRef(cell));
-      this.deps.track(cell, { ...tweet, isAd: tweet.isAd || this.deps.isAd(tweet.id, tweet.authorHandle) });
+      this.deps.track(cell, tweet);
     }
     if (articles.length) this.deps.onHealth();
   }

@@ -195,7 +195,7 @@ class Lru<K, V> {
       this.delete(oldest.value);
     }
   }
-  private delete(key: K): void {
+  delete(key: K): void {
     const e = this.map.get(key);
     if (!e) return;
     this.chars -= e.size;
@@ -282,6 +282,11 @@ export class ApiFactsCache {
 
   tweet(id: string): TweetFacts | undefined {
     return this.tweets.get(id);
+  }
+
+  /** Forget a tweet's facts (they went to the background with it); its ad mark stays. */
+  forgetTweet(id: string): void {
+    this.tweets.delete(id);
   }
 
   /**

@@ -61,3 +61,22 @@ describe('BoundedSet', () => {
     expect(s.has('c')).toBe(false);
   });
 });
+
+describe("ApiFactsCache (X's API facts held by a tab)", () => {
+  it('forgets facts older than maxAgeMs and holds at most the count given', async () => {
+    const { vi } = await import('vitest');
+    const { ApiFactsCache } = await import('../../../src/shared/merge-facts');
+    const { makeTweet } = await import('../../helpers/tweet-facts');
+    vi.useFakeTimers();
+    try {
+      const cache = new ApiFactsCache({ tweets: 2, profiles: 2, maxAgeMs: 60_000 });
+      const page = (ids: string[]) => ({ tweets: ids.map((id) => makeTweet({ id })), profiles: [], ads: [], health: { responsesSeen: 1, apiTweets: ids.length, apiUsers: 0, apiFailures: 0 } }) as never;
+      cache.addPageData(page(['1', '2', '3']));
+      expect([cache.tweet('1'), cache.tweet('2')?.id, cache.tweet('3')?.id]).toEqual([undefined, '2', '3']);
+      vi.advanceTimersByTime(60_001);
+      expect(cache.tweet('3')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
