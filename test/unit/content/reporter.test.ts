@@ -102,7 +102,7 @@ describe('throttle', () => {
 describe("X's API facts held for a tweet", () => {
   it('are merged into the tweet sent, then forgotten (the cache holds only what waits)', async () => {
     const api = new ApiFactsCache();
-    api.addPageData({ tweets: [tweetFacts({ id: '7', urls: ['https://shop.example.com/x'] })], profiles: [], ads: [], health: { responsesSeen: 1, apiTweets: 1, apiUsers: 0, apiFailures: 0 } } as any);
+    api.addPageData({ tweets: [tweetFacts({ id: '7', text: 'Big sale today at our shop', urls: ['https://shop.example.com/x'] })], profiles: [], ads: [], health: { responsesSeen: 1, apiTweets: 1, apiUsers: 0, apiFailures: 0 } } as any);
     const sent: any[] = [];
     const reporter = createReporter({
       send: (async (type: string, payload: any) => (sent.push(payload), type === 'tweets-seen' ? { verdicts: [] } : { ok: true })) as unknown as Send,
@@ -112,7 +112,7 @@ describe("X's API facts held for a tweet", () => {
       alive: () => true,
       onVerdicts: () => undefined,
     });
-    reporter.tweetSeen(tweetFacts({ id: '7' }));
+    reporter.tweetSeen(tweetFacts({ id: '7', text: 'Big sale today at our shop', urls: ['https://t.co/abc'] }));
     await vi.advanceTimersByTimeAsync(300);
     expect(sent[0].tweets[0].urls).toEqual(['https://shop.example.com/x']);
     expect(api.tweet('7')).toBeUndefined();
