@@ -284,9 +284,9 @@ export class ApiFactsCache {
     return this.tweets.get(id);
   }
 
-  /** Forget a tweet's facts (they went to the background with it); its ad mark stays. */
+  /** Forget a tweet's facts (they went to the background with it). An ad's are kept: they mark it as one when X renders it again. */
   forgetTweet(id: string): void {
-    this.tweets.delete(id);
+    if (this.tweets.peek(id)?.isAd !== true) this.tweets.delete(id);
   }
 
   /**

@@ -3,7 +3,7 @@
 // a new cell of that now-known seller collapses before it is painted.
 import { test, expect, type Page } from '@playwright/test';
 import { demoManifest } from '../../demo/x-site';
-import { launchChromium, loadWholeTimeline, openTimeline, type Harness } from '../../scripts/chromium-session';
+import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
 
 let h: Harness;
 let page: Page;
@@ -23,8 +23,18 @@ test.afterAll(async () => {
 const HANDLE = 'fresh_recovery';
 
 test('a verdict for cells on screen labels them, and they collapse only once scrolled past', async () => {
-  // A new author whose posts are a known seller's (the demo's "fund recovery" account).
-  const texts = demoManifest().posts.filter((p) => p.handle === 'layteaci').map((p) => p.text);
+  // A new author whose posts are those of an author the extension judged a seller on the demo.
+  const popup = await openPopup(h, await tabIdOf(h, page));
+  const judged: string[] = await popup.evaluate(async () => {
+    const data: any = await (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} });
+    return data.authors.filter((a: any) => a.verdict === 'seller').map((a: any) => a.handle.toLowerCase());
+  });
+  await popup.close();
+  await page.bringToFront();
+  const posts = demoManifest().posts;
+  const model = judged.find((h) => posts.filter((p) => p.handle.toLowerCase() === h && !p.isAd).length >= 4);
+  expect(model, 'a seller with 4 posts on the demo').toBeDefined();
+  const texts = posts.filter((p) => p.handle.toLowerCase() === model).map((p) => p.text);
   expect(texts.length).toBeGreaterThanOrEqual(4);
   const ids = await page.evaluate(
     ({ handle, texts }) => {
