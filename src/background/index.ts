@@ -17,6 +17,7 @@ import { updateBadge } from './badge';
 import { PopupFigures, buildHistory, listSellers } from './popup-data';
 import { LiveUpdates } from './live-updates';
 import { onInstalled } from './first-run';
+import { SYNC_KEY, SettingsSync, type SyncArea } from './settings-sync';
 import { Recorder } from './record-tweets';
 import { applyOverride, loadSettings, SettingsStore, type SettingsChange } from './settings-store';
 import { HealthStore, type SessionArea } from './health-store';
@@ -38,6 +39,12 @@ const recorder = new Recorder({
 });
 /** Every settings and list write, as a patch, in one queue. */
 const settings = new SettingsStore();
+// Settings and lists follow the user to their other browsers (storage.sync); evidence stays here.
+const sync = new SettingsSync({
+  area: (browser.storage as { sync?: SyncArea }).sync,
+  update: (patch) => settings.update(patch),
+  current: () => settings.current(),
+});
 /** Reader health per tab, in storage.session: it outlives the worker. */
 const health = new HealthStore((browser.storage as { session?: SessionArea }).session);
 
@@ -179,7 +186,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   },
   'get-options-data': {
     allow: fromExtensionPage,
-    run: async () => ({ settings: await loadSettings(), stored: await storedCounts(db) }),
+    run: async () => ({ settings: await loadSettings(), stored: await storedCounts(db), sync: sync.status === 'unavailable' ? undefined : sync.status }),
   },
   'export-data': {
     allow: fromExtensionPage,
@@ -286,9 +293,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
 browser.runtime.onConnect.addListener(live.onConnect);
 browser.runtime.onInstalled.addListener(onInstalled);
 // Settings changed (here, by the keyboard command, or synced from elsewhere): tell open pages.
-browser.storage.onChanged.addListener((changes) => {
-  if (changes[SETTINGS_KEY]) live.changed();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) {
+    live.changed();
+    sync.schedulePush();
+  }
+  if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(SYNC_KEY))) void sync.pull().catch(() => undefined);
 });
+void sync.start().catch(() => undefined);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void health.forget(tabId);

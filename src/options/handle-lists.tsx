@@ -2,6 +2,7 @@
 // 50 rows in the page), each row with Remove, and a field to add "@handle".
 import { useState } from 'preact/hooks';
 import { authorKey, parseHandle } from '../shared/handles';
+import type { OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { t, tn, type MessageKey } from '../ui/i18n';
 import { PagedList } from '../ui/paged-list';
@@ -14,7 +15,7 @@ const LISTS: Record<ListName, { title: MessageKey; lower: MessageKey; key: 'allo
   block: { title: 'list_block_title', lower: 'list_block_lower', key: 'blockList', hint: 'list_block_hint', empty: 'list_block_empty', search: 'list_block_search' },
 };
 
-export function HandleListSection({ list, settings, actions }: { list: ListName; settings: Settings; actions: OptionsActions }) {
+export function HandleListSection({ list, settings, actions, sync }: { list: ListName; settings: Settings; actions: OptionsActions; sync?: OptionsData['sync'] }) {
   const meta = LISTS[list];
   const handles = settings[meta.key];
   const other = settings[list === 'allow' ? 'blockList' : 'allowList'];
@@ -23,6 +24,7 @@ export function HandleListSection({ list, settings, actions }: { list: ListName;
     <section class="section" id={list} aria-labelledby={headingId} data-list={list}>
       <h2 id={headingId}>{t(meta.title)}</h2>
       <p class="hint">{t(meta.hint)}</p>
+      {sync === 'lists-local' ? <p class="note note-soft sync-note">{t('sync_lists_local')}</p> : null}
       <AddHandleForm list={list} lower={t(meta.lower)} current={handles} other={other} onAdd={(h) => actions.addHandle(list, h)} />
       {handles.length === 0 ? (
         <p class="empty">{t(meta.empty)}</p>

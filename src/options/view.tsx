@@ -68,7 +68,7 @@ export function OptionsView({ data, notes = {}, actions, panels = {} }: OptionsV
     <main class="options" aria-busy={!data && !notes.load ? 'true' : undefined}>
       <header class="page-header">
         <h1>{t('options_title')}</h1>
-        <p class="lede">{t('options_lede')}</p>
+        <p class="lede">{data?.sync === 'synced' || data?.sync === 'lists-local' ? t('options_lede_sync') : t('options_lede')}</p>
       </header>
       {notes.load ? <NoteLine note={notes.load} /> : null}
       {notes.save ? <NoteLine note={notes.save} /> : null}
@@ -87,8 +87,8 @@ export function OptionsView({ data, notes = {}, actions, panels = {} }: OptionsV
               {panels.sellers}
             </section>
           ) : null}
-          <HandleListSection list="allow" settings={data.settings} actions={actions} />
-          <HandleListSection list="block" settings={data.settings} actions={actions} />
+          <HandleListSection list="allow" settings={data.settings} actions={actions} sync={data.sync} />
+          <HandleListSection list="block" settings={data.settings} actions={actions} sync={data.sync} />
           {panels.extra ?? null}
           <DataSection data={data} notes={notes} actions={actions} />
         </>

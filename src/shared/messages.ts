@@ -223,6 +223,8 @@ export interface ReviewData {
 /** What the options page shows besides the settings: how much the extension keeps. */
 export interface OptionsData {
   settings: Settings;
+  /** Whether settings and lists follow the user through storage.sync ('lists-local': the lists are too long, kept here). */
+  sync?: 'synced' | 'lists-local' | 'unavailable';
   stored: {
     /** Tweets seen, summed over the stored days. */
     seen: number;

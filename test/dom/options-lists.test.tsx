@@ -77,6 +77,14 @@ describe('long lists', () => {
     expect(allow.textContent).toContain('Nothing matches "nobody".');
   });
 
+  it('says when the lists are too long for browser sync and stay on this computer', () => {
+    render(<OptionsView data={{ ...big(), sync: 'lists-local' }} actions={noopActions} />, container);
+    expect(container.querySelector('[data-list="allow"] .sync-note')!.textContent).toContain('too long for browser sync');
+    render(<OptionsView data={{ ...getMockOptionsData(), sync: 'synced' }} actions={noopActions} />, container);
+    expect(container.querySelector('.sync-note')).toBeNull();
+    expect(container.querySelector('.lede')!.textContent).toContain('follow you to your other browsers');
+  });
+
   it('leaves a short list without search or pager', () => {
     render(<OptionsView data={getMockOptionsData()} actions={noopActions} />, container);
     expect(container.querySelector('#allow-search')).toBeNull();
