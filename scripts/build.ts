@@ -22,7 +22,7 @@ type Manifest = Record<string, any>;
 const ENTRIES: Record<string, string> = {
   'background.js': 'src/background/index.ts',
   'content.js': 'src/content/index.ts',
-  'page-reader.js': 'src/page/main-world.ts',
+  'page-reader.js': 'src/page-world/main-world.ts',
   'popup.js': 'src/popup/main.tsx',
   'options.js': 'src/options/main.tsx',
   'welcome.js': 'src/welcome/main.tsx',

@@ -2,7 +2,7 @@
 //
 //   npm run replay -- FILE...
 //
-//   FILE.json  a saved GraphQL response  -> src/page/parse-graphql.ts (as the page reader does)
+//   FILE.json  a saved GraphQL response  -> src/page-world/parse-graphql.ts (as the page reader does)
 //   FILE.html  a saved page or cell      -> src/content/read-tweet.ts in happy-dom (as the content script does)
 //
 // Prints one JSON line per distinct tweet (id, author, authorId, text, urls, isReply,
@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { parseGraphqlResponse } from '../src/page/parse-graphql';
+import { parseGraphqlResponse } from '../src/page-world/parse-graphql';
 import type { AuthorProfile, TweetFacts } from '../src/shared/types';
 import { authorKey } from '../src/shared/types';
 

@@ -1,4 +1,4 @@
-// The isolated content script's side of the page-world reader (src/page/).
+// The isolated content script's side of the page-world reader (src/page-world/).
 //
 // Any script on x.com can dispatch `qb:page-data`, so each message is treated as untrusted:
 // the detail must be a string under a size cap, parse as JSON, and pass validatePageData;

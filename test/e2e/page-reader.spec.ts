@@ -4,7 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseGraphqlResponse } from '../../src/page/parse-graphql';
+import { parseGraphqlResponse } from '../../src/page-world/parse-graphql';
 import { ROOT, launchChromium, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
 
 const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/x-api/raw_user_tweets.json'), 'utf8');

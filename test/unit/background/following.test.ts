@@ -16,7 +16,7 @@ import {
   validatePageAuthors,
 } from '../../../src/background/following';
 import { Recorder } from '../../../src/background/record-tweets';
-import { parseUserList } from '../../../src/page/parse-graphql';
+import { parseUserList } from '../../../src/page-world/parse-graphql';
 import type { FollowingSeen } from '../../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { TweetFacts } from '../../../src/shared/types';

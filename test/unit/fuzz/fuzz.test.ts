@@ -13,7 +13,7 @@ import { QuietBazaarDb } from '../../../src/background/db';
 import { Recorder } from '../../../src/background/record-tweets';
 import { listenToPageReader } from '../../../src/content/page-bridge';
 import { findTweetArticles, readTweet } from '../../../src/content/read-tweet';
-import { parseApiResponse, parseGraphqlResponse } from '../../../src/page/parse-graphql';
+import { parseApiResponse, parseGraphqlResponse } from '../../../src/page-world/parse-graphql';
 import { emptyHealth } from '../../../src/shared/health';
 import { validateImport, validateImportText } from '../../../src/shared/import-file';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../../src/shared/settings';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseGraphqlResponse } from '../../../src/page/parse-graphql';
+import { parseGraphqlResponse } from '../../../src/page-world/parse-graphql';
 import { ApiFactsCache, mergeFacts } from '../../../src/shared/merge-facts';
 import type { TweetFacts } from '../../../src/shared/types';
 import { makeTweet } from '../../helpers/tweet-facts';

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenToPageReader } from '../../../src/content/page-bridge';
-import { apiOperation, chunkPageData, installPageReader, MAX_BODY_CHARS, type PageWindow } from '../../../src/page/page-reader';
-import { parseGraphqlResponse } from '../../../src/page/parse-graphql';
+import { apiOperation, chunkPageData, installPageReader, MAX_BODY_CHARS, type PageWindow } from '../../../src/page-world/page-reader';
+import { parseGraphqlResponse } from '../../../src/page-world/parse-graphql';
 import { emptyHealth } from '../../../src/shared/health';
 import { emptyPageData, type PageData } from '../../../src/shared/validate-page-data';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseGraphqlResponse, parseXDate, sourceName } from '../../../src/page/parse-graphql';
+import { parseGraphqlResponse, parseXDate, sourceName } from '../../../src/page-world/parse-graphql';
 import { validatePageData, type PageData } from '../../../src/shared/validate-page-data';
 
 const API = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/x-api');

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseApiResponse, parseUserList, readViewer } from '../../../src/page/parse-graphql';
-import { chunkPageData } from '../../../src/page/page-reader';
+import { parseApiResponse, parseUserList, readViewer } from '../../../src/page-world/parse-graphql';
+import { chunkPageData } from '../../../src/page-world/page-reader';
 import { validatePageData, validateUserList, validateViewer } from '../../../src/shared/validate-page-data';
 
 const API = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/x-api');
