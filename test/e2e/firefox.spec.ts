@@ -24,6 +24,12 @@ test.beforeAll(async () => {
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
   });
   await browser.installExtension(FIREFOX_DIST);
+  // The extension opens its welcome page on install; close it so the timeline is the active tab.
+  await browser
+    .waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 10_000 })
+    .then((t) => t.page())
+    .then((p) => p?.close())
+    .catch(() => undefined);
   page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
