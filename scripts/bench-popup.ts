@@ -11,6 +11,9 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_POPUP_SIZES ?? '0,20000,100000').split(',').map(Number);
@@ -22,8 +25,10 @@ async function bundle(entry: string): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage();
+// A profile on disk: IndexedDB as a user has it (an in-memory one runs out at 100,000 authors).
+const profile = mkdtempSync(join(tmpdir(), 'qb-bench-popup-'));
+const browser = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = browser.pages()[0] ?? (await browser.newPage());
 const popupScript = await bundle('scripts/bench/popup-page.tsx');
 const optionsScript = await bundle('scripts/bench/options-page.tsx');
 await page.route('https://bench.quietbazaar.test/**', (r) =>
@@ -48,4 +53,5 @@ for (const size of SIZES) {
 const dom = await page.evaluate(() => (globalThis as any).qbOptionsBench.measure(10_000));
 console.log(`\noptions page with 10,000 + 10,000 handles: ${dom.paged.toLocaleString('en-US')} elements (50 rows a list) vs ${dom.whole.toLocaleString('en-US')} with every row (${(dom.whole / dom.paged).toFixed(0)}× fewer)`);
 await browser.close();
+rmSync(profile, { recursive: true, force: true });
 console.log(JSON.stringify({ popup, options: dom }));

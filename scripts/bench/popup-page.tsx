@@ -93,7 +93,7 @@ async function timeMs(body: () => Promise<unknown>, runs = 7): Promise<number> {
       const h = `acct_${a}`;
       if (a % sellerEvery === 0) batch.push(shop(h, 1), shop(h, 2), shop(h, 3));
       else batch.push(talk(h, a));
-      if (batch.length >= 1000) {
+      if (batch.length >= 2500) {
         await recorder.recordTweets(batch, []);
         batch = [];
       }
