@@ -149,15 +149,25 @@ export function quoteTopWords(t: string, k = 2, w: Float32Array | Float64Array =
     prevStart = start;
     prevHash = hw;
   }
-  const found: { text: string; weight: number }[] = [];
-  for (let c = 0; c < candN; c++) found.push({ text: t.slice(candFrom[c], candTo[c]).replace(BREAKS, ' '), weight: candW[c]! });
-  found.sort((a, b) => b.weight - a.weight);
+  // Heaviest first, ties in the order found (a stable insertion sort of the few candidates);
+  // a candidate's text is cut only when it is considered, and considering stops at k picked.
+  for (let c = 0; c < candN; c++) order[c] = c;
+  for (let c = 1; c < candN; c++) {
+    const o = order[c]!;
+    let j = c;
+    while (j > 0 && candW[order[j - 1]!]! < candW[o]!) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = o;
+  }
   const picked: string[] = [];
-  for (const f of found) {
-    if (picked.length >= k) break;
+  for (let c = 0; c < candN && picked.length < k; c++) {
+    const o = order[c]!;
+    const text = t.slice(candFrom[o], candTo[o]).replace(BREAKS, ' ');
     // A pair already says its words; a word inside a picked pair adds nothing.
-    if (picked.some((p) => ` ${p} `.includes(` ${f.text} `) || ` ${f.text} `.includes(` ${p} `))) continue;
-    picked.push(f.text);
+    if (picked.some((p) => ` ${p} `.includes(` ${text} `) || ` ${text} `.includes(` ${p} `))) continue;
+    picked.push(text);
   }
   return picked.map((p) => `'${p.slice(0, 30)}'`).join(', ');
 }
@@ -168,6 +178,7 @@ const TOP = 6;
 const candFrom = new Int32Array(TOP);
 const candTo = new Int32Array(TOP);
 const candW = new Float64Array(TOP);
+const order = new Int32Array(TOP);
 let candN = 0;
 
 /** Keep the candidate if it is among the TOP heaviest so far. */
