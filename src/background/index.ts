@@ -230,7 +230,10 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload) => {
       const page = validateFollowingSeen(payload);
-      if (page) await following.recordFollowing(page, await loadSettings(), Date.now());
+      if (page) {
+        await following.recordFollowing(page, await loadSettings(), Date.now());
+        live.changed();
+      }
       return { ok: true };
     },
   },

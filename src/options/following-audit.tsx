@@ -9,6 +9,7 @@ import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { useLiveData, type Subscribe } from '../ui/live-data';
 
 export const PAGE_SIZE = 50;
 const TIMEOUT_MS = 10_000;
@@ -126,21 +127,14 @@ export function FollowingAuditView({ audit, actions }: { audit: FollowingAudit; 
   );
 }
 
-export function FollowingAudit({ send, pollMs = 5000 }: { send: Send; pollMs?: number }) {
-  const [audit, setAudit] = useState<FollowingAudit | null>(null);
-  const load = useCallback(async () => {
-    try {
-      const a = await request(send, 'get-following-audit', {}, TIMEOUT_MS);
-      if (isFollowingAudit(a)) setAudit(a);
-    } catch {
-      // Keep what is shown; the next poll tries again.
-    }
+export function FollowingAudit({ send, subscribe }: { send: Send; subscribe?: Subscribe }) {
+  // Loaded again when the background says something changed (push, not poll).
+  const load = useCallback(async (): Promise<FollowingAudit> => {
+    const a = await request(send, 'get-following-audit', {}, TIMEOUT_MS);
+    if (!isFollowingAudit(a)) throw new Error('get-following-audit: unexpected reply');
+    return a;
   }, [send]);
-  useEffect(() => {
-    void load();
-    const id = setInterval(() => void load(), pollMs);
-    return () => clearInterval(id);
-  }, [load, pollMs]);
+  const { data: audit, refresh } = useLiveData(load, subscribe);
   // Opened from the popup's "see all" (options.html#following): bring the audit into view once loaded.
   const scrolled = useRef(false);
   useEffect(() => {
@@ -149,8 +143,8 @@ export function FollowingAudit({ send, pollMs = 5000 }: { send: Send; pollMs?: n
     document.getElementById('following')?.scrollIntoView();
   }, [audit]);
   const actions: AuditActions = {
-    override: (handle, o) => void request(send, 'set-override', { handle, override: o }, TIMEOUT_MS).catch(() => undefined).then(load),
-    notSeller: (handle, on) => void request(send, 'set-not-seller', { handle, notSeller: on }, TIMEOUT_MS).catch(() => undefined).then(load),
+    override: (handle, o) => void request(send, 'set-override', { handle, override: o }, TIMEOUT_MS).catch(() => undefined).then(refresh),
+    notSeller: (handle, on) => void request(send, 'set-not-seller', { handle, notSeller: on }, TIMEOUT_MS).catch(() => undefined).then(refresh),
   };
   return (
     <section class="section following-audit" id="following" aria-labelledby="following-audit-heading">

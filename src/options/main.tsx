@@ -13,7 +13,7 @@ if (root) {
   document.title = browser.i18n.getMessage('options_title') || document.title;
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
   // Following audit (issue 9): its own section, after the lists.
-  render(<OptionsApp send={send} subscribe={connectLive} extra={<FollowingAudit send={send} />} />, root);
+  render(<OptionsApp send={send} subscribe={connectLive} extra={<FollowingAudit send={send} subscribe={connectLive} />} />, root);
   // Opened at a section (the popup's "see all" opens #sellers): scroll there once it has rendered.
   const section = location.hash.slice(1);
   if (/^[a-z-]{1,20}$/.test(section)) {

@@ -1,11 +1,13 @@
 // The popup's part of the following audit: "N of the M accounts you follow mostly sell", the
 // share, the top few, "see all" (the options page), and when the list was last read.
-// Fetches its own data ('get-following-audit'), so the rest of the popup does not wait for it.
-import { useEffect, useState } from 'preact/hooks';
+// Fetches its own data ('get-following-audit'), so the rest of the popup does not wait for it, and
+// again when the background pushes a change.
+import { useCallback } from 'preact/hooks';
 import type { FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
 import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
+import { useLiveData, type Subscribe } from '../ui/live-data';
 
 /** Accounts shown in the popup before "see all". */
 export const TOP_SHOWN = 3;
@@ -51,21 +53,13 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
   );
 }
 
-export function FollowingSummary({ send, onSeeAll, pollMs = 2000 }: { send: Send; onSeeAll?: () => void; pollMs?: number }) {
-  const [audit, setAudit] = useState<FollowingAudit | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      request(send, 'get-following-audit', { limit: 50 }, TIMEOUT_MS).then(
-        (a) => live && isFollowingAudit(a) && setAudit(a),
-        () => undefined,
-      );
-    void load();
-    const id = setInterval(() => void load(), pollMs);
-    return () => {
-      live = false;
-      clearInterval(id);
-    };
-  }, [send, pollMs]);
+export function FollowingSummary({ send, subscribe, onSeeAll }: { send: Send; subscribe?: Subscribe; onSeeAll?: () => void }) {
+  // Loaded again when the background says something changed (push, not poll).
+  const load = useCallback(async (): Promise<FollowingAudit> => {
+    const a = await request(send, 'get-following-audit', { limit: 50 }, TIMEOUT_MS);
+    if (!isFollowingAudit(a)) throw new Error('get-following-audit: unexpected reply');
+    return a;
+  }, [send]);
+  const { data: audit } = useLiveData(load, subscribe);
   return audit ? <FollowingSummaryView audit={audit} {...(onSeeAll ? { onSeeAll } : {})} /> : null;
 }

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   // Following audit (issue 9): the summary opens the full audit on the options page.
   const extra = (
     <>
-      <FollowingSummary send={send} onSeeAll={() => openOptions('following')} />
+      <FollowingSummary send={send} subscribe={connectLive} onSeeAll={() => openOptions('following')} />
       <Review send={send} {...(tabId === undefined ? {} : { tabId })} />
     </>
   );
