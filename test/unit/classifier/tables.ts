@@ -154,7 +154,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
   },
   'text.paid-channel': {
     flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]'],
-    keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', '')],
+    keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', ''), 'There is only one way to find out', 'I only once saw a heron here', 'Most of them rely only on the bus to get to work'],
   },
   'text.trademark': {
     flags: ['Crisp Oats™ now in cinnamon', 'Pay with your Aurora® Card'],
