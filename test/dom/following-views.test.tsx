@@ -8,16 +8,10 @@ import { FollowingAuditView, PAGE_SIZE } from '../../src/options/following-audit
 import { VerdictBadges, BADGE_ATTR } from '../../src/content/verdict-badge';
 import type { AuditRow, FollowingAudit, ReviewData, VerdictLite } from '../../src/shared/messages';
 import { trustedClick } from '../helpers/trusted-click';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 const text = () => (container.textContent ?? '').replace(/\s+/g, ' ');
 
 function row(handle: string, over: Partial<AuditRow> = {}): AuditRow {

@@ -8,6 +8,7 @@ import { OptionsApp, type Send } from '../../src/options/app';
 import { OptionsView, type OptionsActions } from '../../src/options/view';
 import { getMockOptionsData } from '../../src/options/mock-data';
 import { HistoryView } from '../../src/options/history';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
 const settle = async (rounds = 8) => {
@@ -29,14 +30,7 @@ const type = async (input: HTMLInputElement, value: string) => {
   await settle(2);
 };
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 
 describe('long lists', () => {
   const big = () => {

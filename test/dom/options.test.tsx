@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { INVALID_HANDLE, OptionsView, type OptionsActions, type OptionsNotes } from '../../src/options/view';
 import { OptionsApp, isOptionsData, type Send } from '../../src/options/app';
 import { getMockOptionsData } from '../../src/options/mock-data';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
 
@@ -49,15 +50,7 @@ async function typeAndAdd(list: 'allow' | 'block', value: string) {
   return input;
 }
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 
 describe('options view', () => {
   it('shows the settings the popup has, with their current values', () => {

@@ -6,6 +6,7 @@ import type { Envelope } from '../../src/shared/messages';
 import type { Settings } from '../../src/shared/settings';
 import { NOT_SAVED, NO_ANSWER, PopupApp, STALE, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
 import { getMockData } from '../../src/popup/mock-data';
+import { withContainer } from '../helpers/render-container';
 
 /** A change feed the test fires by hand, as the background's port would. */
 function fakeFeed() {
@@ -53,14 +54,8 @@ function fakeBackground(initial = getMockData()) {
 const quietSwitch = () => container.querySelector<HTMLInputElement>('input[role="switch"]')!;
 const alertText = () => container.querySelector('[role="alert"]')?.textContent ?? null;
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
+withContainer((el) => (container = el));
 afterEach(() => {
-  render(null, container);
-  container.remove();
   vi.useRealTimers();
 });
 

@@ -5,16 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getMockData } from '../../src/popup/mock-data';
 import { NO_ANSWER } from '../../src/popup/app';
 import { PopupView, type PopupActions } from '../../src/popup/view';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 
 const actions = new Proxy({}, { get: () => vi.fn() }) as PopupActions;
 const text = () => (container.textContent ?? '').replace(/\s+/g, ' ');

@@ -6,6 +6,7 @@ import type { PopupAuthor, PopupData } from '../../src/shared/messages';
 import { getMockData } from '../../src/popup/mock-data';
 import { PopupView, type PopupActions } from '../../src/popup/view';
 import { formatCounts, formatDay, formatRatio, profileUrl } from '../../src/ui/format';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
 
@@ -70,15 +71,7 @@ function author(patch: Partial<PopupAuthor>): PopupAuthor {
   };
 }
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 
 describe('quiet-mode switch', () => {
   it('is a switch named exactly "Quiet mode", checked when quiet mode is on', () => {

@@ -3,16 +3,10 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WelcomeView } from '../../src/welcome/view';
+import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+withContainer((el) => (container = el));
 const text = () => (container.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('welcome page', () => {
