@@ -2,21 +2,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import { demoManifest } from '../../demo/x-site';
 import { openClosedPlaceholder } from './closed-shadow';
-import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { openPopup, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { withDemoTimeline } from './demo-timeline';
 
 let h: Harness;
 let page: Page;
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  h = await launchChromium();
-  page = await openTimeline(h);
-  await loadWholeTimeline(page);
-});
-
-test.afterAll(async () => {
-  await h?.close();
+withDemoTimeline((harness, t) => {
+  h = harness;
+  page = t;
 });
 
 /** Distinct tweet ids the content script read on the page. */

@@ -3,21 +3,15 @@
 // a new cell of that now-known seller collapses before it is painted.
 import { test, expect, type Page } from '@playwright/test';
 import { demoManifest } from '../../demo/x-site';
-import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { openPopup, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { withDemoTimeline } from './demo-timeline';
 
 let h: Harness;
 let page: Page;
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  h = await launchChromium();
-  page = await openTimeline(h);
-  await loadWholeTimeline(page);
-});
-
-test.afterAll(async () => {
-  await h?.close();
+withDemoTimeline((harness, t) => {
+  h = harness;
+  page = t;
 });
 
 const HANDLE = 'fresh_recovery';

@@ -3,22 +3,16 @@
 // and "Forget everything", after which the open timeline stops hiding authors without a reload.
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { openPopup, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { withDemoTimeline } from './demo-timeline';
 
 let h: Harness;
 let timeline: Page;
 let options: Page;
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  h = await launchChromium();
-  timeline = await openTimeline(h);
-  await loadWholeTimeline(timeline);
-});
-
-test.afterAll(async () => {
-  await h?.close();
+withDemoTimeline((harness, t) => {
+  h = harness;
+  timeline = t;
 });
 
 const storedCounts = () => options.locator('#stored-counts');
