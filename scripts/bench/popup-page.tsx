@@ -10,25 +10,13 @@ import type { PopupData } from '../../src/shared/messages';
 import type { TweetFacts } from '../../src/shared/types';
 import { PopupView } from '../../src/popup/view';
 import en from '../../public/_locales/en/messages.json';
+import { makeTweet } from '../../test/helpers/tweet-facts';
 
 installMessages(en as MessageTable, 'en-US');
 
 let n = 0;
-const tweet = (handle: string, text: string, urls: string[] = []): TweetFacts => ({
-  id: String(10_000_000_000 + ++n),
-  authorHandle: handle,
-  text,
-  urls,
-  hashtags: [],
-  cashtags: [],
-  mentions: [],
-  isReply: false,
-  isRepost: false,
-  isQuote: false,
-  hasMedia: false,
-  hasCard: false,
-  isAd: false,
-});
+const tweet = (handle: string, text: string, urls: string[] = []): TweetFacts =>
+  makeTweet({ id: String(10_000_000_000 + ++n), authorHandle: handle, text, urls });
 const shop = (h: string, i: number) =>
   tweet(h, `🔥 Flash sale ${i}! 50% OFF everything, use code SAVE${i}0 at checkout. Shop now: https://shopify-store.example.com/p/${i}?ref=tw`, [`https://shopify-store.example.com/p/${i}?ref=tw`]);
 const talk = (h: string, i: number) => tweet(h, `I think the new bridge design is actually pretty good, what do you all think about point ${i}?`);
