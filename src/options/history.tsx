@@ -1,7 +1,8 @@
 // History: every week kept (a bar chart and the same numbers as a table) and this week's 7 days.
 // The chart is decoration (aria-hidden); the table is what screen readers read.
 import { useCallback } from 'preact/hooks';
-import type { HistoryData, PeriodStats } from '../shared/messages';
+import type { ComponentChildren } from 'preact';
+import type { HistoryData } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { formatCount, formatDay, formatRatio } from '../ui/format';
 import { formatWeekday, t } from '../ui/i18n';
@@ -30,35 +31,24 @@ const share = (p: { seen: number; selling: number }) => (p.seen > 0 ? Math.min(1
 export function HistoryView({ history }: { history: HistoryData }) {
   const thisYear = history.weeks[0] ? Number(history.weeks[0].start.slice(0, 4)) : undefined;
   const chartWeeks = [...history.weeks].reverse(); // oldest first, left to right
+  const days = history.days.map((d) => ({
+    ...d,
+    key: d.day,
+    label: (
+      <time dateTime={d.day}>
+        {formatWeekday(d.day)} {formatDay(d.day, thisYear)}
+      </time>
+    ),
+  }));
+  const weeks = history.weeks.map((w, i) => ({
+    ...w,
+    key: w.start,
+    label: <time dateTime={w.start}>{i === 0 ? t('weeks_this_week') : t('weeks_week_of', [formatDay(w.start, thisYear)])}</time>,
+  }));
   return (
     <>
       <h3 id="days-heading">{t('history_days_heading')}</h3>
-      <table class="history" aria-labelledby="days-heading">
-        <thead>
-          <tr>
-            <th scope="col">{t('history_col_day')}</th>
-            <th scope="col" class="num">{t('weeks_col_seen')}</th>
-            <th scope="col" class="num">{t('weeks_col_selling')}</th>
-            <th scope="col" class="num">{t('history_col_hidden')}</th>
-            <th scope="col" class="num">{t('history_col_share')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">
-                <time dateTime={d.day}>
-                  {formatWeekday(d.day)} {formatDay(d.day, thisYear)}
-                </time>
-              </th>
-              <td class="num">{formatCount(d.seen)}</td>
-              <td class="num">{formatCount(d.selling)}</td>
-              <td class="num">{formatCount(d.hidden)}</td>
-              <td class="num">{formatRatio(d.selling, d.seen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountsTable labelledBy="days-heading" firstColumn={t('history_col_day')} rows={days} />
 
       <h3 id="weeks-kept-heading">{t('history_weeks_heading')}</h3>
       <div class="chart" aria-hidden="true">
@@ -68,17 +58,26 @@ export function HistoryView({ history }: { history: HistoryData }) {
           </span>
         ))}
       </div>
-      <WeeksTable weeks={history.weeks} thisYear={thisYear} />
+      <CountsTable labelledBy="weeks-kept-heading" firstColumn={t('weeks_col_week')} rows={weeks} />
     </>
   );
 }
 
-function WeeksTable({ weeks, thisYear }: { weeks: PeriodStats[]; thisYear: number | undefined }) {
+interface CountsRow {
+  key: string;
+  label: ComponentChildren;
+  seen: number;
+  selling: number;
+  hidden: number;
+}
+
+/** A day's or a week's counts, one row each: seen, selling, hidden and the share that sold. */
+function CountsTable({ labelledBy, firstColumn, rows }: { labelledBy: string; firstColumn: string; rows: CountsRow[] }) {
   return (
-    <table class="history" aria-labelledby="weeks-kept-heading">
+    <table class="history" aria-labelledby={labelledBy}>
       <thead>
         <tr>
-          <th scope="col">{t('weeks_col_week')}</th>
+          <th scope="col">{firstColumn}</th>
           <th scope="col" class="num">{t('weeks_col_seen')}</th>
           <th scope="col" class="num">{t('weeks_col_selling')}</th>
           <th scope="col" class="num">{t('history_col_hidden')}</th>
@@ -86,15 +85,13 @@ function WeeksTable({ weeks, thisYear }: { weeks: PeriodStats[]; thisYear: numbe
         </tr>
       </thead>
       <tbody>
-        {weeks.map((w, i) => (
-          <tr key={w.start}>
-            <th scope="row">
-              <time dateTime={w.start}>{i === 0 ? t('weeks_this_week') : t('weeks_week_of', [formatDay(w.start, thisYear)])}</time>
-            </th>
-            <td class="num">{formatCount(w.seen)}</td>
-            <td class="num">{formatCount(w.selling)}</td>
-            <td class="num">{formatCount(w.hidden)}</td>
-            <td class="num">{formatRatio(w.selling, w.seen)}</td>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td class="num">{formatCount(r.seen)}</td>
+            <td class="num">{formatCount(r.selling)}</td>
+            <td class="num">{formatCount(r.hidden)}</td>
+            <td class="num">{formatRatio(r.selling, r.seen)}</td>
           </tr>
         ))}
       </tbody>
