@@ -4,12 +4,13 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { Override, PopupAuthor, SellerPage } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { atHandle, formatCount, profileUrl, verdictLabel } from '../ui/format';
+import { atHandle, formatCount, verdictLabel } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 import { OverrideControls } from '../ui/override-controls';
 import { PAGE_SIZE, PagerControls, SearchField } from '../ui/paged-list';
 import { REPLY_TIMEOUT_MS } from './data-actions';
+import { AccountName } from '../ui/account-name';
 
 function isSellerPage(v: unknown): v is SellerPage {
   const p = v as SellerPage;
@@ -86,18 +87,10 @@ export function SellersView(props: {
 
 function SellerRow({ author: a, setOverride }: { author: PopupAuthor; setOverride(handle: string, o: Override): void }) {
   const handle = atHandle(a.handle);
-  const url = profileUrl(a.handle);
   return (
     <li class="seller" data-verdict={a.verdict}>
       <div class="seller-head">
-        {url ? (
-          <a class="handle" href={url} target="_blank" rel="noopener noreferrer">
-            {handle}
-          </a>
-        ) : (
-          <span class="handle">{handle}</span>
-        )}
-        {a.name && a.name !== a.handle ? <span class="name">{a.name}</span> : null}
+        <AccountName handle={a.handle} name={a.name} />
         <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
         <span class="seller-share">{tn('account_share', a.posts, [formatCount(a.sellingPosts)])}</span>
       </div>

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Override, ReviewData } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { t, tn, formatCount } from '../ui/i18n';
-import { atHandle, profileUrl, verdictLabel } from '../ui/format';
+import { verdictLabel } from '../ui/format';
+import { AccountName } from '../ui/account-name';
 
 const TIMEOUT_MS = 5000;
 
@@ -32,21 +33,11 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
         <p class="empty">{t('review_empty')}</p>
       ) : (
         <ul class="accounts review-list">
-          {data.rows.map((r) => {
-            const url = profileUrl(r.handle);
-            const label = atHandle(r.handle);
-            return (
+          {data.rows.map((r) => (
               <li class="account" key={r.key} data-handle={r.key}>
                 <div class="account-head">
                   <span class="account-id">
-                    {url ? (
-                      <a class="handle" href={url} target="_blank" rel="noopener noreferrer">
-                        {label}
-                      </a>
-                    ) : (
-                      <span class="handle">{label}</span>
-                    )}
-                    {r.name && r.name !== r.handle ? <span class="name">{r.name}</span> : null}
+                    <AccountName handle={r.handle} name={r.name} />
                   </span>
                   <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>
                 </div>
@@ -74,8 +65,7 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
                   </button>
                 </div>
               </li>
-            );
-          })}
+          ))}
         </ul>
       )}
     </div>

@@ -18,7 +18,8 @@ import { Fragment, type ComponentChildren } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import { t, tn } from '../ui/i18n';
-import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, profileUrl, verdictLabel } from '../ui/format';
+import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, verdictLabel } from '../ui/format';
+import { AccountName } from '../ui/account-name';
 
 export interface PopupActions {
   setQuietMode(on: boolean): void;
@@ -268,21 +269,13 @@ function AccountsSection({ data, actions }: { data: PopupData; actions: PopupAct
 
 function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: PopupActions }) {
   const handle = atHandle(a.handle);
-  const url = profileUrl(a.handle);
   const shown = a.reasons.slice(0, REASONS_SHOWN);
   const more = a.reasons.slice(REASONS_SHOWN);
   return (
     <li class="account" data-verdict={a.verdict}>
       <div class="account-head">
         <span class="account-id">
-          {url ? (
-            <a class="handle" href={url} target="_blank" rel="noopener noreferrer">
-              {handle}
-            </a>
-          ) : (
-            <span class="handle">{handle}</span>
-          )}
-          {a.name && a.name !== a.handle ? <span class="name">{a.name}</span> : null}
+          <AccountName handle={a.handle} name={a.name} />
         </span>
         <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
       </div>
