@@ -34,37 +34,37 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
       ) : (
         <ul class="accounts review-list">
           {data.rows.map((r) => (
-              <li class="account" key={r.key} data-handle={r.key}>
-                <div class="account-head">
-                  <span class="account-id">
-                    <AccountName handle={r.handle} name={r.name} />
-                  </span>
-                  <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>
-                </div>
-                <p class="account-share">{tn('review_tweets', r.tweets, [formatCount(r.wouldHide)])}</p>
-                <ul class="reasons">
-                  {r.reasons.slice(0, 3).map((reason, i) => (
-                    <li key={i}>{reason}</li>
-                  ))}
-                </ul>
-                <div class="account-actions">
-                  {r.override === 'hide' ? (
-                    <>
-                      <span class="override-state">{t('audit_state_hide')}</span>
-                      <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_undo'), r.handle])} onClick={() => onOverride(r.handle, null)}>
-                        {t('audit_undo')}
-                      </button>
-                    </>
-                  ) : (
-                    <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_hide'), r.handle])} onClick={() => onOverride(r.handle, 'hide')}>
-                      {t('audit_always_hide')}
+            <li class="account" key={r.key} data-handle={r.key}>
+              <div class="account-head">
+                <span class="account-id">
+                  <AccountName handle={r.handle} name={r.name} />
+                </span>
+                <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>
+              </div>
+              <p class="account-share">{tn('review_tweets', r.tweets, [formatCount(r.wouldHide)])}</p>
+              <ul class="reasons">
+                {r.reasons.slice(0, 3).map((reason, i) => (
+                  <li key={i}>{reason}</li>
+                ))}
+              </ul>
+              <div class="account-actions">
+                {r.override === 'hide' ? (
+                  <>
+                    <span class="override-state">{t('audit_state_hide')}</span>
+                    <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_undo'), r.handle])} onClick={() => onOverride(r.handle, null)}>
+                      {t('audit_undo')}
                     </button>
-                  )}
-                  <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_show'), r.handle])} onClick={() => onOverride(r.handle, 'show')}>
-                    {t('audit_always_show')}
+                  </>
+                ) : (
+                  <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_hide'), r.handle])} onClick={() => onOverride(r.handle, 'hide')}>
+                    {t('audit_always_hide')}
                   </button>
-                </div>
-              </li>
+                )}
+                <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_show'), r.handle])} onClick={() => onOverride(r.handle, 'show')}>
+                  {t('audit_always_show')}
+                </button>
+              </div>
+            </li>
           ))}
         </ul>
       )}
