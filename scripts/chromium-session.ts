@@ -146,3 +146,21 @@ export async function readWholeFollowing(h: Harness, url = 'https://x.com/qb_dem
   await page.waitForTimeout(800);
   return page;
 }
+
+/** Every author row in the extension's database, as stored (a read-only look, for reports and tests). */
+export async function storedAuthors(h: Harness): Promise<any[]> {
+  return h.worker.evaluate(async () => {
+    const open = indexedDB.open('quiet-bazaar');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const rows: any[] = await new Promise((res, rej) => {
+      const r = db.transaction('authors').objectStore('authors').getAll();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return rows;
+  });
+}

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBrowser } from './browsers';
 import { buildAll } from './build';
-import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, readWholeFollowing, tabIdOf } from './chromium-session';
+import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, readWholeFollowing, storedAuthors, tabIdOf } from './chromium-session';
 
 async function main(): Promise<void> {
   const chromiumPath = ensureBrowser('chromium');
@@ -61,21 +61,8 @@ async function main(): Promise<void> {
         quiet: c.hasAttribute('data-qb-quiet'),
       })),
     );
-    const verdicts: any[] = await h.worker.evaluate(async () => {
-      // Read-only look into the database for the report.
-      const open = indexedDB.open('quiet-bazaar');
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        open.onsuccess = () => res(open.result);
-        open.onerror = () => rej(open.error);
-      });
-      const rows: any[] = await new Promise((res, rej) => {
-        const r = db.transaction('authors').objectStore('authors').getAll();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      db.close();
-      return rows.map((a) => ({ handle: a.handle, verdict: a.judgement.verdict, posts: a.judgement.posts, selling: a.judgement.sellingPosts, reason: a.judgement.reasons[0] ?? '' }));
-    });
+    // Read-only look into the database for the report.
+    const verdicts = (await storedAuthors(h)).map((a) => ({ handle: a.handle, verdict: a.judgement.verdict, posts: a.judgement.posts, selling: a.judgement.sellingPosts, reason: a.judgement.reasons[0] ?? '' }));
 
     // Following audit: scroll the demo viewer's Following page to the end, then the audit.
     const followingPage = await readWholeFollowing(h);

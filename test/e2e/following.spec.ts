@@ -2,7 +2,7 @@
 // as a user would: read the timeline, scroll the Following page, open the popup and the audit.
 import { test, expect, type Page } from '@playwright/test';
 import { DEMO_VIEWER, FOLLOWED_SELLERS, demoFollowing } from '../../demo/following-site';
-import { launchChromium, loadWholeTimeline, openPopup, openTimeline, readWholeFollowing, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { launchChromium, loadWholeTimeline, openPopup, openTimeline, readWholeFollowing, storedAuthors, tabIdOf, type Harness } from '../../scripts/chromium-session';
 
 let h: Harness;
 let timeline: Page;
@@ -19,20 +19,7 @@ let followedSellersByPosts: string[] = [];
 
 /** Handles of the authors the background judged sellers (a read-only look into its database). */
 async function sellersInDatabase(): Promise<string[]> {
-  return h.worker.evaluate(async () => {
-    const open = indexedDB.open('quiet-bazaar');
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
-    });
-    const rows: any[] = await new Promise((res, rej) => {
-      const r = db.transaction('authors').objectStore('authors').getAll();
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    db.close();
-    return rows.filter((a) => a.judgement.verdict === 'seller').map((a) => a.handle as string);
-  });
+  return (await storedAuthors(h)).filter((a) => a.judgement.verdict === 'seller').map((a) => a.handle as string);
 }
 
 test.describe.configure({ mode: 'serial' });
