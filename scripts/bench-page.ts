@@ -72,12 +72,15 @@ interface Run {
   collapsedOnScreen: number;
   revealedOnScreen: number;
   collapsedTotal: number;
+  collapsedInView: number;
 }
 
 // ---------------------------------------------------------------------------------------------
 // In the page (serialised by Playwright: self-contained)
 
 interface Monitor {
+  /** Collapses of cells our IntersectionObserver last saw on screen (may include cells that had just left). */
+  collapsedInView: number;
   frames: number;
   badFrames: number;
   adsShown: number;
@@ -94,13 +97,17 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
   type Info = { id: string; handle: string; isAd: boolean; quietedAtMount: boolean };
   const w = window as unknown as { qbBench?: { m: Monitor; stop(): void }; qbDemo: import('../demo/page-app').QbDemo };
   if (!w.qbBench) {
-    const m: Monitor = { frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0 };
+    const m: Monitor = { collapsedInView: 0, frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0 };
     const info = new WeakMap<Element, Info>();
     const shown = new WeakSet<Element>();
     const quietAuthors = new Set<string>();
     const onScreen = new Set<Element>();
+    /** Height of each cell on screen as last laid out, and collapses/reveals to check at the next frame. */
+    const heightOf = new WeakMap<Element, number>();
+    const suspects: Array<{ cell: Element; quiet: boolean }> = [];
     const io = new IntersectionObserver((entries) => {
       for (const e of entries) {
+        heightOf.set(e.target, e.boundingClientRect.height);
         if (e.isIntersecting) onScreen.add(e.target);
         else if (onScreen.delete(e.target)) io.unobserve(e.target); // Left the screen: the stream only goes forward.
       }
@@ -123,15 +130,26 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
           if (quiet) quietAuthors.add(i.handle);
           else quietAuthors.delete(i.handle);
         }
+        // Possibly on screen: two IntersectionObservers (ours, the extension's) may learn that a
+        // cell left the screen in either order, so the next frame checks the geometry itself.
         if (onScreen.has(cell) && cell.isConnected) {
-          if (quiet) m.collapsedOnScreen++;
-          else m.revealedOnScreen++;
+          suspects.push({ cell, quiet });
+          if (quiet) m.collapsedInView++;
         }
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-qb-quiet'], attributeOldValue: true });
     let running = true;
     const frame = (): void => {
       m.frames++;
+      // Before this frame's layout: the cell's top is where it was painted; its height before the change comes from the last report.
+      for (const { cell, quiet } of suspects.splice(0)) {
+        if (!cell.isConnected) continue;
+        const top = cell.getBoundingClientRect().top;
+        const bottom = top + (heightOf.get(cell) ?? 0);
+        if (top >= innerHeight || bottom <= 0) continue;
+        if (quiet) m.collapsedOnScreen++;
+        else m.revealedOnScreen++;
+      }
       let bad = false;
       for (const cell of onScreen) {
         if (!cell.isConnected) {
@@ -362,6 +380,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       collapsedOnScreen: mon.collapsedOnScreen,
       revealedOnScreen: mon.revealedOnScreen,
       collapsedTotal: mon.collapsedTotal,
+      collapsedInView: mon.collapsedInView,
     };
   } finally {
     await b.close();
@@ -542,7 +561,7 @@ async function main(): Promise<void> {
           return runOnce(mode, variant, dists.get(variant) ?? '', timeline);
         });
         runs.push(run);
-        console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
+        console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: in view ${run.collapsedInView}, script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
       }
     }
   }
