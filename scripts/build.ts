@@ -28,6 +28,37 @@ const ENTRIES: Record<string, string> = {
   'welcome.js': 'src/welcome/main.tsx',
 };
 
+/**
+ * The extension's own pages, by file name: one HTML shell each, written by the build from
+ * pageShell (the same head everywhere; each page its stylesheets and its bundle). Text in them
+ * comes from _locales at run time; the title is what shows before the script runs.
+ */
+export const PAGES: Record<string, { title: string; styles: string[]; script: string }> = {
+  'popup.html': { title: 'Quiet Bazaar', styles: ['base.css', 'popup.css', 'audit.css'], script: 'popup.js' },
+  'options.html': { title: 'Quiet Bazaar: settings and data', styles: ['base.css', 'options.css', 'audit.css'], script: 'options.js' },
+  'welcome.html': { title: 'Quiet Bazaar', styles: ['base.css', 'options.css', 'welcome.css'], script: 'welcome.js' },
+};
+
+export function pageShell({ title, styles, script }: { title: string; styles: string[]; script: string }): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '  <head>',
+    '    <meta charset="utf-8" />',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    '    <meta name="color-scheme" content="light dark" />',
+    `    <title>${title}</title>`,
+    ...styles.map((href) => `    <link rel="stylesheet" href="${href}" />`),
+    '  </head>',
+    '  <body>',
+    '    <div id="app"></div>',
+    `    <script src="${script}"></script>`,
+    '  </body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
 /** Firefox's manifest, derived from Chrome's; each difference says why. */
 export function firefoxManifest(chrome: Manifest): Manifest {
   const m: Manifest = structuredClone(chrome);
@@ -115,6 +146,11 @@ export async function buildAll(options: { zip: boolean } = { zip: true }): Promi
     mkdirSync(out, { recursive: true });
     cpSync(join(root, 'public'), out, { recursive: true });
     await bundle(out, name);
+    for (const [file, page] of Object.entries(PAGES)) {
+      const missing = [...page.styles, page.script].filter((f) => !existsSync(join(out, f)));
+      if (missing.length) throw new Error(`${file} names missing files: ${missing.join(', ')}`);
+      writeFileSync(join(out, file), pageShell(page));
+    }
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
     checkFiles(out, m);
     if (options.zip) {
