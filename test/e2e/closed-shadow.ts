@@ -4,7 +4,8 @@
 // (a trusted click, which is the only kind the placeholder obeys).
 import type { Locator, Page } from '@playwright/test';
 
-interface CdpNode {
+/** A DOM node as CDP's DOM.getDocument returns it (pierce: true reaches closed shadow roots). */
+export interface CdpNode {
   nodeId: number;
   nodeName: string;
   nodeValue?: string;
@@ -13,7 +14,8 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-function* walk(n: CdpNode): Generator<CdpNode> {
+/** Every node below `n`, shadow roots included. */
+export function* walk(n: CdpNode): Generator<CdpNode> {
   yield n;
   for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) yield* walk(c);
 }

@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
+import { walk, type CdpNode } from './closed-shadow';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const DOCS = join(ROOT, 'docs');
@@ -32,17 +33,6 @@ const contrast = (fg: string, bg: string) => {
   return (a! + 0.05) / (b! + 0.05);
 };
 
-interface CdpNode {
-  nodeId: number;
-  nodeName: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-function* walk(n: CdpNode): Generator<CdpNode> {
-  yield n;
-  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) yield* walk(c);
-}
 const classOf = (n: CdpNode) => {
   const a = n.attributes ?? [];
   const i = a.indexOf('class');

@@ -19,8 +19,7 @@ import { Recorder } from '../../../src/background/record-tweets';
 import { parseUserList } from '../../../src/page-world/parse-graphql';
 import type { FollowingSeen } from '../../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
-import type { TweetFacts } from '../../../src/shared/types';
-import { makeTweet } from '../../helpers/tweet-facts';
+import { postBy, shopPost } from '../../helpers/tweet-facts';
 
 const API = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/x-api');
 const realPage = parseUserList(JSON.parse(readFileSync(join(API, 'derived/following.json'), 'utf8')), 'Following')!;
@@ -30,20 +29,11 @@ let store: FollowingStore;
 let recorder: Recorder;
 let settings: Settings;
 const now = new Date(2026, 10, 26, 12, 0);
-let n = 0;
 
 function seen(over: Partial<FollowingSeen> = {}): FollowingSeen {
   return { viewer: { id: '99', handle: 'Me' }, total: 80, users: realPage.users, isFirstPage: true, isLastPage: false, ...over };
 }
-function tweet(handle: string, text: string, extra: Partial<TweetFacts> = {}): TweetFacts {
-  n++;
-  return makeTweet({ id: String(2_000_000 + n), authorHandle: handle, text, ...extra });
-}
-const shopPost = (handle: string, i: number) =>
-  tweet(handle, `🔥 Flash sale ${i}! 50% OFF everything, use code SAVE${i}0 at checkout. Shop now: https://shopify-store.example.com/products/${i}?ref=tw`, {
-    urls: [`https://shopify-store.example.com/products/${i}?ref=tw`],
-  });
-const talkPost = (handle: string, i: number) => tweet(handle, `I think the new bridge design is actually pretty good, what do you all think about point ${i}?`);
+const talkPost = (handle: string, i: number) => postBy(handle, `I think the new bridge design is actually pretty good, what do you all think about point ${i}?`);
 
 beforeEach(() => {
   db = new QuietBazaarDb(`following-${Math.random()}`);
@@ -132,7 +122,7 @@ describe('the audit', () => {
     const [row] = (await buildAudit(db, settings)).rows;
     expect(row!.samples).toHaveLength(2);
     expect(row!.samples.every((s) => s.includes('Flash sale'))).toBe(true);
-    await store.recordSamples([tweet('DealsGuy', 'x'.repeat(1000))], 2);
+    await store.recordSamples([postBy('DealsGuy', 'x'.repeat(1000))], 2);
     expect((await db.samples.get('dealsguy'))!.posts.every((p) => p.text.length <= 200)).toBe(true);
   });
 

@@ -8,26 +8,14 @@ import { PopupFigures, buildHistory, listSellers, rollUpWeeks } from '../../../s
 import { LiveUpdates, THROTTLE_MS } from '../../../src/background/live-updates';
 import { Recorder } from '../../../src/background/record-tweets';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
-import type { TweetFacts } from '../../../src/shared/types';
-import { makeTweet } from '../../helpers/tweet-facts';
+import { postBy as tweet, shopPost, talkPost } from '../../helpers/tweet-facts';
 
 let db: QuietBazaarDb;
 let now: Date;
 let settings: Settings;
 let figures: PopupFigures;
 let recorder: Recorder;
-let n = 0;
 
-function tweet(handle: string, text: string, extra: Partial<TweetFacts> = {}): TweetFacts {
-  n++;
-  return makeTweet({ id: String(2_000_000 + n), authorHandle: handle, text, ...extra });
-}
-const shopPost = (handle: string, i: number) =>
-  tweet(handle, `🔥 Flash sale ${i}! 50% OFF everything, use code SAVE${i}0 at checkout. Shop now: https://shopify-store.example.com/products/${i}?ref=tw`, {
-    urls: [`https://shopify-store.example.com/products/${i}?ref=tw`],
-  });
-const talkPost = (handle: string, i: number) =>
-  tweet(handle, `I think the new bridge design is actually pretty good, what do you all think about point ${i}?`, { isReply: i % 2 === 0 });
 
 function makeRecorder(f: PopupFigures) {
   return new Recorder({
