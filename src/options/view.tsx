@@ -75,18 +75,8 @@ export function OptionsView({ data, notes = {}, actions, panels = {} }: OptionsV
       {data ? (
         <>
           <SettingsSection settings={data.settings} actions={actions} />
-          {panels.history ? (
-            <section class="section" id="history" aria-labelledby="history-heading">
-              <h2 id="history-heading">{t('history_heading')}</h2>
-              {panels.history}
-            </section>
-          ) : null}
-          {panels.sellers ? (
-            <section class="section" id="sellers" aria-labelledby="sellers-heading">
-              <h2 id="sellers-heading">{t('sellers_heading')}</h2>
-              {panels.sellers}
-            </section>
-          ) : null}
+          {panels.history ? <Panel id="history" heading={t('history_heading')}>{panels.history}</Panel> : null}
+          {panels.sellers ? <Panel id="sellers" heading={t('sellers_heading')}>{panels.sellers}</Panel> : null}
           <HandleListSection list="allow" settings={data.settings} actions={actions} sync={data.sync} />
           <HandleListSection list="block" settings={data.settings} actions={actions} sync={data.sync} />
           {panels.extra ?? null}
@@ -121,6 +111,16 @@ function SettingsSection({ settings: s, actions }: { settings: Settings; actions
         checked={s.showVerdicts}
         onChange={(on) => actions.setSettings({ showVerdicts: on })}
       />
+    </section>
+  );
+}
+
+/** A titled section of the page, reachable as #id (the popup's "see all" links land on them). */
+function Panel({ id, heading, children }: { id: string; heading: string; children: ComponentChildren }) {
+  return (
+    <section class="section" id={id} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {children}
     </section>
   );
 }

@@ -14,12 +14,13 @@
 // and attributes, never as markup.
 import { SettingsFields } from '../ui/fields';
 import { OverrideControls } from '../ui/override-controls';
-import { Fragment, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import { t, tn } from '../ui/i18n';
 import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, verdictLabel } from '../ui/format';
 import { AccountName } from '../ui/account-name';
+import { Keys } from '../ui/keys';
 
 export interface PopupActions {
   setQuietMode(on: boolean): void;
@@ -106,13 +107,7 @@ function Header({ data, actions, shortcut }: { data: PopupData | null; actions: 
         {busy ? `${t('quiet_mode_loading')} ` : data.settings.quietMode ? `${t('quiet_mode_on_hint')} ` : `${t('quiet_mode_off_hint')} `}
         {keys.length ? (
           <>
-            {t('shortcut_toggle_with')}{' '}
-            {keys.map((k, i) => (
-              <Fragment key={i}>
-                {i > 0 ? '+' : ''}
-                <kbd>{k}</kbd>
-              </Fragment>
-            ))}
+            {t('shortcut_toggle_with')} <Keys keys={keys} />
           </>
         ) : null}
       </p>

@@ -4,6 +4,7 @@
 import { Fragment } from 'preact';
 import { SENSITIVITY_OPTIONS } from '../ui/fields';
 import { t } from '../ui/i18n';
+import { Keys } from '../ui/keys';
 
 export function WelcomeView({ shortcut, optionsUrl }: { shortcut: string; optionsUrl?: string }) {
   const keys = shortcut.split('+').filter(Boolean);
@@ -49,13 +50,7 @@ export function WelcomeView({ shortcut, optionsUrl }: { shortcut: string; option
         <h2 id="welcome-shortcut">{t('welcome_shortcut_heading')}</h2>
         {keys.length ? (
           <p>
-            {t('welcome_shortcut')}{' '}
-            {keys.map((k, i) => (
-              <Fragment key={i}>
-                {i > 0 ? '+' : ''}
-                <kbd>{k}</kbd>
-              </Fragment>
-            ))}
+            {t('welcome_shortcut')} <Keys keys={keys} />
           </p>
         ) : (
           <p>{t('welcome_shortcut_none')}</p>
