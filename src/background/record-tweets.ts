@@ -193,6 +193,8 @@ export class Recorder {
         const existing = rows.get(key);
         // A profile alone, with no post seen, is not an author we judge yet.
         if (!existing && !fresh.length) continue;
+        // A profile seen again with nothing new, on an author refreshed lately: nothing to rewrite.
+        if (existing && !fresh.length && profileAddsNothing(existing, profiles.get(key), now)) continue;
         const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today);
         if (!outcome) continue; // skipped on its own; the others go on
         rows.set(key, outcome.row);
@@ -275,4 +277,16 @@ export class Recorder {
         .delete();
     });
   }
+}
+
+/** Refreshed at most this often by a profile alone (prune() reads updatedAt in days). */
+const PROFILE_REFRESH_MS = 3_600_000;
+
+/** True when a profile would change none of the author's stored facts (so not its verdict either). */
+function profileAddsNothing(row: StoredAuthor, p: AuthorProfile | undefined, now: number): boolean {
+  if (!p || now - row.updatedAt >= PROFILE_REFRESH_MS) return false;
+  if (p.name && p.name.slice(0, 50) !== row.name) return false;
+  if (p.id && p.id !== row.authorId) return false;
+  const merged = boundProfile(mergeProfile<AuthorProfile>(row.profile, p));
+  return JSON.stringify(merged) === JSON.stringify(row.profile);
 }

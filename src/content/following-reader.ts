@@ -8,6 +8,7 @@
 //
 // Someone else's Following list, or a Followers list, is never recorded.
 import type { FollowingSeen, PageAuthor } from '../shared/messages';
+import { BoundedSet } from '../shared/bounded-map';
 import { authorKey, type AuthorProfile } from '../shared/types';
 import type { PageData, UserListPage, ViewerInfo } from '../shared/validate-page-data';
 import { FOLLOWING_PATH, viewerProfileLink } from './selectors';
@@ -115,9 +116,16 @@ export class FollowingReader {
   }
 }
 
+/** Tweet ids remembered per page: beyond this the oldest are forgotten (a day-long tab stays small). */
+const MAX_IDS = 5000;
+const IDS_MAX_AGE_MS = 6 * 3_600_000;
+
 /** Each author's distinct tweets on this tab (X recycles cells, so the DOM alone undercounts). */
 export class PageAuthors {
-  private readonly byKey = new Map<string, { handle: string; ids: Set<string>; ads: Set<string> }>();
+  private readonly byKey = new Map<string, PageAuthor>();
+  /** Ids counted, and ids counted as ads: bounded, so a forgotten id seen again counts again. */
+  private readonly ids = new BoundedSet<string>({ max: MAX_IDS, maxAgeMs: IDS_MAX_AGE_MS });
+  private readonly ads = new BoundedSet<string>({ max: MAX_IDS, maxAgeMs: IDS_MAX_AGE_MS });
   private path: string | undefined;
 
   /**
@@ -128,26 +136,30 @@ export class PageAuthors {
     if (path !== this.path) {
       this.path = path;
       this.byKey.clear();
+      this.ids.clear();
+      this.ads.clear();
     }
     const key = authorKey(tweet.authorHandle);
     let a = this.byKey.get(key);
     if (!a) {
-      a = { handle: tweet.authorHandle, ids: new Set(), ads: new Set() };
+      a = { handle: tweet.authorHandle, tweets: 0, ads: 0 };
       this.byKey.set(key, a);
     }
     let changed = false;
-    if (!a.ids.has(tweet.id)) {
-      a.ids.add(tweet.id);
+    if (!this.ids.has(tweet.id)) {
+      this.ids.add(tweet.id);
+      a.tweets++;
       changed = true;
     }
-    if (tweet.isAd && !a.ads.has(tweet.id)) {
-      a.ads.add(tweet.id);
+    if (tweet.isAd && !this.ads.has(tweet.id)) {
+      this.ads.add(tweet.id);
+      a.ads++;
       changed = true;
     }
     return changed;
   }
 
   list(): PageAuthor[] {
-    return [...this.byKey.values()].map((a) => ({ handle: a.handle, tweets: a.ids.size, ads: a.ads.size }));
+    return [...this.byKey.values()].map((a) => ({ ...a }));
   }
 }

@@ -22,7 +22,7 @@ import { isExtensionAlive, send } from './messaging';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
 import { findTweetArticles } from './read-tweet';
-import { createReporter, type Reporter } from './reporter';
+import { createReporter, throttle, type Reporter } from './reporter';
 import { ScreenGate } from './screen-gate';
 import { syncSettings } from './settings-sync';
 import { TweetIntake } from './tweet-intake';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   };
   const onVerdicts = (v: Parameters<QuietMode['applyVerdicts']>[0]) => badges.applyAll(document, quiet.applyVerdicts(v));
   const reporter = createReporter({ send, api, health, signal, alive, onVerdicts });
-  const audit = wireFollowingAudit(reporter, api, alive);
+  const audit = wireFollowingAudit(reporter, api, alive, signal);
   const quiet = new QuietMode(
     DEFAULT_SETTINGS,
     {
@@ -86,8 +86,10 @@ async function main(): Promise<void> {
   watchTimeline(document.documentElement, (articles) => intake.take(articles), signal);
 }
 
+const PAGE_AUTHORS_EVERY_MS = 2000;
+
 /** Following audit (issue 9): own Following list pages, and per-author counts of this page for the dry run. */
-function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean) {
+function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean, signal: AbortSignal) {
   let listPages = 0;
   const followingOut = reporter.lane<{ seq: number; page: FollowingSeen }>({
     key: (item) => String(item.seq),
@@ -105,10 +107,12 @@ function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () =>
     key: () => 'page-authors',
     send: async () => void (alive() && (await send('page-authors', { authors: pageAuthors.list() }))),
   });
+  // The whole list goes out, so not on every new tweet: the first change at once, then at most every 2 s.
+  const pageAuthorsChanged = throttle(() => pageAuthorsOut.add(true), () => '', PAGE_AUTHORS_EVERY_MS, signal);
   return {
     onPageData: (data: PageData) => following.onPageData(data),
     tweetShown: (tweet: { id: string; authorHandle: string; isAd: boolean }) => {
-      if (pageAuthors.add(tweet)) pageAuthorsOut.add(true);
+      if (pageAuthors.add(tweet)) pageAuthorsChanged();
     },
   };
 }
