@@ -33,6 +33,7 @@ export const MAX_USERS_PER_PAGE = 500;
 export const SAMPLES_PER_AUTHOR = 2;
 export const SAMPLE_CHARS = 200;
 export const MAX_SAMPLED_AUTHORS = 5_000;
+const SAMPLE_REFRESH_MS = 3_600_000;
 /** A profile alone makes a seller only with this much evidence: a store link, or two lesser signs. */
 export const PROFILE_SELLER_ALPHA = 1;
 const BIO_CHARS = 400;
@@ -169,14 +170,20 @@ export class FollowingStore {
         const keys = [...byKey.keys()];
         const old = await db.samples.bulkGet(keys);
         const rows: SampleRow[] = [];
+        let added = false;
         keys.forEach((key, i) => {
-          const merged = [...(old[i]?.posts ?? [])];
+          const before = old[i];
+          const merged = [...(before?.posts ?? [])];
           for (const p of byKey.get(key)!) if (!merged.some((m) => m.text === p.text)) merged.push(p);
           // Selling first (stable: earlier ones first within each kind).
           const posts = [...merged.filter((p) => p.selling), ...merged.filter((p) => !p.selling)].slice(0, SAMPLES_PER_AUTHOR);
+          // Unchanged samples refreshed lately are not rewritten (updatedAt only orders eviction).
+          if (before && now - before.updatedAt < SAMPLE_REFRESH_MS && JSON.stringify(before.posts) === JSON.stringify(posts)) return;
+          if (!before) added = true;
           rows.push({ key, posts, updatedAt: now });
         });
-        await db.samples.bulkPut(rows);
+        if (rows.length) await db.samples.bulkPut(rows);
+        if (!added) return;
         const over = (await db.samples.count()) - MAX_SAMPLED_AUTHORS;
         if (over > 0) await db.samples.orderBy('updatedAt').limit(over).delete();
       });
