@@ -101,10 +101,13 @@ export async function openTimeline(h: Harness, url = 'https://x.com/home'): Prom
 /** The tab id of `page`, as the extension sees it (the popup is given it with ?tab=). */
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   await page.bringToFront();
-  return h.worker.evaluate(async () => {
+  // By URL when it names one tab: the welcome page, opened on install, may be the active tab.
+  return h.worker.evaluate(async (url) => {
+    const same = (await chrome.tabs.query({ url })).filter((t: { url?: string }) => t.url === url);
+    if (same.length === 1) return same[0]!.id!;
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab!.id!;
-  });
+  }, page.url());
 }
 
 export async function openPopup(h: Harness, tabId: number): Promise<Page> {
