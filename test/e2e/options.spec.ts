@@ -19,9 +19,12 @@ const storedCounts = () => options.locator('#stored-counts');
 
 test('the popup\'s "Settings and data…" opens the options page in a tab', async () => {
   const popup = await openPopup(h, await tabIdOf(h, timeline));
-  const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
   await popup.getByRole('button', { name: 'Settings and data…' }).click();
-  options = await opened;
+  // A new tab's URL can still be empty when Playwright announces it, so look for the tab by its
+  // URL until it is there, rather than judging the announcement.
+  const optionsTab = () => h.context.pages().find((p) => /\/options\.html(#.*)?$/.test(p.url()));
+  await expect.poll(() => optionsTab()?.url() ?? '').toMatch(/\/options\.html/);
+  options = optionsTab()!;
   await expect(options.getByRole('heading', { name: /settings and data/i })).toBeVisible();
   if (!popup.isClosed()) await popup.close();
   await expect(storedCounts()).not.toContainText('Stored on this computer: 0 tweets seen');
