@@ -46,7 +46,8 @@ const MODES: readonly Mode[] = ALL_MODES.filter((m) => (process.env.QB_BENCH_MOD
 /** 'bare', or the name of an extension build. */
 type Variant = string;
 
-interface Run {
+/** One run's figures: what the page's monitor counted (Monitor), and what CDP measured. */
+interface Run extends Monitor {
   mode: Mode;
   variant: Variant;
   cells: number;
@@ -55,8 +56,6 @@ interface Run {
   layout: number;
   style: number;
   task: number;
-  longTasks: number;
-  longest: number;
   /** Process CPU (ms). */
   cpuPage: number;
   cpuExt: number;
@@ -64,15 +63,6 @@ interface Run {
   heapMark?: number;
   heapEnd: number;
   swHeap?: number;
-  frames: number;
-  badFrames: number;
-  adsShown: number;
-  adsTotal: number;
-  quietedShown: number;
-  collapsedOnScreen: number;
-  revealedOnScreen: number;
-  collapsedTotal: number;
-  collapsedInView: number;
 }
 
 // ---------------------------------------------------------------------------------------------
