@@ -151,8 +151,11 @@ export class FollowingStore {
     });
   }
 
-  /** Keep up to two short posts per author as evidence, selling ones first. */
-  recordSamples(tweets: TweetFacts[], now: number): Promise<void> {
+  /**
+   * Keep up to two short posts per author as evidence, selling ones first. `judged` holds the
+   * pSelling the recorder already computed for the tweets it recorded; the rest are judged here.
+   */
+  recordSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>): Promise<void> {
     if (!tweets.length) return Promise.resolve();
     return this.serial(async () => {
       const { db } = this;
@@ -162,7 +165,7 @@ export class FollowingStore {
         const text = t.text.replace(/\s+/g, ' ').trim();
         if (!text) continue;
         const list = byKey.get(authorKey(t.authorHandle)) ?? [];
-        list.push({ text: cut(text, SAMPLE_CHARS), selling: judgePost(t).pSelling >= threshold ? 1 : 0 });
+        list.push({ text: cut(text, SAMPLE_CHARS), selling: (judged?.get(t.id) ?? judgePost(t).pSelling) >= threshold ? 1 : 0 });
         byKey.set(authorKey(t.authorHandle), list);
       }
       if (!byKey.size) return;

@@ -108,8 +108,9 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload) => {
       const { tweets, profiles } = validateSeen(payload);
-      const verdicts = await recorder.recordTweets(tweets, profiles);
-      void following.recordSamples(tweets, Date.now()).catch(() => undefined);
+      const judged = new Map<string, number>(); // each post judged once, for the samples too
+      const verdicts = await recorder.recordTweets(tweets, profiles, judged);
+      void following.recordSamples(tweets, Date.now(), judged).catch(() => undefined);
       scheduleBadge();
       return { verdicts };
     },

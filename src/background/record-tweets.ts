@@ -75,8 +75,12 @@ export class Recorder {
     return run;
   }
 
-  recordTweets(tweets: TweetFacts[], profiles: AuthorProfile[]): Promise<VerdictLite[]> {
-    return this.serial(() => this.record(tweets, profiles));
+  /**
+   * Records the tweets not seen before. `judged`, when given, receives each recorded tweet's
+   * pSelling (the post alone), so a caller that needs it does not judge the post again.
+   */
+  recordTweets(tweets: TweetFacts[], profiles: AuthorProfile[], judged?: Map<string, number>): Promise<VerdictLite[]> {
+    return this.serial(() => this.record(tweets, profiles, judged));
   }
 
   recordProfiles(profiles: AuthorProfile[]): Promise<VerdictLite[]> {
@@ -156,7 +160,7 @@ export class Recorder {
     }
   }
 
-  private async record(tweetsIn: TweetFacts[], profilesIn: AuthorProfile[]): Promise<VerdictLite[]> {
+  private async record(tweetsIn: TweetFacts[], profilesIn: AuthorProfile[], judged?: Map<string, number>): Promise<VerdictLite[]> {
     const { db } = this.deps;
     const settings = await this.deps.settings();
     const nowDate = this.deps.now();
@@ -195,7 +199,7 @@ export class Recorder {
         if (!existing && !fresh.length) continue;
         // A profile seen again with nothing new, on an author refreshed lately: nothing to rewrite.
         if (existing && !fresh.length && profileAddsNothing(existing, profiles.get(key), now)) continue;
-        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today);
+        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today, judged);
         if (!outcome) continue; // skipped on its own; the others go on
         rows.set(key, outcome.row);
         touched.push(outcome.row);
@@ -227,6 +231,7 @@ export class Recorder {
     sensitivity: Sensitivity,
     now: number,
     today: string,
+    judged?: Map<string, number>,
   ): { row: StoredAuthor; tweetRows: TweetRow[]; selling: number } | null {
     try {
       const first = fresh[0];
@@ -245,6 +250,7 @@ export class Recorder {
         // The post alone: profile facts come from the page world and only lean the author's
         // verdict (judge-with-trust.ts), so they must not be counted into each post's evidence.
         const post = judgePost(t);
+        judged?.set(t.id, post.pSelling);
         // Whether this post was selling, judged as `npm run eval` does: in the light of the
         // author's earlier posts (a repeat of an earlier pitch counts more).
         const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuietBazaarDb } from '../../../src/background/db';
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
+import { judgePost } from '../../../src/classifier';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { postBy as tweet, shopPost, talkPost } from '../../helpers/tweet-facts';
 
@@ -24,6 +25,17 @@ afterEach(async () => {
 });
 
 describe('Recorder', () => {
+  it("hands each recorded post's pSelling to the caller, judged once", async () => {
+    const t = [shopPost('shop', 1), talkPost('alice', 1)];
+    const judged = new Map<string, number>();
+    await recorder.recordTweets(t, [], judged);
+    expect([...judged.keys()]).toEqual([t[0]!.id, t[1]!.id]);
+    for (const post of t) expect(judged.get(post.id)).toBe(judgePost(post).pSelling);
+    const again = new Map<string, number>();
+    await recorder.recordTweets(t, [], again);
+    expect(again.size).toBe(0); // already recorded: not judged again
+  });
+
   it('counts each tweet once per day, however often it is seen', async () => {
     const t = [shopPost('shop', 1), talkPost('alice', 1)];
     await recorder.recordTweets(t, []);
