@@ -11,12 +11,12 @@ import type { FollowingSeen, PageAuthor } from '../shared/messages';
 import { BoundedSet } from '../shared/bounded-map';
 import { authorKey, type AuthorProfile } from '../shared/types';
 import type { PageData, UserListPage, ViewerInfo } from '../shared/validate-page-data';
-import { FOLLOWING_PATH, viewerProfileLink } from './selectors';
+import { FOLLOWING_PATH, PROFILE_PATH, viewerProfileLink } from './selectors';
 
 /** The viewer's handle from X's side navigation ("Profile" links to "/<handle>"). */
 export function viewerHandleFromDom(doc: Pick<Document, 'querySelector'> = document): string | undefined {
   const href = doc.querySelector<HTMLAnchorElement>(viewerProfileLink)?.getAttribute('href') ?? '';
-  return /^\/([A-Za-z0-9_]{1,15})\/?$/.exec(href)?.[1];
+  return PROFILE_PATH.exec(href)?.[1];
 }
 
 /** Whose Following list the page shows, from its path; undefined on other pages. */
