@@ -1,16 +1,16 @@
 // Entry bundled as options.js: the only options file that touches browser APIs.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { locale } from '../shared/i18n';
+import { ensureMessages, locale, t } from '../shared/i18n';
 import type { Envelope } from '../shared/messages';
 import { connectLive } from '../ui/connect-live';
 import { OptionsApp } from './app';
 import { FollowingAudit } from './following-audit';
 
-const root = document.getElementById('app');
-if (root) {
+async function start(root: HTMLElement): Promise<void> {
+  await ensureMessages();
   document.documentElement.lang = locale();
-  document.title = browser.i18n.getMessage('options_title') || document.title;
+  document.title = t('options_title');
   const send = (message: Envelope) => browser.runtime.sendMessage(message);
   // Following audit (issue 9): its own section, after the lists.
   render(<OptionsApp send={send} subscribe={connectLive} extra={<FollowingAudit send={send} subscribe={connectLive} />} />, root);
@@ -26,3 +26,6 @@ if (root) {
     }).observe(root, { childList: true, subtree: true });
   }
 }
+
+const root = document.getElementById('app');
+if (root) void start(root);

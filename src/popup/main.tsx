@@ -2,7 +2,7 @@
 // It finds the tab the popup speaks about and hands `send` and a change feed to PopupApp.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { locale } from '../shared/i18n';
+import { ensureMessages, locale } from '../shared/i18n';
 import type { Envelope } from '../shared/messages';
 import { connectLive } from '../ui/connect-live';
 import { PopupApp, tabIdFromSearch } from './app';
@@ -46,6 +46,7 @@ function openOptions(section?: string): void {
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  await ensureMessages();
   document.documentElement.lang = locale();
   const [tabId, shortcut] = await Promise.all([activeTabId(), toggleShortcut()]);
   const send = (message: Envelope) => browser.runtime.sendMessage(message);

@@ -93,6 +93,69 @@ export function locale(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
 }
 
+/**
+ * Extension pages call this before their first render. Chromium under heavy load has been seen
+ * (in our e2e runs, about 1 page in 50) to give a page an empty message bundle: every
+ * getMessage returns '' and the page would show its keys. Then the bundled messages.json of the
+ * UI language (or English) is read from the extension's own files (never the network) and used
+ * instead. Costs nothing when the API answers.
+ */
+export async function ensureMessages(
+  read: (path: string) => Promise<unknown> = readPackagedJson,
+  probe: MessageKey = 'ext_name',
+): Promise<'api' | 'bundled' | 'none'> {
+  if (installed) return 'bundled';
+  const i18n = api();
+  if (!i18n || i18n.getMessage(probe)) return 'api';
+  const language = (i18n.getUILanguage?.() || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en').toLowerCase();
+  const wanted = PACKAGED_LOCALES.find((l) => language === l || language.startsWith(`${l}-`)) ?? 'en';
+  for (const lang of wanted === 'en' ? ['en'] : [wanted, 'en']) {
+    try {
+      const table = messageTable(await read(`_locales/${lang}/messages.json`));
+      if (table) {
+        installMessages(table, lang);
+        return 'bundled';
+      }
+    } catch {
+      // try the next language
+    }
+  }
+  return 'none';
+}
+
+/** The languages shipped in public/_locales. */
+export const PACKAGED_LOCALES = ['en', 'de'] as const;
+
+async function readPackagedJson(path: string): Promise<unknown> {
+  const g = globalThis as { browser?: { runtime?: { getURL(p: string): string } }; chrome?: { runtime?: { getURL(p: string): string } } };
+  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  if (!runtime) throw new Error('no extension runtime');
+  const response = await fetch(runtime.getURL(path));
+  return response.json();
+}
+
+/** A messages.json read back: only string messages (and string placeholder contents) are kept. */
+export function messageTable(json: unknown): MessageTable | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+  const table: MessageTable = {};
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (!value || typeof value !== 'object') continue;
+    const { message, placeholders } = value as { message?: unknown; placeholders?: unknown };
+    if (typeof message !== 'string') continue;
+    const entry: MessageEntry = { message };
+    if (placeholders && typeof placeholders === 'object') {
+      const kept: Record<string, { content: string }> = {};
+      for (const [name, ph] of Object.entries(placeholders as Record<string, unknown>)) {
+        const content = ph && typeof ph === 'object' ? (ph as { content?: unknown }).content : undefined;
+        if (typeof content === 'string') kept[name] = { content };
+      }
+      entry.placeholders = kept;
+    }
+    table[key] = entry;
+  }
+  return Object.keys(table).length ? table : null;
+}
+
 const pluralRules = () => memo('plural', () => new Intl.PluralRules(locale()));
 
 /** 12345 → "12,345" (en) / "12.345" (de). */

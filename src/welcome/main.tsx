@@ -1,7 +1,7 @@
 // Entry bundled as welcome.js: the only welcome-page file that touches browser APIs.
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
-import { locale } from '../shared/i18n';
+import { ensureMessages, locale, t } from '../shared/i18n';
 import { WelcomeView } from './view';
 
 const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
@@ -9,8 +9,9 @@ const DEFAULT_SHORTCUT = 'Alt+Shift+Q';
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  await ensureMessages();
   document.documentElement.lang = locale();
-  document.title = browser.i18n.getMessage('welcome_title') || document.title;
+  document.title = t('welcome_title');
   let shortcut = DEFAULT_SHORTCUT;
   try {
     const command = (await browser.commands.getAll()).find((c) => c.name === 'toggle-quiet-mode');
