@@ -8,7 +8,7 @@
 // one of its trigger words is there, and only in a window around those words.
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
-import { RULE_INDEX, RULES, type PostView, type ReasonGroup, type Rule } from './rules';
+import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 
 export type { ReasonGroup } from './rules';
 export { isSchedulerApp } from './rules';
@@ -40,9 +40,25 @@ const RE_SPACES = /[^\S ]\s*| \s+/g;
 // test/unit/classifier/features.test.ts checks, over the whole development set, that gating never
 // changes a feature. Each rule with a pattern or words has one trigger bit.
 
-/** A rule as the engine runs it. */
+/**
+ * A rule as the engine runs it. Every record has the same fields in the same order (absent ones
+ * undefined), so the loop in extractFeatures reads them from one object shape: reading the rules'
+ * own records, which differ in shape, costs a slow (megamorphic) property lookup each time.
+ */
 interface Compiled {
-  rule: Rule;
+  /** How the rule is found: one of the K_ constants. */
+  kind: number;
+  when: ((v: PostView) => boolean) | undefined;
+  value: ((v: PostView) => number) | undefined;
+  find: ((v: PostView) => boolean) | undefined;
+  opens: ((v: PostView) => boolean) | undefined;
+  or: ((v: PostView) => boolean) | undefined;
+  /** The detail function, if the rule has one (see `detailMatch`). */
+  detail: ((v: PostView) => string) | undefined;
+  /** The detail is the text the pattern matched. */
+  detailMatch: boolean;
+  /** Whether the rule has a detail at all. */
+  hasDetail: boolean;
   /** Trigger bit (−1: none), and its word and mask within the mask words. */
   bit: number;
   q: number;
@@ -56,11 +72,24 @@ interface Compiled {
   min: number;
 }
 
+/** How a rule is found: a value function, a find function, trigger words, a raw pattern, an opened pattern, a windowed pattern. */
+const K_VALUE = 0, K_FIND = 1, K_WORDS = 2, K_RAW = 3, K_OPENS = 4, K_WINDOW = 5;
+
 let nBits = 0;
-const COMPILED: readonly Compiled[] = RULES.map((rule) => {
+const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
   const bit = rule.triggers || rule.words ? nBits++ : -1;
+  const kind = rule.value ? K_VALUE : rule.find ? K_FIND : rule.words ? K_WORDS : rule.raw ? K_RAW : rule.opens ? K_OPENS : K_WINDOW;
   return {
-    rule, bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
+    kind,
+    when: rule.when,
+    value: rule.value,
+    find: rule.find,
+    opens: rule.opens,
+    or: rule.or,
+    detail: typeof rule.detail === 'function' ? rule.detail : undefined,
+    detailMatch: rule.detail === 'match',
+    hasDetail: rule.detail !== undefined,
+    bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
     global: rule.pattern ? new RegExp(rule.pattern.source, rule.pattern.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
@@ -92,7 +121,9 @@ function addTrigger(word: string, bit: number): void {
   tableKeys[i] = h;
   tableBits[i * MASK_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
 }
-for (const c of COMPILED) for (const w of c.rule.triggers ?? c.rule.words ?? []) addTrigger(w, c.bit);
+COMPILED.forEach((c, i) => {
+  for (const w of RULES[i]!.triggers ?? RULES[i]!.words ?? []) addTrigger(w, c.bit);
+});
 
 /** The slot of a word hash, or −1. */
 function lookup(h: number): number {
@@ -373,29 +404,28 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
 
   for (let i = 0; i < COMPILED.length; i++) {
     const c = COMPILED[i]!;
-    const r = c.rule;
-    if (r.when && !r.when(v)) continue;
-    let found: boolean;
-    if (r.value) {
-      const val = r.value(v);
+    if (c.when !== undefined && !c.when(v)) continue;
+    const kind = c.kind;
+    if (kind === K_VALUE) {
+      const val = c.value!(v);
       if (val === 0) continue;
       x[i] = val;
-      if (r.detail) details[i] = r.detail === 'match' ? '' : r.detail(v);
+      if (c.hasDetail) details[i] = c.detail !== undefined ? c.detail(v) : '';
       continue;
     }
-    if (r.find) found = r.find(v);
+    let found: boolean;
+    if (kind === K_FIND) found = c.find!(v);
     else {
       const present = (mask[c.q]! & c.m) !== 0;
-      if (r.words) found = present && counts[c.bit]! >= c.min;
-      else if (r.raw) found = present && testFrom(c.global!, twoByte(text), 0);
-      else if (r.opens) found = (present || r.opens(v)) && testFrom(c.global!, t, 0);
+      if (kind === K_WORDS) found = present && counts[c.bit]! >= c.min;
+      else if (kind === K_RAW) found = present && testFrom(c.global!, twoByte(text), 0);
+      else if (kind === K_OPENS) found = (present || c.opens!(v)) && testFrom(c.global!, t, 0);
       else found = present && matchWindow(c, t);
-      if (!found && r.or) found = r.or(v);
+      if (!found && c.or !== undefined) found = c.or(v);
     }
     if (!found) continue;
     x[i] = 1;
-    const d = r.detail;
-    if (d) details[i] = d === 'match' ? detailOf(c.global!, t) : d(v);
+    if (c.hasDetail) details[i] = c.detailMatch ? detailOf(c.global!, t) : c.detail!(v);
   }
   v.tweet = undefined as unknown as TweetFacts;
   v.profile = undefined;

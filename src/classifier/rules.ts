@@ -113,8 +113,8 @@ export interface Rule {
 
 const link = (kind: LinkKind) => (v: PostView) => (v.links.kinds & kind) !== 0;
 const noLink = (v: PostView) => (v.links.kinds & LinkKind.Any) === 0;
-/** Whether an earlier rule was found in this post. */
-const has = (v: PostView, name: string) => v.x[RULE_INDEX[name]!]! !== 0;
+/** Whether an earlier rule was found in this post (by its index: see the I_ constants below RULE_INDEX). */
+const has = (v: PostView, i: number) => v.x[i]! !== 0;
 
 /** The rule table. Order is the layout of the weight vector: append, never reorder, without refitting. */
 export const RULES: readonly Rule[] = [
@@ -320,7 +320,7 @@ export const RULES: readonly Rule[] = [
     // Words that only point at a link ("Read more here:", "Watch the livestream:", "See more:"): how
     // newsrooms and brands share their stories, weaker than an ask.
     name: 'link.with-pointer', group: 'links', says: 'a link pointed at ("read more here")',
-    when: (v) => (v.links.kinds & LinkKind.Any) !== 0 && !has(v, 'link.with-ask'),
+    when: (v) => (v.links.kinds & LinkKind.Any) !== 0 && !has(v, I_WITH_ASK),
     pattern: /\b(?:here\b|(?:watch|look|apply|read)\b|(?:see|find out|learn) more|full (?:story|article|report|video|interview|episode)|details? (?:here|at|below))/,
     triggers: LINK_ASK_WORDS(),
   },
@@ -348,7 +348,7 @@ export const RULES: readonly Rule[] = [
     // at one's own writing ("check out my new blog post") counts here, not as text.self-promo
     // (whose "check out my" is there for channel promotion and leaves writing out by a look-ahead).
     name: 'text.own-work', group: 'selfpromo', says: 'one\'s own work named', cap: 0.5,
-    when: (v) => !has(v, 'text.self-promo'),
+    when: (v) => !has(v, I_SELF_PROMO),
     pattern: /\b(?:(?:my|our) (?:rap|music|songs?|videos?|art|artwork|work|website|blog|template|app|product|podcast|stream)\b|(?:my|our) (?:latest|new) (?:video|episode|podcast|release|drop|course|product|book|album|single|song|blog|post|article|essay|newsletter|paper|write-?up|piece))\b/,
     triggers: SELF_PROMO_WORDS(),
   },
@@ -431,11 +431,37 @@ let learnedScore = 0;
  * The fit (tools/fit/pipeline.ts) applies the same.
  */
 export function learnedValue(score: number, x: Float64Array): number {
-  return score > 0 && (x[RULE_INDEX['text.self-promo']!]! !== 0 || x[RULE_INDEX['text.own-work']!]! !== 0) ? 0 : score;
+  return score > 0 && (x[I_SELF_PROMO]! !== 0 || x[I_OWN_WORK]! !== 0) ? 0 : score;
 }
 
 /** Rule name → its index (the layout of the feature and weight vectors). */
 export const RULE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(RULES.map((r, i) => [r.name, i]));
+
+// Indices of the rules that other rules read, looked up once here rather than by name per post.
+function ruleIndex(name: string): number {
+  const i = RULE_INDEX[name];
+  if (i === undefined) throw new Error(`no rule named ${name}`);
+  return i;
+}
+const I_WITH_ASK = ruleIndex('link.with-ask');
+const I_SELF_PROMO = ruleIndex('text.self-promo');
+const I_OWN_WORK = ruleIndex('text.own-work');
+const I_REPLY = ruleIndex('talk.reply');
+const I_NEWS = ruleIndex('talk.news');
+const I_IMPERATIVE = ruleIndex('text.imperative-pitch');
+const I_SIGNUP = ruleIndex('text.signup-cta');
+const I_LINK_CTA = ruleIndex('text.link-cta');
+const I_CHECK_OUT = ruleIndex('text.check-out');
+const I_BENEFIT = ruleIndex('text.benefit-claim');
+const I_LAUNCH = ruleIndex('text.launch');
+const I_PITCH = ruleIndex('text.product-pitch');
+const I_HYPE = ruleIndex('text.hype-copy');
+const I_YOU = ruleIndex('text.you-address');
+const I_PRODUCT = ruleIndex('text.product');
+const I_CODE = ruleIndex('text.discount-code');
+const I_PRICE = ruleIndex('text.price');
+const I_URGENCY = ruleIndex('text.urgency');
+const I_FREE = ruleIndex('text.free');
 
 // Trigger words shared by two rules each: an ask and a mere pointer to a link, channel promotion
 // and naming one's own work. (Functions, so that the table above can use them before this line.)
@@ -451,12 +477,11 @@ function CHECK_WORDS(): readonly string[] {
 
 function isAdCopy(v: PostView): boolean {
   const x = v.x;
-  const at = (name: string) => x[RULE_INDEX[name]!]!;
-  if (at('talk.reply') !== 0 || at('talk.news') !== 0) return false;
-  if (at('text.imperative-pitch') + at('text.signup-cta') + at('text.link-cta') + at('text.check-out') + at('link.with-ask') === 0) return false;
-  const claims = at('text.benefit-claim') + at('text.launch') + at('text.product-pitch') + at('text.hype-copy') + at('text.you-address') + at('text.product') +
+  if (x[I_REPLY]! !== 0 || x[I_NEWS]! !== 0) return false;
+  if (x[I_IMPERATIVE]! + x[I_SIGNUP]! + x[I_LINK_CTA]! + x[I_CHECK_OUT]! + x[I_WITH_ASK]! === 0) return false;
+  const claims = x[I_BENEFIT]! + x[I_LAUNCH]! + x[I_PITCH]! + x[I_HYPE]! + x[I_YOU]! + x[I_PRODUCT]! +
     // A discount code is a whole offer by itself ("Use code SAVE20 for 20% off, shop now").
-    (at('text.discount-code') > 0 ? 2 : at('text.price') + at('text.urgency') + at('text.free') > 0 ? 1 : 0);
+    (x[I_CODE]! > 0 ? 2 : x[I_PRICE]! + x[I_URGENCY]! + x[I_FREE]! > 0 ? 1 : 0);
   return claims >= 2;
 }
 
