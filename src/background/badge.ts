@@ -9,14 +9,21 @@ export function badgeText(seen: number, selling: number): string {
   return `${Math.round((100 * selling) / seen)}%`;
 }
 
+/**
+ * What this worker last set: each call to the browser is a message to its process, and the
+ * badge is updated after every batch, so only what changed is sent (the colour once).
+ */
+let shown: { text: string; title: string } | undefined;
+
 export async function updateBadge(db: QuietBazaarDb, now: Date): Promise<void> {
   const today = await db.days.get(dayKey(now));
   const text = badgeText(today?.seen ?? 0, today?.selling ?? 0);
-  await browser.action.setBadgeText({ text });
-  await browser.action.setBadgeBackgroundColor({ color: '#0f766e' });
-  await browser.action.setTitle({
-    title: today?.seen
-      ? `Quiet Bazaar: ${today.selling} of ${today.seen} tweets seen today were selling`
-      : 'Quiet Bazaar',
-  });
+  const title = today?.seen
+    ? `Quiet Bazaar: ${today.selling} of ${today.seen} tweets seen today were selling`
+    : 'Quiet Bazaar';
+  const before = shown;
+  if (!before) await browser.action.setBadgeBackgroundColor({ color: '#0f766e' });
+  if (before?.text !== text) await browser.action.setBadgeText({ text });
+  if (before?.title !== title) await browser.action.setTitle({ title });
+  shown = { text, title };
 }

@@ -157,40 +157,44 @@ export class FollowingStore {
    */
   recordSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>): Promise<void> {
     if (!tweets.length) return Promise.resolve();
-    return this.serial(async () => {
-      const { db } = this;
-      const threshold = postThreshold('balanced');
-      const byKey = new Map<string, Array<{ text: string; selling: 0 | 1 }>>();
-      for (const t of tweets) {
-        const text = t.text.replace(/\s+/g, ' ').trim();
-        if (!text) continue;
-        const list = byKey.get(authorKey(t.authorHandle)) ?? [];
-        list.push({ text: cut(text, SAMPLE_CHARS), selling: (judged?.get(t.id) ?? judgePost(t).pSelling) >= threshold ? 1 : 0 });
-        byKey.set(authorKey(t.authorHandle), list);
-      }
-      if (!byKey.size) return;
-      await db.transaction('rw', db.samples, async () => {
-        const keys = [...byKey.keys()];
-        const old = await db.samples.bulkGet(keys);
-        const rows: SampleRow[] = [];
-        let added = false;
-        keys.forEach((key, i) => {
-          const before = old[i];
-          const merged = [...(before?.posts ?? [])];
-          for (const p of byKey.get(key)!) if (!merged.some((m) => m.text === p.text)) merged.push(p);
-          // Selling first (stable: earlier ones first within each kind).
-          const posts = [...merged.filter((p) => p.selling), ...merged.filter((p) => !p.selling)].slice(0, SAMPLES_PER_AUTHOR);
-          // Unchanged samples refreshed lately are not rewritten (updatedAt only orders eviction).
-          if (before && now - before.updatedAt < SAMPLE_REFRESH_MS && JSON.stringify(before.posts) === JSON.stringify(posts)) return;
-          if (!before) added = true;
-          rows.push({ key, posts, updatedAt: now });
-        });
-        if (rows.length) await db.samples.bulkPut(rows);
-        if (!added) return;
-        const over = (await db.samples.count()) - MAX_SAMPLED_AUTHORS;
-        if (over > 0) await db.samples.orderBy('updatedAt').limit(over).delete();
-      });
+    return this.serial(() => this.db.transaction('rw', this.db.samples, () => this.writeSamples(tweets, now, judged)));
+  }
+
+  /**
+   * recordSamples' work, in the caller's transaction (which must hold db.samples): the recorder
+   * runs it in its batch transaction, so a batch of tweets is one transaction.
+   */
+  async writeSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>): Promise<void> {
+    const { db } = this;
+    const threshold = postThreshold('balanced');
+    const byKey = new Map<string, Array<{ text: string; selling: 0 | 1 }>>();
+    for (const t of tweets) {
+      const text = t.text.replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const list = byKey.get(authorKey(t.authorHandle)) ?? [];
+      list.push({ text: cut(text, SAMPLE_CHARS), selling: (judged?.get(t.id) ?? judgePost(t).pSelling) >= threshold ? 1 : 0 });
+      byKey.set(authorKey(t.authorHandle), list);
+    }
+    if (!byKey.size) return;
+    const keys = [...byKey.keys()];
+    const old = await db.samples.bulkGet(keys);
+    const rows: SampleRow[] = [];
+    let added = false;
+    keys.forEach((key, i) => {
+      const before = old[i];
+      const merged = [...(before?.posts ?? [])];
+      for (const p of byKey.get(key)!) if (!merged.some((m) => m.text === p.text)) merged.push(p);
+      // Selling first (stable: earlier ones first within each kind).
+      const posts = [...merged.filter((p) => p.selling), ...merged.filter((p) => !p.selling)].slice(0, SAMPLES_PER_AUTHOR);
+      // Unchanged samples refreshed lately are not rewritten (updatedAt only orders eviction).
+      if (before && now - before.updatedAt < SAMPLE_REFRESH_MS && JSON.stringify(before.posts) === JSON.stringify(posts)) return;
+      if (!before) added = true;
+      rows.push({ key, posts, updatedAt: now });
     });
+    if (rows.length) await db.samples.bulkPut(rows);
+    if (!added) return;
+    const over = (await db.samples.count()) - MAX_SAMPLED_AUTHORS;
+    if (over > 0) await db.samples.orderBy('updatedAt').limit(over).delete();
   }
 
   /** "Not a seller" on the audit (the caller also puts the account on the allow list). */

@@ -30,12 +30,16 @@ const db = new QuietBazaarDb();
 const figures = new PopupFigures(db);
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const live = new LiveUpdates((port) => port.sender?.id === browser.runtime.id && !!port.sender?.url?.startsWith(extensionOrigin + '/'));
+/** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
+const following = new FollowingStore(db);
 const recorder = new Recorder({
   db,
   settings: loadSettings,
   now: () => new Date(),
   onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
   onRejudged: () => void figures.rebuild().catch(() => undefined),
+  // The audit's sample posts go in the batch's transaction: one transaction per batch.
+  alsoRecord: (tweets, judged, now) => following.writeSamples(tweets, now, judged),
 });
 /** Every settings and list write, as a patch, in one queue. */
 const settings = new SettingsStore();
@@ -81,8 +85,6 @@ const integrityRestored = browser.storage.local
     savedRepairs = JSON.stringify(db.integrity.snapshot());
   })
   .catch(() => undefined);
-/** Following audit: the list store, and each tab's authors for the dry run (re-sent like health). */
-const following = new FollowingStore(db);
 const authorsByTab = new Map<number, PageAuthor[]>();
 const PAGE_AUTHORS_KEY = 'qb:page-authors:';
 /** storage.session (Chrome 102+, Firefox 115+): kept while the browser runs, not on disk. */
@@ -108,9 +110,8 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload) => {
       const { tweets, profiles } = validateSeen(payload);
-      const judged = new Map<string, number>(); // each post judged once, for the samples too
-      const verdicts = await recorder.recordTweets(tweets, profiles, judged);
-      void following.recordSamples(tweets, Date.now(), judged).catch(() => undefined);
+      // The audit's samples are written in the same transaction (alsoRecord above).
+      const verdicts = await recorder.recordTweets(tweets, profiles);
       scheduleBadge();
       return { verdicts };
     },

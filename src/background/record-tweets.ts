@@ -27,6 +27,12 @@ export interface RecorderDeps {
   onAuthorsChanged?: (changes: AuthorChange[], day: string) => void;
   /** Told after every author was re-judged at once. */
   onRejudged?: () => void;
+  /**
+   * More to write for a batch of tweets, in the batch's own transaction (which then also holds
+   * db.samples): every tweet of the batch, the pSelling of those recorded. A failure here is
+   * caught and leaves the recorded tweets alone.
+   */
+  alsoRecord?: (tweets: TweetFacts[], judged: ReadonlyMap<string, number>, now: number) => Promise<void>;
 }
 
 export function toVerdictLite(row: StoredAuthor): VerdictLite {
@@ -173,7 +179,10 @@ export class Recorder {
     for (const p of profilesIn) profiles.set(authorKey(p.handle), mergeProfile(profiles.get(authorKey(p.handle)), p)!);
 
     const changes: AuthorChange[] = [];
-    const verdicts = await db.transaction('rw', db.tweets, db.authors, db.days, async () => {
+    const also = tweets.size ? this.deps.alsoRecord : undefined;
+    const judgedHere = judged ?? new Map<string, number>();
+    const tables = also ? [db.tweets, db.authors, db.days, db.samples] : [db.tweets, db.authors, db.days];
+    const verdicts = await db.transaction('rw', tables, async () => {
       const known = await db.tweets.bulkGet([...tweets.keys()]);
       const byAuthor = new Map<string, TweetFacts[]>();
       [...tweets.values()].forEach((t, i) => {
@@ -199,7 +208,7 @@ export class Recorder {
         if (!existing && !fresh.length) continue;
         // A profile seen again with nothing new, on an author refreshed lately: nothing to rewrite.
         if (existing && !fresh.length && profileAddsNothing(existing, profiles.get(key), now)) continue;
-        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today, judged);
+        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today, judgedHere);
         if (!outcome) continue; // skipped on its own; the others go on
         rows.set(key, outcome.row);
         touched.push(outcome.row);
@@ -216,6 +225,7 @@ export class Recorder {
         d.selling += selling;
         await db.days.put(d);
       }
+      if (also) await also([...tweets.values()], judgedHere, now).catch(() => undefined);
       return [...rows.values()].map(toVerdictLite);
     });
     this.deps.onAuthorsChanged?.(changes, today);

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuietBazaarDb } from '../../../src/background/db';
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
+import { FollowingStore } from '../../../src/background/following';
 import { judgePost } from '../../../src/classifier';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { postBy as tweet, shopPost, talkPost } from '../../helpers/tweet-facts';
@@ -34,6 +35,35 @@ describe('Recorder', () => {
     const again = new Map<string, number>();
     await recorder.recordTweets(t, [], again);
     expect(again.size).toBe(0); // already recorded: not judged again
+  });
+
+  it("writes the audit's sample posts in the batch's own transaction, and a failure there loses no tweet", async () => {
+    const following = new FollowingStore(db);
+    const calls: Array<{ ids: string[]; judged: number }> = [];
+    recorder = new Recorder({
+      db, settings: async () => settings, now: () => now,
+      alsoRecord: async (tweets, judged, at) => {
+        calls.push({ ids: tweets.map((x) => x.id), judged: judged.size });
+        await following.writeSamples(tweets, at, judged);
+      },
+    });
+    const t = [shopPost('shop', 1), talkPost('alice', 1)];
+    await recorder.recordTweets(t, []);
+    expect(calls).toEqual([{ ids: [t[0]!.id, t[1]!.id], judged: 2 }]);
+    expect((await db.samples.get('shop'))?.posts).toHaveLength(1);
+    expect((await db.samples.get('alice'))?.posts).toHaveLength(1);
+
+    // A write the database refuses (no key), inside the batch's transaction.
+    const refused = async () => {
+      await db.samples.put({ posts: [] } as never);
+    };
+    recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: refused });
+    await recorder.recordTweets([shopPost('shop', 2)], []);
+    expect(await db.tweets.count()).toBe(3);
+    recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: async () => { throw new Error('boom'); } });
+    await recorder.recordTweets([shopPost('shop', 3)], []);
+    expect(await db.tweets.count()).toBe(4);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(4);
   });
 
   it('counts each tweet once per day, however often it is seen', async () => {
