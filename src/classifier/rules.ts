@@ -420,6 +420,23 @@ export const RULES: readonly Rule[] = [
     find: (v) => !!v.profile?.professionalCategory && RE_SELLING_CATEGORY.test(v.profile.professionalCategory),
     detail: (v) => v.profile?.professionalCategory ?? '',
   },
+  {
+    // The terms of a commercial offer, which ad copy spells out and talk has no reason to:
+    // fine print ("terms apply", "new subscribers only", "no credit card required", "cancel
+    // anytime"), offer shapes ("buy three, get the fourth free", "$0 down", "for the price of
+    // one", "get a quote", "4.5% APY") and sales dates ("tickets go on sale Friday").
+    // The development set has few ads: the prior says what such terms mean.
+    name: 'text.offer-terms', group: 'offer', says: 'the terms of an offer ("terms apply", "new customers only", "buy one, get one free")', prior: 1.5, detail: 'match',
+    pattern: /\b(?:(?:terms|restrictions|conditions|exclusions|fees) (?:and conditions )?(?:may )?apply|new (?:customers|subscribers|members|users|accounts|players) only|no credit card (?:required|needed)|cancel (?:any ?time|at any time)|see (?:site|store|app|website) for (?:details|terms)|offer (?:ends|valid|expires|available (?:through|until|while))|(?:member )?fdic[- ]insured|member fdic|(?:minimum|min\.?) (?:purchase|spend|deposit)|subject to (?:credit )?approval|(?:with|on) (?:a )?(?:qualifying|eligible) (?:purchase|plan|order)s?|buy (?:one|two|three|four|\d+),? (?:and )?get (?:one|the|a|another|\d+)\b[^.!?]{0,20}\b(?:free|half off|on us)|bogo|for the price of (?:one|1)|(?<=[$€£])0 down|get a (?:free )?quote|(?:enrol|enroll)(?:ment)? (?:now|today|in our|is open)|(?:spots|seats|places) are limited|(?:tickets )?go(?:es)? on sale|available to (?:order|pre-?order|buy|reserve)|for \d+ months? (?:at no cost|free|on us)|\d+(?:\.\d+)?% (?:apy|cash ?back)|\d+x (?:the )?points)(?![a-z0-9])/,
+    triggers: ['terms', 'restrictions', 'conditions', 'exclusions', 'fees', 'customers', 'subscribers', 'members', 'users', 'accounts', 'players', 'credit', 'cancel', 'details', 'offer', 'fdic', 'minimum', 'min', 'approval', 'qualifying', 'eligible', 'buy', 'bogo', 'price', 'down', 'quote', 'enrol', 'enroll', 'enrollment', 'enrolment', 'spots', 'seats', 'places', 'sale', 'available', 'months', 'month', 'apy', 'cashback', 'cash', 'points'],
+  },
+  {
+    // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal
+    // with its terms. Two or more kinds of commercial evidence in one post, not said in the first
+    // person nor as a reply, read as an ad even when each alone is weak.
+    name: 'text.offer-stack', group: 'offer', says: 'several signs of an offer together (a price, a call to act, a launch)', prior: 0.8,
+    find: isOfferStack,
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
@@ -473,6 +490,26 @@ function SELF_PROMO_WORDS(): readonly string[] {
 }
 function CHECK_WORDS(): readonly string[] {
   return ['check'];
+}
+
+/** Kinds of commercial evidence counted by text.offer-stack (one each, however many rules of a kind fire). */
+const OFFER_KINDS: readonly (readonly string[])[] = [
+  ['text.price', 'text.deal', 'text.discount-code'],
+  ['text.act-now', 'text.signup-cta', 'text.link-cta', 'text.imperative-pitch'],
+  ['text.offer', 'text.offer-terms', 'text.free'],
+  ['text.product-launch', 'text.launch'],
+  ['text.urgency'],
+  ['text.trademark', 'text.brand-voice'],
+  ['link.shop', 'link.app-store', 'link.affiliate'],
+];
+
+function isOfferStack(v: PostView): boolean {
+  const x = v.x;
+  const at = (name: string) => x[RULE_INDEX[name]!]!;
+  if (at('talk.reply') !== 0 || at('talk.first-person') !== 0) return false;
+  let kinds = 0;
+  for (const kind of OFFER_KINDS) if (kind.some((name) => at(name) !== 0)) kinds++;
+  return kinds >= 2;
 }
 
 function isAdCopy(v: PostView): boolean {

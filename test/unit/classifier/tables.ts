@@ -148,6 +148,14 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back'],
     keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket'],
   },
+  'text.offer-terms': {
+    flags: ['Stream free for 30 days. New subscribers only, terms apply.', 'Buy two, get one free on all candles this week', 'Start building today, no credit card required', 'Earn 4% APY on your savings. Member FDIC.', 'Tickets go on sale Friday at 10am'],
+    keeps: ['I cancel my gym membership every January', 'The same rules apply to everyone in the league', 'We had to buy two new tyres after the trip', 'Credit card debt hit a record high, the report says'],
+  },
+  'text.offer-stack': {
+    flags: ['Meet the all-new Nimbus X2 headphones, from $199. Order yours today.', 'Hungry? Order now and get 20% off your first order with code HELLO20.'],
+    keeps: ['I paid $40 for my ticket and it was worth it, order now was the right call', '@pat order now before the price goes up, they said'],
+  },
   'text.product-launch': {
     flags: ['Meet the all-new Nimbus X2 headphones', 'The autumn menu has arrived', 'The new flavor drops Friday'],
     keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],

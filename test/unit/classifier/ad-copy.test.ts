@@ -1,0 +1,135 @@
+// @vitest-environment node
+//
+// How much invented ad copy the balanced post model catches, by text alone (as real promoted
+// tweets are judged once the ad marker is ignored), and that its near misses stay not selling.
+// Written for this test, not copied from the development set (issue 7).
+//   AD_COPY: 30 ads of many trades (phones, food, tyres, cards, tickets, streaming, insurance…).
+//   FRESH:   20 more, written after the offer rules were (so not tuned on): the honest figure.
+//   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
+//            scam warnings, sport, public information, personal news: none may be flagged.
+// Recall is asserted as a floor over all 50 ads (the issue's target for real ad copy is 0.75);
+// the misses are listed in the failure message.
+import { describe, expect, it } from 'vitest';
+import { judgePost } from '../../../src/classifier';
+import { toTweetFacts } from '../../../tools/eval/labeled-posts';
+import type { TweetFacts } from '../../../src/shared/types';
+
+function tweet(text: string): TweetFacts {
+  return toTweetFacts({ id: '1', author: 'someone', text, urls: text.match(/https?:\/\/\S+/g) ?? [], label: 'not_seller', source: 'test' });
+}
+
+function why(text: string): string {
+  const j = judgePost(tweet(text));
+  return `p=${j.pSelling.toFixed(2)} ${text} | ${j.evidence.map((e) => `${e.name} ${e.weight}`).join(', ')}`;
+}
+
+const AD_COPY = [
+  'Trade in your old phone and get the Pulse 12 Pro for $0 down. Only at Skyline Mobile.',
+  'Dinner sorted. Get 40% off your first two orders with code FEAST40 on Plato Eats.',
+  'Our winter tire event is here: buy three, get the fourth free at any TreadWorks location.',
+  'Earn 5% cash back on groceries with the Harbor Platinum Card. Terms apply.',
+  "The wait is over. Tickets for the Lumen Arena tour go on sale Friday at 10am. Don't miss it.",
+  'All 8 seasons of Crown of Ash, streaming now on Vistaplay. Start watching today.',
+  'Fresh from the oven: the new Maple Pecan Latte is back for a limited time. Grab one on your way in.',
+  'Why pay more for insurance? Drivers who switch to Shieldly save an average of $612 a year. Get a quote in 2 minutes.',
+  'Learn to code in 12 weeks. Enrol in our full-stack bootcamp today, spots are limited.',
+  'Book a 3-night stay at Coral Bay Resort and your fourth night is on us.',
+  'Say hello to the Zenith Watch S3. Brighter display, two-day battery. Available to order today.',
+  'Level up your setup. The Apex mechanical keyboard is 25% off through Sunday.',
+  'Get unlimited music, ad-free, for 3 months at no cost. New subscribers only.',
+  'Spring into savings: up to 50% off sitewide at Nordleaf Outdoor. Shop now.',
+  'Ship faster with Cloudrift. Deploy your first app free, no credit card required.',
+  'Your skin deserves better. Try our vitamin C serum, now with free shipping on orders over $35.',
+  'Fly to Lisbon from $299 round trip. Book by Tuesday with AeroNova.',
+  'Game day means wings. Order a 20-piece bundle for $19.99 in the app.',
+  'Pre-order the Stormbound Deluxe Edition now and get the exclusive Frost armour pack.',
+  "Don't miss the Spring Home Sale: mattresses from $399, plus free delivery and setup.",
+  'Introducing FlowDesk AI: the assistant that answers your customers 24/7. Start your 14-day free trial.',
+  'Catch every match live with the League Pass app. Subscribe today.',
+  'Open a Brightsave account and earn 4.5% APY. FDIC insured. Apply online in minutes.',
+  'This Black Friday, get 2 years of SecureTunnel VPN for the price of one.',
+  'New on the menu: the Double Smash burger. Only at BurgerBarn, for a limited time.',
+  'Test drive the all-new Rover EV this weekend and get a $500 fuel card. Visit your local dealer.',
+  'Protect what matters. Get 30 days of home security monitoring free when you sign up today.',
+  'Treat Mom this Mother’s Day. Order flowers by May 9 for guaranteed delivery.',
+  'Get more from your Sundays. NFL games, live, only on Kickoff TV. Stream now.',
+  'The Summit Collection™ is here. Handcrafted leather, made to last. Shop the collection.',
+];
+
+const FRESH = [
+  'Your next adventure starts here. Rent a car from $24/day with Roamly.',
+  'Make every morning better with Sunrise Roasters. Subscribe and save 20% on every bag.',
+  'The new Halo Buds are here. Noise cancelling that fits your life. Shop now at halobuds.example',
+  'Summer reading, sorted. Get any 3 paperbacks for $20 at Pageturner, in store and online.',
+  'Pay over time with no interest. Check out with Splitly at thousands of stores.',
+  "It's time to upgrade. Trade in any laptop and get up to $400 toward a new Corebook Air.",
+  'Join 2 million teams who plan their work in Taskmill. Try it free.',
+  'Family movie night? Rent new releases for $5.99 on Reelbox this week.',
+  'Get your home ready for winter. Book a furnace tune-up for just $79.',
+  'Ride the new Twister coaster, opening May 24. Season passes on sale now.',
+  'Fresh groceries delivered in under an hour. Your first delivery is free with FreshCart.',
+  'Introducing Glow Nights, our new evening skincare line. Discover it today.',
+  'Watch the championship live this Sunday on Arena+. Plans start at $7.99.',
+  'Hiring made simple. Post your first job on Talently for free.',
+  'Built for the trail. The Ridgeback 2 boots are back in stock in all sizes.',
+  'Celebrate 10 years with us: everything in store is 30% off this weekend only.',
+  'Protect your family with term life coverage from $12 a month. Get your free quote.',
+  'Take the stress out of taxes. File free with TaxPal, guaranteed maximum refund.',
+  'Now boarding: nonstop flights to Tokyo from Denver. Book at skyway.example',
+  'Stay connected abroad with an eSIM from Globalink. Plans from $4.50.',
+];
+
+const NEAR_MISSES = [
+  'Samsung unveiled its new foldable today; early reviews praise the hinge but not the camera.',
+  'The city council voted to extend the bike lane on Main Street through next spring.',
+  'Spent the weekend with the new Apex keyboard. Lovely switches, but the software is a mess.',
+  'Honestly the best book I read this year was Piranesi. Go read it, you will not regret it.',
+  'Gold hit a record $2,400 an ounce today as investors sought safety.',
+  'I made a free colouring page of my cat for anyone who wants it. Print it, enjoy!',
+  'Warning: there is a fake "support" account DMing people about refunds. Do not click their links.',
+  'Final score: Rovers 2, United 1. What a comeback in the second half.',
+  'Reporters say the airline will add more flights to Lisbon next year, pending approval.',
+  'My phone bill went up again this month and I have no idea why. Anyone else?',
+  'NASA says the launch window for the lunar mission opens on Tuesday.',
+  'We are meeting at the park on Saturday for a free community clean-up. Bring gloves!',
+  'Bought new running shoes today and my feet already feel better.',
+  'Does anyone know a good mechanic near downtown? My car makes a weird noise.',
+  'Thread: what I learned from ten years of writing software for hospitals.',
+  'Inflation cooled to 3.1% in January, the lowest reading since last spring.',
+  'Our team lost the final but I am so proud of these kids. What a season.',
+  'The museum is open late on Thursdays this month; entry is free as always.',
+  'Rewatching an old favourite tonight. Some films just hold up.',
+  'I wrote up my notes from the conference, no paywall, hope they help someone.',
+  'The new season of the show was fine I guess. Not as good as the first one.',
+  'Coffee prices are up 20% this year because of the drought in Brazil.',
+  'Happy birthday to my brother, the funniest person I know.',
+  'Just moved into a new apartment and the view is unreal.',
+  'The Fed held rates steady today and signalled two cuts later this year.',
+  'Here is a photo I took of the northern lights last night from the lake.',
+  'Open-sourced the little CLI I use to rename photos. Free, MIT licence, do what you like.',
+  'Traffic is terrible on the bridge this morning, take the tunnel if you can.',
+  'Who else is watching the match tonight? I think we win 3-1.',
+  'Scientists found a new species of frog in the rainforest, the study says.',
+];
+
+/** The share of `ads` judged selling at balanced, and the misses explained. */
+function adRecall(ads: readonly string[]): { recall: number; misses: string[] } {
+  const misses = ads.filter((t) => !judgePost(tweet(t)).selling).map(why);
+  return { recall: (ads.length - misses.length) / ads.length, misses };
+}
+
+describe('ad copy, by text alone (balanced)', () => {
+  it('flags at least 3 in 4 of the 50 invented ads', () => {
+    const { recall, misses } = adRecall([...AD_COPY, ...FRESH]);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('flags at least half of the ads written after the offer rules (not tuned on)', () => {
+    const { recall, misses } = adRecall(FRESH);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.5);
+  });
+
+  describe('keeps near misses', () => {
+    it.each(NEAR_MISSES)('%s', (text) => expect(judgePost(tweet(text)).selling, why(text)).toBe(false));
+  });
+});
