@@ -492,8 +492,8 @@ function CHECK_WORDS(): readonly string[] {
   return ['check'];
 }
 
-/** Kinds of commercial evidence counted by text.offer-stack (one each, however many rules of a kind fire). */
-const OFFER_KINDS: readonly (readonly string[])[] = [
+/** Kinds of commercial evidence counted by text.offer-stack (one each, however many rules of a kind fire), as rule indices. */
+const OFFER_KINDS: readonly (readonly number[])[] = [
   ['text.price', 'text.deal', 'text.discount-code'],
   ['text.act-now', 'text.signup-cta', 'text.link-cta', 'text.imperative-pitch'],
   ['text.offer', 'text.offer-terms', 'text.free'],
@@ -501,15 +501,23 @@ const OFFER_KINDS: readonly (readonly string[])[] = [
   ['text.urgency'],
   ['text.trademark', 'text.brand-voice'],
   ['link.shop', 'link.app-store', 'link.affiliate'],
-];
+].map((kind) => kind.map(ruleIndex));
+const I_FIRST_PERSON = ruleIndex('talk.first-person');
 
 function isOfferStack(v: PostView): boolean {
   const x = v.x;
-  const at = (name: string) => x[RULE_INDEX[name]!]!;
-  if (at('talk.reply') !== 0 || at('talk.first-person') !== 0) return false;
+  if (x[I_REPLY]! !== 0 || x[I_FIRST_PERSON]! !== 0) return false;
   let kinds = 0;
-  for (const kind of OFFER_KINDS) if (kind.some((name) => at(name) !== 0)) kinds++;
-  return kinds >= 2;
+  for (let k = 0; k < OFFER_KINDS.length; k++) {
+    const kind = OFFER_KINDS[k]!;
+    for (let j = 0; j < kind.length; j++) {
+      if (x[kind[j]!]! !== 0) {
+        if (++kinds >= 2) return true;
+        break;
+      }
+    }
+  }
+  return false;
 }
 
 function isAdCopy(v: PostView): boolean {
