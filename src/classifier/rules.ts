@@ -433,7 +433,8 @@ export const RULES: readonly Rule[] = [
   {
     // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal
     // with its terms. Two or more kinds of commercial evidence in one post, not said in the first
-    // person nor as a reply, read as an ad even when each alone is weak.
+    // person nor as a reply, read as an ad even when each alone is weak. A company's "we" and the
+    // word "free" do not count as a kind ("Introducing our new podcast!" is no offer).
     name: 'text.offer-stack', group: 'offer', says: 'several signs of an offer together (a price, a call to act, a launch)', prior: 0.8,
     find: isOfferStack,
   },
@@ -496,10 +497,9 @@ function CHECK_WORDS(): readonly string[] {
 const OFFER_KINDS: readonly (readonly number[])[] = [
   ['text.price', 'text.deal', 'text.discount-code'],
   ['text.act-now', 'text.signup-cta', 'text.link-cta', 'text.imperative-pitch'],
-  ['text.offer', 'text.offer-terms', 'text.free'],
+  ['text.offer', 'text.offer-terms'],
   ['text.product-launch', 'text.launch'],
   ['text.urgency'],
-  ['text.trademark', 'text.brand-voice'],
   ['link.shop', 'link.app-store', 'link.affiliate'],
 ].map((kind) => kind.map(ruleIndex));
 const I_FIRST_PERSON = ruleIndex('talk.first-person');
