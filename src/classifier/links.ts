@@ -1,7 +1,7 @@
-// What the links in a post point at. Registrable domains come from tldts (the Public Suffix
-// List), called once per distinct link; the lists below are kept small and general (kinds of
+// What the links in a post point at. Registrable domains come from the Public Suffix List's
+// ICANN rules (shared/registrable-domain.ts), read once per distinct link; the lists below are kept small and general (kinds of
 // place, not particular vendors) so they hold beyond the development set.
-import { parse } from 'tldts';
+import { parseHost } from '../shared/registrable-domain';
 
 /** Kinds of link, one bit each. */
 export const enum LinkKind {
@@ -27,7 +27,7 @@ export interface LinkReading {
   otherDomain: string;
 }
 
-// Registrable domains (tldts `domain`), or the label before the suffix for sites with many
+// Registrable domains (parseHost's `domain`), or the label before the suffix for sites with many
 // country domains (amazon.de, ebay.co.uk). Kept as Sets: one lookup per link.
 const SHOP_DOMAINS = new Set([
   'etsy.com', 'shopify.com', 'myshopify.com', 'gumroad.com', 'aliexpress.com', 'alibaba.com',
@@ -103,7 +103,7 @@ const CRYPTO_PATH = /\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swa
 const COMMUNITY_PATH = /^(?:x|twitter)\.com\/i\/communities\//;
 
 // Link-looking tokens in the text: DOM text shows links as display text ("tickets.b.tc/event/…",
-// sometimes broken over lines after "https://"). tldts then decides whether the suffix is real.
+// sometimes broken over lines after "https://"). parseHost then decides whether the suffix is real.
 const TEXT_LINK = /(?:https?:\/\/\s*)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(\/[^\s"<>)\]]*)?/g;
 
 function stripScheme(u: string): string {
@@ -116,9 +116,9 @@ function stripScheme(u: string): string {
 
 /** Classify one link (lowercased, scheme-less); `fromText` = found in text, so the suffix must be a real one. */
 function readOne(link: string, fromText: boolean, out: LinkReading, seen: string[]): void {
-  const r = parse(link);
+  const r = parseHost(link);
+  if (r === null || r.domain === null) return;
   const host = r.hostname;
-  if (!host || r.domain === null) return;
   if (fromText && r.isIcann !== true) return;
   if (fromText && r.domainWithoutSuffix !== null && r.domainWithoutSuffix.length < 2 && r.subdomain === '') {
     // "b.tc" is real, "a.m" is not: single-letter registrable labels need a path to count.
