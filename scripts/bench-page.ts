@@ -400,29 +400,50 @@ async function rendererTimes(browserSession: CDPSession): Promise<Map<number, nu
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }>;
   startTime: number;
   endTime: number;
   samples?: number[];
   timeDeltas?: number[];
 }
 
-/** Self time by script and by function, top entries. */
+/** Self time by script and by function, top entries; then the time inside the extension's scripts (inclusive, natives they call included). */
 function printProfile(title: string, profile: CpuProfile): void {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfMs = new Map<number, number>();
   (profile.samples ?? []).forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
   const byUrl = new Map<string, number>();
   const byFn = new Map<string, number>();
+  const ours = new Map<string, number>();
+  const isOurs = (url: string) => /^chrome-extension:/.test(url);
+  const name = (f: CpuProfile['nodes'][number]['callFrame']) => `${f.url.replace(/^.*\//, '') || '(native)'}:${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
+  let oursTotal = 0;
   for (const [id, ms] of selfMs) {
     const f = byNode.get(id)!.callFrame;
     const file = f.url.replace(/^.*\//, '') || '(native)';
     byUrl.set(file, (byUrl.get(file) ?? 0) + ms);
-    const fn = `${file}:${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
+    const fn = name(f);
     byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
+    // Inclusive: every function of ours on this sample's stack, once; the sample counts as ours if any is.
+    const seen = new Set<string>();
+    let caller: string | undefined;
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const cf = byNode.get(n)!.callFrame;
+      if (!isOurs(cf.url)) continue;
+      caller ??= name(cf);
+      seen.add(name(cf));
+    }
+    if (seen.size) {
+      oursTotal += ms;
+      if (!isOurs(f.url)) seen.add(`  (native) ${fn} ← ${caller}`);
+    }
+    for (const k of seen) ours.set(k, (ours.get(k) ?? 0) + ms);
   }
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
   console.error(`\nprofile: ${title}, self time by script\n${top(byUrl, 8)}\nby function\n${top(byFn, 25)}`);
+  console.error(`inside the extension's scripts: ${oursTotal.toFixed(0)} ms in all; inclusive by function\n${top(ours, 70)}`);
 }
 
 // ---------------------------------------------------------------------------------------------

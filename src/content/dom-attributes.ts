@@ -18,3 +18,9 @@ export const QB_ATTR = {
   /** On a cell on screen that quiet mode will collapse once it is scrolled past; the value is the label content.css shows. */
   pending: 'data-qb-pending',
 } as const;
+
+/** The cell's own child carrying `attr` (ours: placeholder, undo bar, badge). A `:scope > [attr]` query would walk the whole cell. */
+export function childWith(cell: Element, attr: string): HTMLElement | undefined {
+  for (let c = cell.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(attr)) return c as HTMLElement;
+  return undefined;
+}

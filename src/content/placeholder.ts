@@ -12,7 +12,7 @@
 // trusted event (a real user's click or key press), so a synthetic `click()` on the host or a
 // forged event does nothing.
 import { QB_ATTR } from './dom-attributes';
-import { t } from '../shared/i18n';
+import { word as t } from './words';
 
 /** Closed roots, reachable only from the content script (tests read the text through this). */
 const roots = new WeakMap<HTMLElement, ShadowRoot>();

@@ -14,7 +14,7 @@ import { BoundedMap, BoundedSet } from '../shared/bounded-map';
 import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
-import { QB_ATTR } from './dom-attributes';
+import { QB_ATTR, childWith } from './dom-attributes';
 import { createPlaceholder, createUndoBar, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
 
@@ -165,7 +165,7 @@ export class QuietMode {
   private collapse(cell: HTMLElement, reason: string): void {
     const id = cell.getAttribute(QB_ATTR.tweet)!;
     const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
-    const existing = cell.querySelector<HTMLElement>(`:scope > [${QB_ATTR.placeholder}]`);
+    const existing = childWith(cell, QB_ATTR.placeholder);
     const label = `${id}|${reason}`;
     if (!existing || existing.dataset.qbFor !== label) {
       existing?.remove();
@@ -189,7 +189,7 @@ export class QuietMode {
       ph.dataset.qbFor = label;
       cell.append(ph);
     }
-    cell.querySelector(`:scope > [${QB_ATTR.undo}]`)?.remove();
+    childWith(cell, QB_ATTR.undo)?.remove();
     cell.setAttribute(QB_ATTR.quiet, '');
     if (!this.hiddenOnce.has(id)) {
       this.hiddenOnce.add(id);
@@ -201,14 +201,14 @@ export class QuietMode {
     this.showUndo(cell);
     if (!cell.hasAttribute(QB_ATTR.quiet)) return;
     cell.removeAttribute(QB_ATTR.quiet);
-    cell.querySelector(`:scope > [${QB_ATTR.placeholder}]`)?.remove();
+    childWith(cell, QB_ATTR.placeholder)?.remove();
   }
 
   /** The "Hide again" / "Undo" bar on a cell the user just un-hid (and only there). */
   private showUndo(cell: HTMLElement): void {
     const id = cell.getAttribute(QB_ATTR.tweet) ?? '';
     const kind = this.quietModeOn() ? this.undoable.get(id) : undefined;
-    const existing = cell.querySelector<HTMLElement>(`:scope > [${QB_ATTR.undo}]`);
+    const existing = childWith(cell, QB_ATTR.undo);
     if (existing && existing.dataset.kind === kind) return;
     existing?.remove();
     if (!kind) return;

@@ -22,7 +22,7 @@ export function findTweetArticles(root: ParentNode): HTMLElement[] {
   const found: HTMLElement[] = [];
   try {
     if (isElement(root) && root.matches(S.tweetArticle) && !isNestedArticle(root)) found.push(root as HTMLElement);
-    for (const el of root.querySelectorAll<HTMLElement>(S.tweetArticle)) {
+    for (const el of queryAll<HTMLElement>(root, S.tweetArticle)) {
       if (!isNestedArticle(el)) found.push(el);
     }
   } catch {
@@ -67,38 +67,71 @@ export function mayContainTweets(node: Node): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
+const NONE: readonly Element[] = [];
+
 /**
- * The article and what belongs to its own tweet. Everything of the outer tweet is looked up
- * outside the quote box; with no quote box (most tweets) a lookup is one querySelector.
+ * The article and what belongs to its own tweet. One query finds every part with a test id
+ * (selectors.withTestId), sorted here by test id in document order, and one every link: a part
+ * that is absent costs nothing more (a querySelector for it walks the whole article; one query
+ * with a selector list costs more than two). Everything of the outer tweet is looked up outside
+ * the quote box.
  */
 class Scope {
   readonly quote: Element | undefined;
+  private readonly byTestId = new Map<string, Element[]>();
+  /** a[href], in document order. */
+  readonly links: Element[];
+  readonly avatars: Element[] = [];
+  readonly followButtons: Element[] = [];
+
   constructor(readonly article: Element) {
-    this.quote = findQuoteBox(article);
+    for (const el of queryAll(article, S.withTestId)) {
+      const id = el.getAttribute('data-testid')!;
+      const list = this.byTestId.get(id);
+      if (list) list.push(el);
+      else this.byTestId.set(id, [el]);
+      if (id.startsWith(S.AVATAR_CONTAINER_PREFIX)) this.avatars.push(el);
+      else if (id.endsWith(S.FOLLOW_SUFFIXES[0]) || id.endsWith(S.FOLLOW_SUFFIXES[1])) this.followButtons.push(el);
+    }
+    this.links = queryAll(article, S.link);
+    this.quote = findQuoteBox(article, this.withTestId(S.TEST_ID.userName));
   }
   /** Belongs to the outer tweet: not inside the quote box. */
   own = (el: Element): boolean => !this.quote || !this.quote.contains(el);
-  first(selector: string): Element | undefined {
-    if (!this.quote) return this.article.querySelector(selector) ?? undefined;
-    for (const el of this.article.querySelectorAll(selector)) if (this.own(el)) return el;
+  withTestId(id: string): readonly Element[] {
+    return this.byTestId.get(id) ?? NONE;
+  }
+  /** The first of `list` (in document order) that belongs to the outer tweet. */
+  firstOf(list: readonly Element[]): Element | undefined {
+    for (const el of list) if (this.own(el)) return el;
     return undefined;
   }
-  all(selector: string): Element[] {
-    const found = [...this.article.querySelectorAll(selector)];
-    return this.quote ? found.filter(this.own) : found;
+  /** Those of `list` that belong to the outer tweet. */
+  allOf(list: readonly Element[]): readonly Element[] {
+    return this.quote ? list.filter(this.own) : list;
+  }
+  /** The outer tweet's first part with this test id. */
+  part(id: string): Element | undefined {
+    return this.firstOf(this.withTestId(id));
+  }
+  /** For selectors outside the index (e.g. <time>). */
+  first(selector: string): Element | undefined {
+    if (!this.quote) return this.article.querySelector(selector) ?? undefined;
+    for (const el of queryAll(this.article, selector)) if (this.own(el)) return el;
+    return undefined;
   }
 }
 
 function read(article: Element): TweetFacts | null {
   const scope = new Scope(article);
-  const nameRow = scope.first(S.userName);
+  const nameRow = scope.part(S.TEST_ID.userName);
   const who = readAuthorAndStatus(scope, nameRow);
   if (!who) return null;
   const { status, authorHandle, timeEl } = who;
-  const text = readText(scope.first(S.tweetText));
-  const card = scope.first(S.cardWrapper);
+  const text = readText(scope.part(S.TEST_ID.tweetText), scope.links);
+  const card = scope.part(S.TEST_ID.cardWrapper);
   const cardUrl = card ? readCard(card, text.urls) : undefined;
-  const context = scope.first(S.socialContext);
+  const context = scope.part(S.TEST_ID.socialContext);
   const repostedBy = context ? readRepost(article, context) : undefined;
   const replyTo = readReplyTo(scope, { nameRow, textEl: text.el, context, card });
   const quoted = scope.quote ? readQuoted(scope.quote, status.id, authorHandle) : {};
@@ -118,7 +151,7 @@ function read(article: Element): TweetFacts | null {
     isReply: replyTo !== undefined,
     isRepost: repostedBy !== undefined,
     isQuote: scope.quote !== undefined,
-    hasMedia: scope.first(S.media) !== undefined,
+    hasMedia: scope.part(S.TEST_ID.tweetPhoto) !== undefined || scope.part(S.TEST_ID.videoPlayer) !== undefined,
     hasCard: card !== undefined,
     isAd: isAd(scope, timeEl, text.el),
   };
@@ -137,14 +170,14 @@ function read(article: Element): TweetFacts | null {
 /** Author (User-Name row, else avatar), then the status id from the outer <time>'s link (header in timelines, footer on a focal tweet). */
 function readAuthorAndStatus(scope: Scope, nameRow: Element | undefined): { status: Status; authorHandle: string; timeEl: Element | undefined } | null {
   const { article, quote } = scope;
-  let authorHandle = nameRow ? handleIn(nameRow) : undefined;
-  authorHandle ??= handleFromAvatar(scope.first(S.avatarContainer));
+  let authorHandle = nameRow ? handleIn(nameRow, scope.links) : undefined;
+  authorHandle ??= handleFromAvatar(scope.firstOf(scope.avatars));
   const timeEl = scope.first(S.time);
   let status = statusOf(timeEl?.closest('a'));
   if (!status || (authorHandle && !sameHandle(status.handle, authorHandle))) {
     // No time link (ads, changed markup): another status link of the author (analytics, photo).
     // The quote box is searched too, last: unclosed tags can pull the outer action bar into it.
-    const links = [...article.querySelectorAll(S.statusLink)];
+    const links = scope.links.filter(isStatusLink);
     const ordered = [...links.filter(scope.own), ...links.filter((a) => !scope.own(a))];
     const quotedHandle = quote ? quotedHandleIn(quote) : undefined;
     status =
@@ -168,7 +201,7 @@ interface TextFacts {
 }
 
 /** Text and what is linked inside it. */
-function readText(textEl: Element | undefined): TextFacts {
+function readText(textEl: Element | undefined, links: readonly Element[]): TextFacts {
   const out: TextFacts = {
     el: textEl,
     text: textEl ? visibleText(textEl).trim() : '',
@@ -179,7 +212,7 @@ function readText(textEl: Element | undefined): TextFacts {
     urls: new LinkList(),
   };
   if (!textEl) return out;
-  for (const a of textEl.querySelectorAll(S.link)) {
+  for (const a of inside(textEl, links)) {
     const href = a.getAttribute('href') ?? '';
     const shown = visibleText(a).trim();
     const tag = S.HASHTAG_PATH.exec(href)?.[1] ?? /^[#＃](\S+)$/.exec(shown)?.[1];
@@ -195,7 +228,7 @@ function readText(textEl: Element | undefined): TextFacts {
 
 /** Card: its link (t.co) and the domain X prints on it; returns the URL kept for it. */
 function readCard(card: Element, urls: LinkList): string | undefined {
-  const cardLinks = [...card.querySelectorAll(S.link)];
+  const cardLinks = queryAll(card, S.link);
   const href = cardLinks.map((a) => a.getAttribute('href') ?? '').find((h) => /^https?:\/\//i.test(h));
   const domain = cardDomain(cardLinks);
   if (href) return urls.add(href, domain ? `https://${domain}` : undefined);
@@ -219,12 +252,14 @@ function readRepost(article: Element, context: Element): string | undefined {
  */
 function readReplyTo(scope: Scope, parts: { nameRow?: Element | undefined; textEl?: Element | undefined; context?: Element | undefined; card?: Element | undefined }): string | undefined {
   const { nameRow, textEl, context, card } = parts;
-  for (const a of scope.all(S.link)) {
+  for (const a of scope.allOf(scope.links)) {
+    // The cheap tests first: most links are not "@handle" profile links.
+    const handle = profileHandle(a.getAttribute('href'));
+    if (!handle || !/^@\w/.test((a.textContent ?? '').trim())) continue;
     if (nameRow?.contains(a) || textEl?.contains(a) || context?.contains(a) || a.contains(context ?? null)) continue;
     if (card?.contains(a)) continue;
     if (textEl && !(a.compareDocumentPosition(textEl) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    const handle = profileHandle(a.getAttribute('href'));
-    if (handle && /^@\w/.test((a.textContent ?? '').trim())) return handle;
+    return handle;
   }
   return undefined;
 }
@@ -232,7 +267,7 @@ function readReplyTo(scope: Scope, parts: { nameRow?: Element | undefined; textE
 /** The quoted tweet's author and id. */
 function readQuoted(quote: Element, ownId: string, authorHandle: string): { id?: string; author?: string } {
   let author = quotedHandleIn(quote);
-  for (const a of quote.querySelectorAll(S.statusLink)) {
+  for (const a of queryAll(quote, S.statusLink)) {
     const s = statusOf(a);
     if (!s || s.id === ownId) continue;
     if (author ? sameHandle(s.handle, author) : !sameHandle(s.handle, authorHandle)) {
@@ -245,7 +280,7 @@ function readQuoted(quote: Element, ownId: string, authorHandle: string): { id?:
 
 /** Author id from a follow button of the outer tweet (focal tweets show one). */
 function readAuthorId(scope: Scope): string | undefined {
-  for (const b of scope.all(S.followButton)) {
+  for (const b of scope.allOf(scope.followButtons)) {
     const m = S.FOLLOW_TEST_ID.exec(b.getAttribute('data-testid') ?? '');
     if (m) return m[1];
   }
@@ -253,8 +288,8 @@ function readAuthorId(scope: Scope): string | undefined {
 }
 
 /** The quoted tweet's box: the nearest role=link box (or nested article) around a second User-Name. */
-function findQuoteBox(article: Element): Element | undefined {
-  for (const row of article.querySelectorAll(S.userName)) {
+function findQuoteBox(article: Element, nameRows: readonly Element[]): Element | undefined {
+  for (const row of nameRows) {
     const box = row.parentElement?.closest(`${S.quoteBox}, article`);
     if (box && box !== article && article.contains(box)) return box;
   }
@@ -264,9 +299,11 @@ function findQuoteBox(article: Element): Element | undefined {
 /** Ad: the "Ad"/"Promoted" label outside links and text; or no time of its own inside placementTracking. */
 function isAd(scope: Scope, timeEl: Element | undefined, textEl: Element | undefined): boolean {
   const { article, own } = scope;
-  for (const span of article.querySelectorAll(S.span)) {
+  for (const span of queryAll(article, S.span)) {
     if (span.firstElementChild) continue;
-    const label = span.textContent?.trim();
+    // Most spans hold one text node: its value, without textContent's copy.
+    const only = span.firstChild;
+    const label = (only && only.nodeType === 3 && !only.nextSibling ? only.nodeValue : span.textContent)?.trim();
     if (!label || label.length > 12 || !S.AD_LABELS.has(label)) continue;
     if (!own(span) || textEl?.contains(span) || span.closest(S.link)) continue;
     return true;
@@ -274,7 +311,7 @@ function isAd(scope: Scope, timeEl: Element | undefined, textEl: Element | undef
   // Structural fallback for other languages: ads show no time. placementTracking alone is not
   // enough (it also wraps videos), but with no time of the tweet's own it is.
   if (timeEl) return false;
-  return article.closest(S.placementTracking) !== null || [...article.querySelectorAll(S.placementTracking)].some(own);
+  return article.closest(S.placementTracking) !== null || scope.withTestId(S.TEST_ID.placementTracking).some(own);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,12 +342,12 @@ function profileHandle(href: string | null | undefined): string | undefined {
 }
 
 /** Handle in a User-Name row: its profile link, else its "@handle" text. */
-function handleIn(row: Element): string | undefined {
-  for (const a of row.querySelectorAll(S.link)) {
+function handleIn(row: Element, links?: readonly Element[]): string | undefined {
+  for (const a of links ? inside(row, links) : queryAll(row, S.link)) {
     const h = profileHandle(a.getAttribute('href'));
     if (h) return h;
   }
-  for (const span of row.querySelectorAll(S.span)) {
+  for (const span of queryAll(row, S.span)) {
     const h = handleAfterAt(span.textContent?.trim() ?? '');
     if (h) return h;
   }
@@ -395,8 +432,25 @@ class LinkList {
   }
 }
 
+/** Those of `list` inside `el` (the article's links, already found, instead of another query). */
+function inside(el: Element, list: readonly Element[]): Element[] {
+  return list.filter((x) => el.contains(x));
+}
+
+/** A query's elements as an array: indexing a NodeList costs far less than iterating it. */
+function queryAll<E extends Element = Element>(root: ParentNode, selector: string): E[] {
+  const list = root.querySelectorAll<E>(selector);
+  const out = new Array<E>(list.length);
+  for (let i = 0; i < out.length; i++) out[i] = list[i]!;
+  return out;
+}
+
 function isElement(node: unknown): node is Element {
   return (node as Node | null)?.nodeType === 1;
+}
+
+function isStatusLink(a: Element): boolean {
+  return (a.getAttribute('href') ?? '').includes('/status/');
 }
 
 function isNestedArticle(article: Element): boolean {

@@ -8,7 +8,7 @@
 //
 // Lanes go out in this order: the background counts a hidden tweet only once it knows the tweet.
 // A busy timeline sends one batch per lane about every BUSY_FLUSH_MS; an idle one sends nothing.
-import { BoundedSet } from '../shared/bounded-map';
+import { BoundedMap, BoundedSet } from '../shared/bounded-map';
 import { healthStatus, type ReaderHealth } from '../shared/health';
 import { mergeFacts, type ApiFactsCache } from '../shared/merge-facts';
 import type { MessageType, Reply, Request, VerdictLite } from '../shared/messages';
@@ -47,6 +47,7 @@ export function createReporter(deps: ReporterDeps): Reporter {
   const { send, api, health, signal } = deps;
   const outbox = new Outbox({ signal, flushMs: FLUSH_MS, busyFlushMs: BUSY_FLUSH_MS });
   const sentAuthors = new BoundedSet<string>({ max: 5000, maxAgeMs: 3_600_000 });
+  const sentProfiles = new SentProfiles();
   const tweets = outbox.lane<TweetFacts>({
     key: (t) => t.id,
     once: true,
@@ -54,7 +55,9 @@ export function createReporter(deps: ReporterDeps): Reporter {
     send: async (batch) => {
       if (!deps.alive()) return;
       const merged = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
-      const { verdicts } = await send('tweets-seen', { tweets: merged, profiles: profilesOf(api, merged) });
+      const profiles = sentProfiles.changed(profilesOf(api, merged));
+      const { verdicts } = await send('tweets-seen', { tweets: merged, profiles: profiles.map((p) => p.profile) });
+      sentProfiles.delivered(profiles);
       for (const t of merged) {
         sentAuthors.add(authorKey(t.authorHandle));
         api.forgetTweet(t.id); // Delivered: X's facts about it are not needed here any more.
@@ -65,7 +68,12 @@ export function createReporter(deps: ReporterDeps): Reporter {
   const profiles = outbox.lane<AuthorProfile>({
     key: (p) => authorKey(p.handle),
     maxBatch: MAX_BATCH,
-    send: async (list) => void (deps.alive() && deps.onVerdicts((await send('profiles-seen', { profiles: list })).verdicts)),
+    send: async (list) => {
+      const changed = sentProfiles.changed(list);
+      if (!changed.length || !deps.alive()) return;
+      deps.onVerdicts((await send('profiles-seen', { profiles: changed.map((p) => p.profile) })).verdicts);
+      sentProfiles.delivered(changed);
+    },
   });
   const hidden = outbox.lane<string>({
     key: (id) => id,
@@ -91,13 +99,45 @@ export function createReporter(deps: ReporterDeps): Reporter {
   };
 }
 
+/** The profiles of these tweets' authors, each once. */
 function profilesOf(api: ReporterDeps['api'], tweets: TweetFacts[]): AuthorProfile[] {
-  const out: AuthorProfile[] = [];
+  const out = new Map<string, AuthorProfile>();
   for (const t of tweets) {
     const p = (t.authorId && api.profileById(t.authorId)) || api.profileByHandle(t.authorHandle);
-    if (p) out.push(p);
+    if (p) out.set(authorKey(p.handle), p);
   }
-  return out;
+  return [...out.values()];
+}
+
+/**
+ * What each author's profile was when last delivered (a hash of its JSON), so the same profile is
+ * not sent again with every batch and every API response: X repeats an author's profile with each
+ * of their tweets, and serialising a message is the largest cost the page pays for it. The
+ * background keeps what it was sent; after 10 minutes a profile goes out again anyway.
+ */
+class SentProfiles {
+  private readonly hashes = new BoundedMap<string, number>({ max: 2000, maxAgeMs: 600_000 });
+
+  changed(list: AuthorProfile[]): Array<{ key: string; hash: number; profile: AuthorProfile }> {
+    const out: Array<{ key: string; hash: number; profile: AuthorProfile }> = [];
+    for (const profile of list) {
+      const key = authorKey(profile.handle);
+      const hash = hashOf(JSON.stringify(profile));
+      if (this.hashes.get(key) !== hash) out.push({ key, hash, profile });
+    }
+    return out;
+  }
+
+  delivered(list: Array<{ key: string; hash: number }>): void {
+    for (const { key, hash } of list) this.hashes.set(key, hash);
+  }
+}
+
+/** FNV-1a, 32 bits: tells a changed profile from the same one (a collision only delays a resend by 10 minutes). */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Calls `run` at once when `state()` changed since the last call, else at most every `everyMs` (trailing). */

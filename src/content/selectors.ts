@@ -91,9 +91,34 @@ export const tweetArticleByTestIdTwin: Twin = {
 
 // ---------------------------------------------------------------------------------------------
 // Inside a tweet
+//
+// read-tweet.ts reads an article through two queries (`withTestId`, `link`) and sorts what it
+// finds by these test ids; the selectors below are built from them, so each twin checks what the index uses.
 
+/** The `data-testid` values of the parts of a tweet. */
+export const TEST_ID = {
+  userName: 'User-Name',
+  tweetText: 'tweetText',
+  socialContext: 'socialContext',
+  cardWrapper: 'card.wrapper',
+  tweetPhoto: 'tweetPhoto',
+  videoPlayer: 'videoPlayer',
+  placementTracking: 'placementTracking',
+} as const;
+export const AVATAR_CONTAINER_PREFIX = 'UserAvatar-Container-';
+/** Follow / unfollow buttons' test ids end with these (after the user's numeric id). */
+export const FOLLOW_SUFFIXES = ['-follow', '-unfollow'] as const;
+
+/** Everything with a test id: one query per article, sorted by read-tweet.ts (with `link`). */
+export const withTestId = '[data-testid]';
+export const withTestIdTwin: Twin = {
+  'x-tweet-sample.html': 18,
+  'x-tweet-quote.html': 22,
+  'x-tweet-quote-video.html': 25,
+  'follow-button': 19,
+};
 /** Name row: display name link, `@handle` link and (in timelines) the time link. */
-export const userName = '[data-testid="User-Name"]';
+export const userName = `[data-testid="${TEST_ID.userName}"]`;
 export const userNameTwin: Twin = {
   // Quote tweets carry two: the outer author's and the quoted author's (without links).
   'x-tweet-sample.html': 1,
@@ -102,16 +127,15 @@ export const userNameTwin: Twin = {
 };
 
 /** The avatar, whose test id ends with the handle; used when User-Name gives no handle. */
-export const avatarContainer = '[data-testid^="UserAvatar-Container-"]';
+export const avatarContainer = `[data-testid^="${AVATAR_CONTAINER_PREFIX}"]`;
 export const avatarContainerTwin: Twin = {
   'x-tweet-sample.html': 1,
   'x-tweet-quote.html': 2,
   'x-tweet-quote-video.html': 2,
 };
-export const AVATAR_CONTAINER_PREFIX = 'UserAvatar-Container-';
 
 /** The post's text, with `lang`; links, mentions, hashtags and emoji <img alt> inside. */
-export const tweetText = '[data-testid="tweetText"]';
+export const tweetText = `[data-testid="${TEST_ID.tweetText}"]`;
 export const tweetTextTwin: Twin = {
   'x-tweet-sample.html': 1,
   'x-tweet-quote.html': 2,
@@ -139,7 +163,7 @@ export const statusLinkTwin: Twin = {
 };
 
 /** "X reposted" / "Pinned" line above the name row. For reposts it sits in a link to the reposter. */
-export const socialContext = '[data-testid="socialContext"]';
+export const socialContext = `[data-testid="${TEST_ID.socialContext}"]`;
 export const socialContextTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 0,
@@ -149,7 +173,7 @@ export const socialContextTwin: Twin = {
 };
 
 /** Link preview card. */
-export const cardWrapper = '[data-testid="card.wrapper"]';
+export const cardWrapper = `[data-testid="${TEST_ID.cardWrapper}"]`;
 export const cardWrapperTwin: Twin = {
   'x-tweet-sample.html': 1,
   'x-tweet-quote.html': 0,
@@ -157,14 +181,14 @@ export const cardWrapperTwin: Twin = {
 };
 
 /** Photos, and (as the video fixture shows) the box around a video. */
-export const tweetPhoto = '[data-testid="tweetPhoto"]';
+export const tweetPhoto = `[data-testid="${TEST_ID.tweetPhoto}"]`;
 export const tweetPhotoTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 1,
   'x-tweet-quote-video.html': 1,
 };
 
-export const videoPlayer = '[data-testid="videoPlayer"]';
+export const videoPlayer = `[data-testid="${TEST_ID.videoPlayer}"]`;
 export const videoPlayerTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 0,
@@ -180,7 +204,7 @@ export const mediaTwin: Twin = {
 };
 
 /** Wraps ads but also ordinary videos: never an ad marker on its own (see docs/x-notes.md). */
-export const placementTracking = '[data-testid="placementTracking"]';
+export const placementTracking = `[data-testid="${TEST_ID.placementTracking}"]`;
 export const placementTrackingTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 0,
@@ -201,7 +225,7 @@ export const quoteBoxTwin: Twin = {
 };
 
 /** Follow / unfollow buttons, whose test id is `<numeric user id>-follow|-unfollow`. */
-export const followButton = '[data-testid$="-follow"], [data-testid$="-unfollow"]';
+export const followButton = `[data-testid$="${FOLLOW_SUFFIXES[0]}"], [data-testid$="${FOLLOW_SUFFIXES[1]}"]`;
 export const followButtonTwin: Twin = {
   'x-tweet-sample.html': 0,
   'x-tweet-quote.html': 0,

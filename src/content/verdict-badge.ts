@@ -9,7 +9,7 @@
 import type { VerdictLite } from '../shared/messages';
 import type { Verdict } from '../shared/types';
 import { t, type MessageKey } from '../shared/i18n';
-import { QB_ATTR } from './dom-attributes';
+import { QB_ATTR, childWith } from './dom-attributes';
 
 export const BADGE_ATTR = 'data-qb-badge';
 export const BADGE_VERDICT_ATTR = 'data-qb-verdict';
@@ -83,7 +83,7 @@ export class VerdictBadges {
     if (!key) return;
     const handle = cell.getAttribute(QB_ATTR.handle) ?? key;
     const verdict = this.deps.verdictOf(key)?.verdict ?? 'unknown';
-    let host = cell.querySelector<HTMLElement>(`:scope > [${BADGE_ATTR}]`);
+    let host = childWith(cell, BADGE_ATTR);
     let parts = host ? this.parts.get(host) : undefined;
     if (!host || !parts) {
       host?.remove();

@@ -170,10 +170,27 @@ function isCount(n: number | undefined): n is number {
   return n !== undefined && Number.isSafeInteger(n) && n >= 0;
 }
 
+/**
+ * Users already read in the response being parsed: a tweet's author is met up to three times
+ * (the tweet, its author, the User node itself) and is read once. Null outside a parse.
+ */
+let usersRead: Map<Obj, AuthorProfile | null> | null = null;
+
 /** A user object as an AuthorProfile; null without a readable handle and numeric id. */
 export function readUser(u: unknown): AuthorProfile | null {
   const o = obj(u);
   if (!o) return null;
+  if (usersRead) {
+    const known = usersRead.get(o);
+    if (known !== undefined) return known;
+    const p = readUserNow(o);
+    usersRead.set(o, p);
+    return p;
+  }
+  return readUserNow(o);
+}
+
+function readUserNow(o: Obj): AuthorProfile | null {
   const id = str(o.rest_id);
   const legacy = obj(o.legacy) ?? {};
   const core = obj(o.core) ?? {};
@@ -248,15 +265,28 @@ function textOf(tweet: Obj, legacy: Obj, urls: UrlEntity[]): string {
   const from = num(range[0]);
   const to = num(range[1]);
   let shown = full;
-  if (from !== undefined && to !== undefined && from >= 0 && to >= from) {
-    shown = Array.from(full).slice(from, to).join('');
-  }
+  if (from !== undefined && to !== undefined && from >= 0 && to >= from) shown = codePointSlice(full, from, to);
   // The page shows media, not their t.co link, even when the range includes it.
   for (const m of arr(at(legacy, 'entities', 'media'))) {
     const link = str(at(m, 'url'));
     if (link && isShortLink(link)) shown = shown.split(link).join('');
   }
   return showLinks(unescapeX(shown), urls).trim();
+}
+
+/** `Array.from(s).slice(from, to).join('')` without an array of every character (this runs for every tweet). */
+export function codePointSlice(s: string, from: number, to: number): string {
+  let start = -1;
+  let cp = 0;
+  let i = 0;
+  for (; i < s.length; cp++) {
+    if (cp === from) start = i;
+    if (cp === to) break;
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  if (start < 0) return '';
+  return start === 0 && i === s.length ? s : s.slice(start, i);
 }
 
 /** A tweet object as TweetFacts (its own content; reposts are expanded by the caller). Null when unreadable. */
@@ -399,31 +429,42 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
   const addProfile = (p: AuthorProfile | null) => {
     if (!p?.id) return;
     const known = profiles.get(p.id);
-    if (known) mergeProfile(known, p);
-    else profiles.set(p.id, p);
+    if (!known) profiles.set(p.id, p);
+    else if (known !== p) mergeProfile(known, p);
   };
 
+  const outerUsers = usersRead;
+  usersRead = new Map();
   try {
     if (typeof json !== 'object' || json === null) {
       failed = true;
     } else {
-      // Iterative, so a deeply nested response cannot overflow the stack.
-      const stack: { v: unknown; depth: number }[] = [{ v: json, depth: 0 }];
+      // Iterative, so a deeply nested response cannot overflow the stack. Only objects and
+      // arrays go on the stack (values and depths side by side: no allocation per node);
+      // primitives are counted where they are found.
+      const values: object[] = [json];
+      const depths: number[] = [0];
       let nodes = 0;
-      while (stack.length > 0) {
-        const { v, depth } = stack.pop()!;
+      const visit = (child: unknown, depth: number) => {
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth);
+        } else nodes++;
+      };
+      while (values.length > 0) {
+        const v = values.pop()!;
+        const depth = depths.pop()!;
         if (++nodes > maxNodes) {
           failed = true;
           break;
         }
-        if (typeof v !== 'object' || v === null) continue;
         if (depth >= maxDepth) {
           failed = true;
           continue;
         }
         if (Array.isArray(v)) {
           // Reverse, so the stack pops them in document order (first entry first).
-          for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: depth + 1 });
+          for (let i = v.length - 1; i >= 0; i--) visit(v[i], depth + 1);
           continue;
         }
         const o = v as Obj;
@@ -446,11 +487,14 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
         }
 
         const keys = Object.keys(o);
-        for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: o[keys[i]!], depth: depth + 1 });
+        for (let i = keys.length - 1; i >= 0; i--) visit(o[keys[i]!], depth + 1);
       }
+      if (nodes > maxNodes) failed = true;
     }
   } catch {
     failed = true;
+  } finally {
+    usersRead = outerUsers;
   }
 
   for (const id of ads) {

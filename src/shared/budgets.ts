@@ -30,3 +30,36 @@ export function jsonChars(v: unknown): number {
     return Infinity;
   }
 }
+
+/**
+ * About jsonChars(v), without building the JSON: strings count their length, numbers 12, keys
+ * and punctuation what JSON spends on them (escapes are not counted). For caches that weigh every
+ * entry they keep; Infinity for anything nested deeper than 32.
+ */
+export function approxJsonChars(v: unknown, depth = 0): number {
+  switch (typeof v) {
+    case 'string':
+      return v.length + 2;
+    case 'number':
+      return 12;
+    case 'boolean':
+      return v ? 4 : 5;
+    case 'object': {
+      if (v === null) return 4;
+      if (depth > 32) return Infinity;
+      let n = 2;
+      if (Array.isArray(v)) {
+        for (const x of v) n += approxJsonChars(x, depth + 1) + 1;
+        return n;
+      }
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== undefined) n += k.length + 4 + approxJsonChars(x, depth + 1);
+      }
+      return n;
+    }
+    default:
+      return 0;
+  }
+}

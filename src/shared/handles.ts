@@ -29,5 +29,5 @@ export function handleAfterAt(text: string): string | undefined {
 
 /** Normalised key of an author: lowercase handle without "@". */
 export function authorKey(handle: string): string {
-  return handle.replace(/^@/, '').toLowerCase();
+  return (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
 }

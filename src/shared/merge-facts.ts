@@ -9,7 +9,7 @@
 // linksCorroborated, adMarks): API facts are merged only into the same tweet by the same
 // author, with the same text, and links only where the DOM shows a link they expand.
 import type { PageData } from './validate-page-data';
-import { BUDGETS, jsonChars } from './budgets';
+import { BUDGETS, approxJsonChars } from './budgets';
 import type { AuthorProfile, TweetFacts } from './types';
 import { authorKey } from './handles';
 
@@ -155,7 +155,7 @@ function corroboratedUrls(domUrls: string[], apiUrls: string[], textContinues: b
 
 /**
  * A Map used as a least-recently-used cache of at most `max` entries and `maxChars` characters
- * (as JSON), each kept at most `maxAgeMs` since it was set: an entry larger than
+ * (as JSON, estimated: budgets.approxJsonChars), each kept at most `maxAgeMs` since it was set: an entry larger than
  * `maxEntryChars` is not kept at all.
  */
 class Lru<K, V> {
@@ -181,7 +181,7 @@ class Lru<K, V> {
     return this.fresh(key)?.value;
   }
   set(key: K, value: V): void {
-    const size = this.maxChars === Infinity ? 0 : jsonChars(value) + (typeof key === 'string' ? key.length : 8);
+    const size = this.maxChars === Infinity ? 0 : approxJsonChars(value) + (typeof key === 'string' ? key.length : 8);
     this.delete(key);
     if (size > this.maxEntryChars) {
       this.oversized++;

@@ -64,6 +64,17 @@ describe('reporter', () => {
     expect(of('profiles-seen').map((c) => c.payload.profiles.map((p: { handle: string }) => p.handle))).toEqual([['alice']]);
   });
 
+  it('sends an author\'s profile once while it stays the same, again when it changed', async () => {
+    const { reporter, of } = setup();
+    reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Alice' }));
+    await vi.advanceTimersByTimeAsync(300);
+    for (const bio of ['shop here', 'shop here', 'shop here', 'new shop']) {
+      reporter.profilesSeen([{ handle: 'alice', id: '11', bio }]);
+      await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
+    }
+    expect(of('profiles-seen').map((c) => c.payload.profiles.map((p: { bio: string }) => p.bio))).toEqual([['shop here'], ['new shop']]);
+  });
+
   it('reader health: at once when its status changes, else at most every HEALTH_EVERY_MS', async () => {
     const { reporter, of, health } = setup();
     health.articlesSeen = 1;
