@@ -1,0 +1,98 @@
+// @vitest-environment node
+//
+// A brand's own voice across posts (author.ts, brandVoice): an account that names itself in a
+// quarter of its posts or more and never speaks in the first person is a brand, and a seller at
+// balanced and loose, even when each post reads plain. Posts written for this test.
+import { describe, expect, it } from 'vitest';
+import { addPost, judgeAuthor, judgePost, newAuthorState, type AuthorState } from '../../../src/classifier';
+import { namesItself } from '../../../src/classifier/author';
+import { toTweetFacts } from '../../../tools/eval/labeled-posts';
+import type { Sensitivity } from '../../../src/shared/types';
+
+const T0 = 1_760_000_000_000;
+
+function feed(handle: string, texts: readonly string[]): AuthorState {
+  const s = newAuthorState(handle);
+  texts.forEach((text, i) => {
+    const f = toTweetFacts({ id: String(i), author: handle, text, urls: [], label: 'not_seller', source: 't' });
+    addPost(s, f, judgePost(f), T0 + i * 60_000);
+  });
+  return s;
+}
+
+const judge = (s: AuthorState, sensitivity: Sensitivity = 'balanced') => judgeAuthor(s, undefined, { sensitivity, now: T0 + 86_400_000 });
+
+const BRAND = [
+  'Faster than ever. The new Velora Trail is built for the long run.',
+  'Three laps to go. Stay with us.',
+  'Every stride counts. #RunWithVelora',
+  'The road is calling.',
+  'Made for the rain. Velora Storm, in every size.',
+  'Champions are made in the quiet hours.',
+];
+
+const NEWSROOM = [
+  'The central bank held rates steady on Thursday, officials said.',
+  'Flooding closed three highways in the north overnight.',
+  'Opinion: the city needs a new plan for buses.',
+  'The trial resumes Monday after a week-long pause.',
+  'Scientists mapped the coral reef in unprecedented detail.',
+  'Markets closed higher as tech shares rallied.',
+];
+
+const PERSON = [
+  'Went for a run with my Velora shoes today, my knees are fine for once',
+  'I think the new Velora Trail looks great but the price is steep',
+  'Long day, I need a nap.',
+  'The road is calling and I am not answering today',
+];
+
+describe('brand voice', () => {
+  describe('namesItself', () => {
+    it.each([
+      ['velora', 'The new Velora Trail'],
+      ['veloraofficial', 'Made for the rain. Velora Storm.'],
+      ['nimbusamerica', 'Play it on Nimbus, out Friday'],
+      ['acme_hq', 'Meet ACME at booth 12'],
+      ['acme', 'Thanks @Acme for the help'],
+    ])('flags %s in %j', (handle, text) => expect(namesItself(handle, text)).toBe(true));
+    it.each([
+      ['velora', 'Veloraptor sightings are up this year'],
+      ['nimbusamerica', 'America votes on Tuesday'],
+      ['io', 'io is too short to count'],
+      ['bitcoinmagazine', 'Bitcoin fell 3% on Monday'],
+    ])('keeps %s in %j', (handle, text) => expect(namesItself(handle, text)).toBe(false));
+  });
+
+  it('calls a brand whose plain posts name it a seller, and says why first', () => {
+    const j = judge(feed('velora', BRAND));
+    expect(j.verdict).toBe('seller');
+    expect(j.reasons[0]).toBe('names itself in 2 of 6 posts and never says "I": a brand\'s own account');
+  });
+
+  it('also when loose, but not when strict (fewest mistakes)', () => {
+    const s = feed('velora', BRAND);
+    expect(judge(s, 'loose').verdict).toBe('seller');
+    expect(judge(s, 'strict').verdict).not.toBe('seller');
+  });
+
+  it('keeps a newsroom that does not name itself', () => {
+    expect(judge(feed('dailyledger', NEWSROOM)).verdict).toBe('conversationalist');
+  });
+
+  it('keeps a person who names the brand but speaks in the first person', () => {
+    expect(judge(feed('velora', PERSON)).verdict).not.toBe('seller');
+  });
+
+  it('needs the minimum posts of the sensitivity', () => {
+    expect(judge(feed('velora', BRAND.slice(0, 2))).verdict).toBe('unknown');
+  });
+
+  it('reads a state stored before the voice was counted as no voice', () => {
+    const s = feed('velora', BRAND);
+    const old = JSON.parse(JSON.stringify(s)) as AuthorState;
+    delete old.named;
+    delete old.firstPerson;
+    expect(judge(old).reasons.join(' ')).not.toContain('names itself');
+  });
+});
