@@ -9,6 +9,7 @@
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
+import { CURRENCY, DIGIT, PREFIX, PREFIX_LENGTH, patternGate, type Gate } from './word-gates';
 
 export type { ReasonGroup } from './rules';
 export { isSchedulerApp } from './rules';
@@ -63,6 +64,8 @@ interface Compiled {
   bit: number;
   q: number;
   m: number;
+  /** The pattern's word gate (word-gates.ts): its number, or −1 (none). */
+  gate: number;
   /**
    * Global copy of the pattern, to start at a window; the only copy the engine runs (lastIndex
    * reset after each use): V8 keeps native code per RegExp object, one compiled regexp per rule
@@ -74,6 +77,57 @@ interface Compiled {
 
 /** How a rule is found: a value function, a find function, trigger words, a raw pattern, an opened pattern, a windowed pattern. */
 const K_VALUE = 0, K_FIND = 1, K_WORDS = 2, K_RAW = 3, K_OPENS = 4, K_WINDOW = 5;
+
+// --- word gates (word-gates.ts): the words a pattern cannot match without ---
+// Each conjunction of a gate is filed under the tokens of one of its clauses (its anchors, chosen
+// to be rare), so that per post only the conjunctions anchored at the words present are checked.
+/** Gate tokens → id; the scan stamps the ids of the words it reads (gateSeen[id] = gateStamp). */
+const GATE_WORDS = new Map<string, number>([[CURRENCY, 0], [DIGIT, 1]]);
+const ID_CURRENCY = 0;
+const ID_DIGIT = 1;
+/** Conjunctions, one after another: [gate number, clauses, then per clause: tokens, token ids…]. */
+const conjProgram: number[] = [];
+/** Conjunction offsets filed by anchor token id. */
+const anchored: number[][] = [];
+let nGates = 0;
+
+function tokenId(tok: string): number {
+  let id = GATE_WORDS.get(tok);
+  if (id === undefined) GATE_WORDS.set(tok, (id = GATE_WORDS.size));
+  return id;
+}
+
+/** Words too common to file conjunctions under (each would be checked in most posts). */
+const COMMON = new Set(('the a an and or of to in on at by for with from as is are was be it its this that these those i me my ' +
+  'we us our you your u ur he she they them his her their get got just now all out up so not no do can will more new one free').split(' '));
+
+/** How rare a clause is likely to be (lower is rarer): few tokens, long words, no common word. */
+function clauseCost(clause: string[]): number {
+  let shortest = Infinity;
+  let common = 0;
+  for (const t of clause) {
+    shortest = Math.min(shortest, t === CURRENCY ? 1 : t === DIGIT ? 0 : t.endsWith(PREFIX) ? PREFIX_LENGTH : t.length);
+    if (COMMON.has(t) || t === DIGIT) common = 50;
+  }
+  return clause.length * 100 - shortest + common;
+}
+
+/** File a gate's conjunctions; its number, or −1 without a gate. */
+function addGate(g: Gate | undefined): number {
+  if (!g) return -1;
+  const n = nGates++;
+  for (const conj of g) {
+    const at = conjProgram.length;
+    conjProgram.push(n, conj.length);
+    let anchor = conj[0]!;
+    for (const clause of conj) {
+      conjProgram.push(clause.length, ...clause.map(tokenId));
+      if (clauseCost(clause) < clauseCost(anchor)) anchor = clause;
+    }
+    for (const tok of anchor) (anchored[tokenId(tok)] ??= []).push(at);
+  }
+  return n;
+}
 
 let nBits = 0;
 const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
@@ -90,6 +144,8 @@ const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
     detailMatch: rule.detail === 'match',
     hasDetail: rule.detail !== undefined,
     bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
+    // Raw patterns read the text with its case: words there are not the scan's lowercase words.
+    gate: rule.pattern && !rule.raw ? addGate(patternGate(rule.pattern)) : -1,
     global: rule.pattern ? new RegExp(rule.pattern.source, rule.pattern.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
@@ -110,20 +166,46 @@ function hashWord(w: string): number {
 
 // Word hash → slot; each slot holds MASK_WORDS words of trigger bits (open addressing: faster
 // than a Map on the hot path). A hash collision only runs a regex for nothing.
-const TABLE_BITS = 12;
+const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const tableKeys = new Uint32Array(1 << TABLE_BITS);
 const tableBits = new Int32Array((1 << TABLE_BITS) * MASK_WORDS);
-function addTrigger(word: string, bit: number): void {
+/** Each slot's gate word id (−1: none). Words of one hash share a slot: a gate then opens for nothing, never the reverse. */
+const tableGateWord = new Int32Array(1 << TABLE_BITS).fill(-1);
+function slotOf(word: string): number {
   const h = hashWord(word) || 1;
   let i = h & TABLE_MASK;
   while (tableKeys[i] !== 0 && tableKeys[i] !== h) i = (i + 1) & TABLE_MASK;
   tableKeys[i] = h;
-  tableBits[i * MASK_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
+  return i;
+}
+function addTrigger(word: string, bit: number): void {
+  tableBits[slotOf(word) * MASK_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
 }
 COMPILED.forEach((c, i) => {
   for (const w of RULES[i]!.triggers ?? RULES[i]!.words ?? []) addTrigger(w, c.bit);
 });
+// A prefix token ("give*") is keyed as the hash of its letters and a '/', which the scan computes
+// from the hash of a word's first PREFIX_LENGTH letters.
+for (const [w, id] of GATE_WORDS) if (id !== ID_CURRENCY && id !== ID_DIGIT) tableGateWord[slotOf(w.endsWith(PREFIX) ? w.slice(0, -1) + '/' : w)] = id;
+const CONJ = Int32Array.from(conjProgram);
+/** The anchor index in compressed rows: conjunctions of token id k at ANCHORS[ANCHOR_START[k] .. ANCHOR_START[k + 1]). */
+const ANCHOR_START = new Int32Array(GATE_WORDS.size + 1);
+const ANCHORS = new Int32Array(anchored.reduce((n, l) => n + (l?.length ?? 0), 0));
+for (let k = 0, at = 0; k < GATE_WORDS.size; k++) {
+  ANCHOR_START[k] = at;
+  for (const o of anchored[k] ?? []) ANCHORS[at++] = o;
+  ANCHOR_START[k + 1] = at;
+}
+const gateSeen = new Int32Array(GATE_WORDS.size);
+/** Ids of the gate tokens in the post (the first nPresent). */
+const present = new Int32Array(GATE_WORDS.size);
+let nPresent = 0;
+let gateStamp = 0;
+/** Gates open in this post: gateOpenAt[gate] === gateStamp. */
+const gateOpenAt = new Int32Array(nGates);
+/** All gates open (the gates were not read for this post). */
+let gatesAllOpen = true;
 
 /** The slot of a word hash, or −1. */
 function lookup(h: number): number {
@@ -163,6 +245,10 @@ const lastAt = new Int32Array(MASK_WORDS * 32);
 const counts = new Int32Array(MASK_WORDS * 32);
 /** Whether those positions can be trusted (lowercasing "İ" lengthens the text and shifts them). */
 let scanExact = true;
+/** An ASCII digit somewhere in the text. */
+let scanAnyDigit = false;
+/** Whether the gates may be trusted: lowercasing "İ" or the Kelvin sign "K" makes a-z letters the scan did not read as such. */
+let scanGatesExact = true;
 
 /** JavaScript's \s (which the collapsing regex uses) above ASCII. */
 function isWideSpace(c: number): boolean {
@@ -190,6 +276,14 @@ const ASCII_CLASS = (() => {
  */
 function scanWords(text: string): void {
   mask.fill(0);
+  if (++gateStamp === 0x7fffffff) {
+    gateSeen.fill(0);
+    gateStamp = 1;
+  }
+  const stamp = gateStamp;
+  nPresent = 0;
+  let anyDigit = 0;
+  let gatesExact = true;
   let longest = 0;
   let digits = 0;
   let letters = 0;
@@ -230,6 +324,7 @@ function scanWords(text: string): void {
           else if (c >= 0x2000) {
             if (c >= 0x2190) symbols = true;
             if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x24b6 && c <= 0x24e9)) styled = true;
+            else if (c === 0x212a) gatesExact = false;
           } else if (c === 0x130) exact = false;
         }
       }
@@ -244,10 +339,12 @@ function scanWords(text: string): void {
       if (b < 128 && (ASCII_CLASS[b]! & W_WORD) !== 0) dotted = true;
     }
     let h = 0x811c9dc5;
+    let hPrefix = 0;
     let nDigits = 0;
     let nUpper = 0;
     for (;;) {
       h = Math.imul(h ^ (k & 0x7f), 0x01000193);
+      if (i - start === PREFIX_LENGTH - 1) hPrefix = h;
       if (k & W_DIGIT) nDigits++;
       else if (k & W_UPPER) nUpper++;
       if (++i >= n) break;
@@ -262,6 +359,11 @@ function scanWords(text: string): void {
     upper += nUpper;
     const slot = lookup(h >>> 0);
     if (slot >= 0) {
+      const id = tableGateWord[slot]!;
+      if (id >= 0 && gateSeen[id] !== stamp) {
+        gateSeen[id] = stamp;
+        present[nPresent++] = id;
+      }
       const at = start - shift;
       for (let q = 0; q < MASK_WORDS; q++) {
         const bits = tableBits[slot * MASK_WORDS + q]!;
@@ -287,6 +389,17 @@ function scanWords(text: string): void {
     }
     if (len > longest) longest = len;
     if (nDigits === len && len > digits) digits = len;
+    if (len >= PREFIX_LENGTH) {
+      const ps = lookup(Math.imul(hPrefix ^ 0x2f, 0x01000193) >>> 0);
+      if (ps >= 0) {
+        const id = tableGateWord[ps]!;
+        if (id >= 0 && gateSeen[id] !== stamp) {
+          gateSeen[id] = stamp;
+          present[nPresent++] = id;
+        }
+      }
+    }
+    anyDigit |= nDigits;
   }
   scanLongest = longest;
   scanDigits = digits;
@@ -299,6 +412,8 @@ function scanWords(text: string): void {
   scanSymbols = symbols;
   scanStyled = styled;
   scanExact = exact;
+  scanAnyDigit = anyDigit !== 0;
+  scanGatesExact = exact && gatesExact;
 }
 
 /**
@@ -353,6 +468,54 @@ function testFrom(g: RegExp, s: string, from: number): boolean {
   return found;
 }
 
+/** Open the gates of which some conjunction holds in this post (after the scan). */
+function readGates(): void {
+  gatesAllOpen = !useGates || !scanGatesExact;
+  if (gatesAllOpen) return;
+  const stamp = gateStamp;
+  if (scanCurrency) {
+    gateSeen[ID_CURRENCY] = stamp;
+    present[nPresent++] = ID_CURRENCY;
+  }
+  if (scanAnyDigit) {
+    gateSeen[ID_DIGIT] = stamp;
+    present[nPresent++] = ID_DIGIT;
+  }
+  for (let q = 0; q < nPresent; q++) {
+    const id = present[q]!;
+    for (let a = ANCHOR_START[id]!, end = ANCHOR_START[id + 1]!; a < end; a++) {
+      let p = ANCHORS[a]!;
+      const gate = CONJ[p++]!;
+      if (gateOpenAt[gate] === stamp) continue;
+      let ok = true;
+      for (let nc = CONJ[p++]!; ok && nc > 0; nc--) {
+        const nt = CONJ[p++]!;
+        let any = false;
+        for (let k = p; k < p + nt; k++) {
+          if (gateSeen[CONJ[k]!] === stamp) {
+            any = true;
+            break;
+          }
+        }
+        ok = any;
+        p += nt;
+      }
+      if (ok) gateOpenAt[gate] = stamp;
+    }
+  }
+}
+
+/** Whether a gate lets its pattern run in this post. */
+function gateOpen(gate: number): boolean {
+  return gate < 0 || gatesAllOpen || gateOpenAt[gate] === gateStamp;
+}
+
+let useGates = true;
+/** For the tests: skip the word gates (false) or use them (true). */
+export function setWordGates(on: boolean): void {
+  useGates = on;
+}
+
 function detailOf(g: RegExp, s: string): string {
   g.lastIndex = 0;
   const m = g.exec(s);
@@ -385,6 +548,7 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
     text = text.normalize('NFKC');
     scanWords(text);
   }
+  readGates();
   // Phrases are matched on lowercase text with single spaces ("Check  out\nmy channel").
   const t = twoByte(scanSpaced ? text.toLowerCase().replace(RE_SPACES, ' ') : text.toLowerCase());
   const v = view;
@@ -419,8 +583,8 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
       const present = (mask[c.q]! & c.m) !== 0;
       if (kind === K_WORDS) found = present && counts[c.bit]! >= c.min;
       else if (kind === K_RAW) found = present && testFrom(c.global!, twoByte(text), 0);
-      else if (kind === K_OPENS) found = (present || c.opens!(v)) && testFrom(c.global!, t, 0);
-      else found = present && matchWindow(c, t);
+      else if (kind === K_OPENS) found = (present || c.opens!(v)) && gateOpen(c.gate) && testFrom(c.global!, t, 0);
+      else found = present && gateOpen(c.gate) && matchWindow(c, t);
       if (!found && c.or !== undefined) found = c.or(v);
     }
     if (!found) continue;
