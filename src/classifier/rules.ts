@@ -438,6 +438,15 @@ export const RULES: readonly Rule[] = [
     name: 'text.offer-stack', group: 'offer', says: 'several signs of an offer together (a price, a call to act, a launch)', prior: 0.8,
     find: isOfferStack,
   },
+  {
+    // Market reports: a price level, a market move or on-chain figures, with no call to act
+    // ("$BTC swept its November lows", "the realized price is trading at $1.48", "$300M in
+    // liquidations"). The guide's not_seller case; price words otherwise read as deals.
+    name: 'talk.market-report', group: 'talk', says: 'a market report (prices, levels, liquidations)', prior: -1, detail: 'match',
+    when: (v) => !has(v, I_ACT_NOW) && !has(v, I_SIGNUP) && !has(v, I_LINK_CTA) && !has(v, I_OFFER_TERMS) && !has(v, I_CODE),
+    pattern: /\b(?:(?:current|spot|realized|realised|market|mean|average|fair) price|price (?:action|models?|levels?|target)|trading (?:at|around|near|above|below)|(?:swept|sweeps|hit|hits|broke|breaks|reclaimed|reclaims|lost|loses|retests?|retested|tags?|tagged) (?:its |the |new |fresh )?(?:\w+ )?(?:lows?|highs?|support|resistance)|(?:all-time|multi-year|year-to-date|\d+-(?:day|week|month|year)) (?:highs?|lows?)(?! price)|liquidations?|market (?:cap|structure|sentiment|maker)|(?:support|resistance) (?:at|level|zone|around|near)|on-?chain (?:data|metrics?|activity)|(?:etf )?(?:inflows|outflows)|funding rates?|open interest|short squeeze|(?:bull|bear) market)\b/,
+    triggers: ['current', 'spot', 'realized', 'realised', 'market', 'mean', 'average', 'fair', 'price', 'trading', 'swept', 'sweeps', 'hit', 'hits', 'broke', 'breaks', 'reclaimed', 'reclaims', 'lost', 'loses', 'retest', 'retests', 'retested', 'tag', 'tags', 'tagged', 'lows', 'low', 'highs', 'high', 'support', 'resistance', 'liquidation', 'liquidations', 'structure', 'sentiment', 'maker', 'cap', 'onchain', 'on', 'chain', 'inflows', 'outflows', 'funding', 'interest', 'squeeze', 'bull', 'bear'],
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
@@ -503,6 +512,8 @@ const OFFER_KINDS: readonly (readonly number[])[] = [
   ['link.shop', 'link.app-store', 'link.affiliate'],
 ].map((kind) => kind.map(ruleIndex));
 const I_FIRST_PERSON = ruleIndex('talk.first-person');
+const I_ACT_NOW = ruleIndex('text.act-now');
+const I_OFFER_TERMS = ruleIndex('text.offer-terms');
 
 function isOfferStack(v: PostView): boolean {
   const x = v.x;

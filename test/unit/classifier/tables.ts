@@ -156,6 +156,10 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: ['Meet the all-new Nimbus X2 headphones, from $199. Order yours today.', 'Hungry? Order now and get 20% off your first order with code HELLO20.'],
     keeps: ['I paid $40 for my ticket and it was worth it, order now was the right call', '@pat order now before the price goes up, they said'],
   },
+  'talk.market-report': {
+    flags: ['$ETH reclaimed its weekly highs after the CPI print', 'Over $400M in liquidations in the past 24 hours', 'The realized price sits at $31k, a level last seen in 2023', 'Spot ETF outflows continued for a third day'],
+    keeps: ['These earbuds are at their all-time low price today', 'Order now while the price is low', 'I hit a wall at mile 20 but finished the race'],
+  },
   'text.product-launch': {
     flags: ['Meet the all-new Nimbus X2 headphones', 'The autumn menu has arrived', 'The new flavor drops Friday'],
     keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],
