@@ -162,9 +162,10 @@ export class FollowingStore {
 
   /**
    * recordSamples' work, in the caller's transaction (which must hold db.samples): the recorder
-   * runs it in its batch transaction, so a batch of tweets is one transaction.
+   * runs it in its batch transaction, so a batch of tweets is one transaction. `newAuthors`:
+   * authors the recorder had no row for, whose samples need not be read first.
    */
-  async writeSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>): Promise<void> {
+  async writeSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>, newAuthors?: ReadonlySet<string>): Promise<void> {
     const { db } = this;
     const threshold = postThreshold('balanced');
     const byKey = new Map<string, Array<{ text: string; selling: 0 | 1 }>>();
@@ -177,7 +178,11 @@ export class FollowingStore {
     }
     if (!byKey.size) return;
     const keys = [...byKey.keys()];
-    const old = await db.samples.bulkGet(keys);
+    // An author first seen in this batch has no samples yet: only the others are read.
+    const known = newAuthors ? keys.filter((k) => !newAuthors.has(k)) : keys;
+    const found = known.length ? await db.samples.bulkGet(known) : [];
+    const byKnown = new Map(known.map((k, i) => [k, found[i]]));
+    const old = keys.map((k) => byKnown.get(k));
     const rows: SampleRow[] = [];
     let added = false;
     keys.forEach((key, i) => {

@@ -39,7 +39,7 @@ const recorder = new Recorder({
   onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
   onRejudged: () => void figures.rebuild().catch(() => undefined),
   // The audit's sample posts go in the batch's transaction: one transaction per batch.
-  alsoRecord: (tweets, judged, now) => following.writeSamples(tweets, now, judged),
+  alsoRecord: (tweets, judged, now, newAuthors) => following.writeSamples(tweets, now, judged, newAuthors),
 });
 /** Every settings and list write, as a patch, in one queue. */
 const settings = new SettingsStore();
@@ -243,9 +243,13 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload, sender) => {
       const authors = validatePageAuthors(payload);
-      authorsByTab.set(sender.tab!.id!, authors);
-      // Also in session storage: the worker sleeps when idle, and the Review may be opened later.
-      await sessionArea()?.set({ [`${PAGE_AUTHORS_KEY}${sender.tab!.id!}`]: authors }).catch(() => undefined);
+      // In session storage (the worker sleeps when idle, and the Review may be opened later); in
+      // the worker's memory only where there is none: the list is read only when a Review opens.
+      const tabId = sender.tab!.id!;
+      const area = sessionArea();
+      const kept = area ? await area.set({ [`${PAGE_AUTHORS_KEY}${tabId}`]: authors }).then(() => true, () => false) : false;
+      if (kept) authorsByTab.delete(tabId);
+      else authorsByTab.set(tabId, authors);
       return { ok: true };
     },
   },

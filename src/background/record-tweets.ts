@@ -32,7 +32,7 @@ export interface RecorderDeps {
    * db.samples): every tweet of the batch, the pSelling of those recorded. A failure here is
    * caught and leaves the recorded tweets alone.
    */
-  alsoRecord?: (tweets: TweetFacts[], judged: ReadonlyMap<string, number>, now: number) => Promise<void>;
+  alsoRecord?: (tweets: TweetFacts[], judged: ReadonlyMap<string, number>, now: number, newAuthors: ReadonlySet<string>) => Promise<void>;
 }
 
 export function toVerdictLite(row: StoredAuthor): VerdictLite {
@@ -225,7 +225,10 @@ export class Recorder {
         d.selling += selling;
         await db.days.put(d);
       }
-      if (also) await also([...tweets.values()], judgedHere, now).catch(() => undefined);
+      if (also) {
+        const newAuthors = new Set([...rows.keys()].filter((k) => !before.has(k)));
+        await also([...tweets.values()], judgedHere, now, newAuthors).catch(() => undefined);
+      }
       return [...rows.values()].map(toVerdictLite);
     });
     this.deps.onAuthorsChanged?.(changes, today);

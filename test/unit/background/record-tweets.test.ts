@@ -39,19 +39,24 @@ describe('Recorder', () => {
 
   it("writes the audit's sample posts in the batch's own transaction, and a failure there loses no tweet", async () => {
     const following = new FollowingStore(db);
-    const calls: Array<{ ids: string[]; judged: number }> = [];
+    const calls: Array<{ ids: string[]; judged: number; newAuthors: string[] }> = [];
     recorder = new Recorder({
       db, settings: async () => settings, now: () => now,
-      alsoRecord: async (tweets, judged, at) => {
-        calls.push({ ids: tweets.map((x) => x.id), judged: judged.size });
-        await following.writeSamples(tweets, at, judged);
+      alsoRecord: async (tweets, judged, at, newAuthors) => {
+        calls.push({ ids: tweets.map((x) => x.id), judged: judged.size, newAuthors: [...newAuthors] });
+        await following.writeSamples(tweets, at, judged, newAuthors);
       },
     });
     const t = [shopPost('shop', 1), talkPost('alice', 1)];
     await recorder.recordTweets(t, []);
-    expect(calls).toEqual([{ ids: [t[0]!.id, t[1]!.id], judged: 2 }]);
+    expect(calls).toEqual([{ ids: [t[0]!.id, t[1]!.id], judged: 2, newAuthors: ['shop', 'alice'] }]);
     expect((await db.samples.get('shop'))?.posts).toHaveLength(1);
     expect((await db.samples.get('alice'))?.posts).toHaveLength(1);
+    // A known author's samples are read and merged.
+    const t2 = shopPost('shop', 7);
+    await recorder.recordTweets([t2], []);
+    expect(calls[1]!.newAuthors).toEqual([]);
+    expect((await db.samples.get('shop'))?.posts).toHaveLength(2);
 
     // A write the database refuses (no key), inside the batch's transaction.
     const refused = async () => {
@@ -59,11 +64,11 @@ describe('Recorder', () => {
     };
     recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: refused });
     await recorder.recordTweets([shopPost('shop', 2)], []);
-    expect(await db.tweets.count()).toBe(3);
+    expect(await db.tweets.count()).toBe(4);
     recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: async () => { throw new Error('boom'); } });
     await recorder.recordTweets([shopPost('shop', 3)], []);
-    expect(await db.tweets.count()).toBe(4);
-    expect((await db.days.get('2026-11-26'))?.seen).toBe(4);
+    expect(await db.tweets.count()).toBe(5);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(5);
   });
 
   it('counts each tweet once per day, however often it is seen', async () => {
