@@ -447,6 +447,13 @@ export const RULES: readonly Rule[] = [
     pattern: /\b(?:(?:current|spot|realized|realised|market|mean|average|fair) price|price (?:action|models?|levels?|target)|trading (?:at|around|near|above|below)|(?:swept|sweeps|hit|hits|broke|breaks|reclaimed|reclaims|lost|loses|retests?|retested|tags?|tagged) (?:its |the |new |fresh )?(?:\w+ )?(?:lows?|highs?|support|resistance)|(?:all-time|multi-year|year-to-date|\d+-(?:day|week|month|year)) (?:highs?|lows?)(?! price)|liquidations?|market (?:cap|structure|sentiment|maker)|(?:support|resistance) (?:at|level|zone|around|near)|on-?chain (?:data|metrics?|activity)|(?:etf )?(?:inflows|outflows)|funding rates?|open interest|short squeeze|(?:bull|bear) market)\b/,
     triggers: ['current', 'spot', 'realized', 'realised', 'market', 'mean', 'average', 'fair', 'price', 'trading', 'swept', 'sweeps', 'hit', 'hits', 'broke', 'breaks', 'reclaimed', 'reclaims', 'lost', 'loses', 'retest', 'retests', 'retested', 'tag', 'tags', 'tagged', 'lows', 'low', 'highs', 'high', 'support', 'resistance', 'liquidation', 'liquidations', 'structure', 'sentiment', 'maker', 'cap', 'onchain', 'on', 'chain', 'inflows', 'outflows', 'funding', 'interest', 'squeeze', 'bull', 'bear'],
   },
+  {
+    // A price put to the reader: an amount, a discount or "N for $X" in a post that tells the
+    // reader to do something or talks to "you" ("Find hotels from $79 a night", "Lease from $289 a
+    // month", "2 for $5 on all cereals"). Not in the first person, a reply, news or a market report.
+    name: 'text.priced-offer', group: 'offer', says: 'a price put to the reader ("find hotels from $79 a night")', prior: 0.8,
+    find: isPricedOffer,
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
@@ -529,6 +536,23 @@ function isOfferStack(v: PostView): boolean {
     }
   }
   return false;
+}
+
+const I_DEAL = ruleIndex('text.deal');
+const I_MARKET = ruleIndex('talk.market-report');
+/** A discount or a bundle price: "30% off", "2 for $5". */
+const RE_PRICE_CUT = /\b\d+ ?% off\b|\b\d+ for [$€£]\d/;
+/** A sentence opening with a verb addressed to the reader: how ads begin ("Find…", "Lease…", "Stock up…"). */
+const RE_AD_OPENING = /(?:^|[.!?:] )(?:get|find|try|shop|order|book|rent|lease|buy|save|stock up|upgrade|discover|learn|start|make|take|send|stay|go|win|score|hear|wake up|plan|protect|treat|enjoy|join|switch|stream|watch|ride|fly|pay|file|grab|catch|celebrate|meet|say hello to|experience|explore|unlock|add|give|skip|drive|travel|visit|call|apply|register|sign up|subscribe|download|install|claim|pick up|pre-?order|reserve|outsmart|cook|sleep|own|treat yourself|spend|earn|refinance|insure)\b/;
+const RE_YOUR = /\byour\b/;
+
+function isPricedOffer(v: PostView): boolean {
+  const x = v.x;
+  if (x[I_REPLY]! !== 0 || x[I_FIRST_PERSON]! !== 0 || x[I_MARKET]! !== 0) return false;
+  const t = v.t;
+  const priced = x[I_PRICE]! !== 0 || x[I_DEAL]! !== 0 || x[I_CODE]! !== 0 || ((v.currency || t.includes('%') || t.includes(' for ')) && RE_PRICE_CUT.test(t));
+  if (!priced) return false;
+  return x[I_YOU]! !== 0 || x[I_IMPERATIVE]! !== 0 || RE_YOUR.test(t) || RE_AD_OPENING.test(t);
 }
 
 function isAdCopy(v: PostView): boolean {

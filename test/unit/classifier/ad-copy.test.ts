@@ -3,8 +3,12 @@
 // How much invented ad copy the balanced post model catches, by text alone (as real promoted
 // tweets are judged once the ad marker is ignored), and that its near misses stay not selling.
 // Written for this test, not copied from the development set (issue 7).
-//   AD_COPY: 30 ads of many trades (phones, food, tyres, cards, tickets, streaming, insurance…).
-//   FRESH:   20 more, written after the offer rules were (so not tuned on): the honest figure.
+//   AD_COPY: 30 ads of many trades (phones, food, tyres, cards, tickets, streaming, insurance…),
+//            read while writing text.offer-terms and text.offer-stack (19 of 30 flagged before).
+//   FRESH:   20 more, written after those rules (12 of 20 flagged), read while writing
+//            text.priced-offer (15 of 20 after).
+//   FRESH_2: 20 more, written before text.priced-offer and not read for it: 10 of 20 flagged
+//            before it, 14 after (15 once priced-offer stopped giving way to talk.news).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
 // Recall is asserted as a floor over all 50 ads (the issue's target for real ad copy is 0.75);
@@ -79,6 +83,29 @@ const FRESH = [
   'Stay connected abroad with an eSIM from Globalink. Plans from $4.50.',
 ];
 
+const FRESH_2 = [
+  'Wake up to fresh coffee every day. Brewmate Pro, now $129 at brewmate.example',
+  'Planning a weekend away? Find hotels from $79 a night on Staywise.',
+  'Get fit at home with Pulse+. Classes for every level, $9.99 a month.',
+  'Discover the new Aria sedan. Lease from $289 a month for 36 months.',
+  'Stock up and save: 2 for $5 on all Crunchy Oats cereals this week.',
+  'Upgrade your Wi-Fi. Meshlink routers cover every room, now 30% off.',
+  'Try Leafy meal kits and get 16 free meals across your first 5 boxes.',
+  'Send money abroad with zero fees on your first transfer. Download Remitly-X.',
+  'Your dream kitchen starts here. Free in-home design consultation, book online.',
+  'Cozy season is here. New flannel sheets in 12 colours, from $49.',
+  'Learn Spanish in 10 minutes a day. Start free on Hablo.',
+  'Make it a movie night: large popcorn and two drinks for $12 with any ticket.',
+  'Go electric for less. Federal tax credits may cover up to $7,500 of a new Volta.',
+  'Win back your weekends. Lawnly robot mowers are on sale through June 30.',
+  'Limited seats left for our masterclass on investing. Register now.',
+  'Get 10GB of data for $15 a month. No contract, bring your own phone.',
+  'Outsmart the heat. Chill portable AC units ship free today.',
+  'A fresh start for your smile. Clear aligners from $89 a month.',
+  'Hear every detail. Echo Studio speakers, now available in midnight blue.',
+  'Score big on game day: 25% off all jerseys at the Fan Shop.',
+];
+
 const NEAR_MISSES = [
   'Samsung unveiled its new foldable today; early reviews praise the hinge but not the camera.',
   'The city council voted to extend the bike lane on Main Street through next spring.',
@@ -110,6 +137,12 @@ const NEAR_MISSES = [
   'Traffic is terrible on the bridge this morning, take the tunnel if you can.',
   'Who else is watching the match tonight? I think we win 3-1.',
   'Scientists found a new species of frog in the rainforest, the study says.',
+  // Prices put to the reader by people and newsrooms
+  'If your rent went up $200 this year, you are not alone, the report says.',
+  "Don't pay $30 for a phone case, the $8 one works fine.",
+  'Take the bus, the train fare went up to $4.50 this week.',
+  'Save your money: the $1,200 phone is not worth it over the $600 one.',
+  'Groceries are 20% more expensive than last year. Plan your meals, it helps.',
 ];
 
 /** The share of `ads` judged selling at balanced, and the misses explained. */
@@ -119,14 +152,14 @@ function adRecall(ads: readonly string[]): { recall: number; misses: string[] } 
 }
 
 describe('ad copy, by text alone (balanced)', () => {
-  it('flags at least 3 in 4 of the 50 invented ads', () => {
-    const { recall, misses } = adRecall([...AD_COPY, ...FRESH]);
+  it('flags at least 3 in 4 of the 70 invented ads', () => {
+    const { recall, misses } = adRecall([...AD_COPY, ...FRESH, ...FRESH_2]);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('flags at least half of the ads written after the offer rules (not tuned on)', () => {
-    const { recall, misses } = adRecall(FRESH);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.5);
+  it('flags at least 2 in 3 of the ads written after the offer rules', () => {
+    const { recall, misses } = adRecall([...FRESH, ...FRESH_2]);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.66);
   });
 
   describe('keeps near misses', () => {
