@@ -116,8 +116,11 @@ export class FollowingReader {
   }
 }
 
-/** Tweet ids remembered per page: beyond this the oldest are forgotten (a day-long tab stays small). */
-const MAX_IDS = 5000;
+/**
+ * Tweet ids remembered per page: beyond this the oldest are forgotten (a day-long tab stays
+ * small). As many as the intake remembers tweets read (tweet-intake.ts): the page heap pays for each.
+ */
+const MAX_IDS = 2000;
 const IDS_MAX_AGE_MS = 6 * 3_600_000;
 
 /** Each author's distinct tweets on this tab (X recycles cells, so the DOM alone undercounts). */

@@ -40,8 +40,11 @@ export interface OutboxOptions {
   busyFlushMs?: number;
 }
 
-/** Delivered keys a `once` lane remembers: enough for an hour of scrolling (the background also counts each tweet once). */
-const DELIVERED = { max: 5000, maxAgeMs: 3_600_000 };
+/**
+ * Delivered keys a `once` lane remembers: as many as the intake remembers tweets read (a tweet it
+ * forgot is read and offered again; the background also counts each tweet once).
+ */
+const DELIVERED = { max: 2000, maxAgeMs: 3_600_000 };
 
 export interface Lane<T> {
   add(item: T): void;

@@ -29,7 +29,8 @@ export interface QuietModeHooks {
 
 /** What the label on a cell waiting to fold says. */
 export const PENDING_LABEL = 'Quiet Bazaar: folds when you scroll past';
-const PER_PAGE = { max: 5000, maxAgeMs: 3_600_000 };
+/** Per-page memory of tweets and authors (the page heap pays for each entry). */
+const PER_PAGE = { max: 2000, maxAgeMs: 3_600_000 };
 /** Sweep cells X removed from the author index every this many tracked cells. */
 const SWEEP_EVERY = 256;
 

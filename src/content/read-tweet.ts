@@ -41,13 +41,14 @@ export function readTweet(article: Element): TweetFacts | null {
 }
 
 /**
- * A cheap identity for the tweet an article shows: the href of its first status link (one
+ * A cheap identity for the tweet an article shows: the status id of its first status link (one
  * querySelector that stops at the first hit). The same tweet rendered again gives the same key;
  * a recycled article showing another tweet gives another.
  */
 export function statusKey(article: Element): string | undefined {
   try {
-    return article.querySelector(S.statusLink)?.getAttribute('href') ?? undefined;
+    const link = article.querySelector(S.statusLink);
+    return statusOf(link)?.id ?? link?.getAttribute('href') ?? undefined;
   } catch {
     return undefined;
   }

@@ -46,7 +46,7 @@ export interface Reporter {
 export function createReporter(deps: ReporterDeps): Reporter {
   const { send, api, health, signal } = deps;
   const outbox = new Outbox({ signal, flushMs: FLUSH_MS, busyFlushMs: BUSY_FLUSH_MS });
-  const sentAuthors = new BoundedSet<string>({ max: 5000, maxAgeMs: 3_600_000 });
+  const sentAuthors = new BoundedSet<string>({ max: 2000, maxAgeMs: 3_600_000 });
   const sentProfiles = new SentProfiles();
   const tweets = outbox.lane<TweetFacts>({
     key: (t) => t.id,

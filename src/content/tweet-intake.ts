@@ -1,7 +1,7 @@
 // What the content script does with each tweet article X renders: read it once, then let quiet
 // mode decide on its cell (before paint), and hand new tweets on.
 //
-//   articles ─► statusKey (one querySelector) ─► known? ─ yes ─► track the cell (no read)
+//   articles ─► statusKey (one querySelector: the status id) ─► known? ─ yes ─► track the cell (no read)
 //                                                     └─ no ──► readTweet ─► remember ─► onNew(facts)
 //
 // X re-renders the same tweet many times (scrolling back, re-mounting, filling in counts): the full
@@ -56,7 +56,8 @@ export class TweetIntake {
           continue;
         }
         tweet = { id: facts.id, authorHandle: facts.authorHandle, isAd: facts.isAd };
-        if (key) this.known.set(key, tweet);
+        // The tweet's own id string as the key when it is the same id (one string kept, not two).
+        if (key) this.known.set(key === tweet.id ? tweet.id : key, tweet);
         this.deps.onNew(facts);
       }
       health.articlesRead++;

@@ -161,6 +161,8 @@ function corroboratedUrls(domUrls: string[], apiUrls: string[], textContinues: b
 class Lru<K, V> {
   private readonly map = new Map<K, { value: V; size: number; at: number }>();
   private chars = 0;
+  /** Times are ms since this cache was made: small integers, not a heap number per entry. */
+  private readonly base = Date.now();
   /** Entries refused for their size. */
   oversized = 0;
   constructor(
@@ -187,7 +189,7 @@ class Lru<K, V> {
       this.oversized++;
       return;
     }
-    this.map.set(key, { value, size, at: Date.now() });
+    this.map.set(key, { value, size, at: Date.now() - this.base });
     this.chars += size;
     while (this.map.size > this.max || this.chars > this.maxChars) {
       const oldest = this.map.keys().next();
@@ -209,7 +211,7 @@ class Lru<K, V> {
   }
   private fresh(key: K): { value: V; size: number; at: number } | undefined {
     const e = this.map.get(key);
-    if (e && Date.now() - e.at > this.maxAgeMs) {
+    if (e && Date.now() - this.base - e.at > this.maxAgeMs) {
       this.delete(key);
       return undefined;
     }
@@ -242,6 +244,8 @@ export class ApiFactsCache {
   /** Lowercase handle → numeric id. Several handles may point to one id (renames). */
   private readonly idByHandle: Lru<string, string>;
   private readonly ads: Lru<string, true>;
+  /** Ads whose facts were sent and forgotten: tweet id → author key (what isAdBy checks). */
+  private readonly adAuthors: Lru<string, string>;
 
   constructor(limits: { tweets?: number; profiles?: number; maxAgeMs?: number; chars?: number } = {}) {
     const tweets = limits.tweets ?? 5000;
@@ -252,14 +256,15 @@ export class ApiFactsCache {
     this.tweets = new Lru(tweets, age, chars * 0.7, BUDGETS.pageEntryChars);
     this.profiles = new Lru(profiles, age, chars * 0.25, BUDGETS.pageEntryChars);
     this.idByHandle = new Lru(profiles * 2, age, chars * 0.025);
-    this.ads = new Lru(tweets, age, chars * 0.025);
+    this.ads = new Lru(tweets, age, chars * 0.0125);
+    this.adAuthors = new Lru(tweets, age, chars * 0.0125);
   }
 
   addPageData(d: PageData): void {
     for (const id of d.ads) this.ads.set(id, true);
     for (const t of d.tweets) {
       const known = this.tweets.peek(t.id);
-      const isAd = t.isAd || known?.isAd === true || this.ads.has(t.id);
+      const isAd = t.isAd || known?.isAd === true || this.ads.has(t.id) || this.adAuthors.peek(t.id) === authorKey(t.authorHandle);
       this.tweets.set(t.id, isAd === t.isAd ? t : { ...t, isAd });
     }
     for (const id of d.ads) {
@@ -284,9 +289,15 @@ export class ApiFactsCache {
     return this.tweets.get(id);
   }
 
-  /** Forget a tweet's facts (they went to the background with it). An ad's are kept: they mark it as one when X renders it again. */
+  /**
+   * Forget a tweet's facts (they went to the background with it). Of an ad only its author is
+   * kept: it marks the tweet as one when X renders it again.
+   */
   forgetTweet(id: string): void {
-    if (this.tweets.peek(id)?.isAd !== true) this.tweets.delete(id);
+    const t = this.tweets.peek(id);
+    if (!t) return;
+    if (t.isAd) this.adAuthors.set(id, authorKey(t.authorHandle));
+    this.tweets.delete(id);
   }
 
   /**
@@ -295,12 +306,13 @@ export class ApiFactsCache {
    */
   isAdBy(id: string, authorHandle: string): boolean {
     const t = this.tweets.peek(id);
-    return !!t && t.isAd && authorKey(t.authorHandle) === authorKey(authorHandle);
+    if (t) return t.isAd && authorKey(t.authorHandle) === authorKey(authorHandle);
+    return this.adAuthors.peek(id) === authorKey(authorHandle);
   }
 
   /** Characters held, and entries refused for their size (bounded figures for tests). */
   get footprint(): { chars: number; oversized: number } {
-    const all = [this.tweets, this.profiles, this.idByHandle, this.ads];
+    const all = [this.tweets, this.profiles, this.idByHandle, this.ads, this.adAuthors];
     return { chars: all.reduce((n, l) => n + l.totalChars, 0), oversized: all.reduce((n, l) => n + l.oversized, 0) };
   }
 

@@ -115,6 +115,20 @@ describe('ApiFactsCache', () => {
     expect(cache.tweet('200')?.isAd).toBe(true);
   });
 
+  it('once sent, an ad keeps only its author: still an ad by that author, its facts gone', () => {
+    const cache = new ApiFactsCache();
+    cache.addPageData(pageData({ tweets: [facts({ isAd: true }), facts({ id: '300' })] }));
+    cache.forgetTweet('100');
+    cache.forgetTweet('300');
+    expect(cache.tweet('100')).toBeUndefined();
+    expect(cache.isAdBy('100', 'Shop')).toBe(true);
+    expect(cache.isAdBy('100', 'someone_else')).toBe(false);
+    expect(cache.isAdBy('300', 'shop')).toBe(false);
+    // X describing it again (without the mark) keeps it an ad.
+    cache.addPageData(pageData({ tweets: [facts()] }));
+    expect(cache.tweet('100')?.isAd).toBe(true);
+  });
+
   it('is bounded: the least recently used entries go first', () => {
     const cache = new ApiFactsCache({ tweets: 3, profiles: 2 });
     cache.addPageData(pageData({ tweets: ['1', '2', '3'].map((id) => facts({ id })) }));
