@@ -525,7 +525,7 @@ function detailOf(g: RegExp, s: string): string {
 
 /** The one view the rules read (extractFeatures is synchronous and never re-entered). */
 const view: PostView = {
-  tweet: undefined as unknown as TweetFacts, profile: undefined, text: '', t: '',
+  tweet: undefined as unknown as TweetFacts, profile: undefined, text: '', t: '', lower: '',
   links: { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '' }, x: new Float64Array(0),
   longestWord: 0, longestDigits: 0, letters: 0, upper: 0, currency: false, symbols: false, marks: false,
 };
@@ -550,12 +550,14 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   }
   readGates();
   // Phrases are matched on lowercase text with single spaces ("Check  out\nmy channel").
-  const t = twoByte(scanSpaced ? text.toLowerCase().replace(RE_SPACES, ' ') : text.toLowerCase());
+  const lower = scanSpaced ? text.toLowerCase().replace(RE_SPACES, ' ') : text.toLowerCase();
+  const t = twoByte(lower);
   const v = view;
   v.tweet = tweet;
   v.profile = profile;
   v.text = text;
   v.t = t;
+  v.lower = lower;
   v.links = readLinks(tweet.urls ?? [], tweet.cardUrl, scanDotted ? t : '');
   v.x = x;
   v.longestWord = scanLongest;

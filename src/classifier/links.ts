@@ -1,7 +1,7 @@
 // What the links in a post point at. Registrable domains come from the Public Suffix List's
 // ICANN rules (shared/registrable-domain.ts), read once per distinct link; the lists below are kept small and general (kinds of
 // place, not particular vendors) so they hold beyond the development set.
-import { parseHost } from '../shared/registrable-domain';
+import { hostOf, parseHost, type HostParts } from '../shared/registrable-domain';
 
 /** Kinds of link, one bit each. */
 export const enum LinkKind {
@@ -114,9 +114,28 @@ function stripScheme(u: string): string {
   return s;
 }
 
+// Hosts repeat across posts (youtube.com, amzn.to, a shop's own site), and reading one against
+// the suffix list costs more than the rest of a link: the parts of recent hosts are kept. Bounded:
+// when full it starts over (the classifier is pure: no clock, so no ages).
+const HOST_CACHE_MAX = 512;
+const hostCache = new Map<string, HostParts | null>();
+
+/** parseHost of a host (what parseHost reads of a link is its host), remembered. */
+function partsOf(host: string): HostParts | null {
+  let r = hostCache.get(host);
+  if (r === undefined) {
+    r = parseHost(host);
+    if (hostCache.size >= HOST_CACHE_MAX) hostCache.clear();
+    hostCache.set(host, r);
+  }
+  return r;
+}
+
 /** Classify one link (lowercased, scheme-less); `fromText` = found in text, so the suffix must be a real one. */
 function readOne(link: string, fromText: boolean, out: LinkReading, seen: string[]): void {
-  const r = parseHost(link);
+  const hostname = hostOf(link);
+  if (hostname === null) return;
+  const r = partsOf(hostname);
   if (r === null || r.domain === null) return;
   const host = r.hostname;
   if (fromText && r.isIcann !== true) return;

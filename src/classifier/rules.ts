@@ -60,6 +60,11 @@ export interface PostView {
   text: string;
   /** Lowercase, whitespace runs collapsed to one space: what patterns run on. */
   t: string;
+  /**
+   * The same characters as `t`, as first made (`t` is a two-byte copy, for the regexes: see
+   * features.ts): what to read character by character, which is quicker on a plain string.
+   */
+  lower: string;
   links: LinkReading;
   /** Features found so far (rules before this one), by rule index: see `has`. */
   x: Float64Array;
@@ -357,10 +362,10 @@ export const RULES: readonly Rule[] = [
     // Its weight is capped, as the text score is bounded (text-model.ts): at most 1 in log-odds either way
     // (with cap 0.5 the held-out F1 is that of cap 1, 0.872; without the component 0.856).
     name: 'text.learned', group: 'adcopy', says: 'reads like ad copy', cap: 0.5,
-    value: (v) => (learnedScore = learnedValue(textScore(v.t), v.x)),
+    value: (v) => (learnedScore = learnedValue(textScore(v.lower), v.x)),
     // Quote the words that weighed most, when the text clearly leans to selling (quoting costs a
     // second pass over the words: a lean this small is not worth telling).
-    detail: (v) => (learnedScore >= 1 ? quoteTopWords(v.t) : ''),
+    detail: (v) => (learnedScore >= 1 ? quoteTopWords(v.lower) : ''),
   },
   // --- marketing: brands, ad copy, deals and paid channels (issue 7); plain-words reasons ---
   {
