@@ -25,6 +25,8 @@ import { betaCdf } from './beta';
 import { readBioLinks } from './links';
 import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
 import { postThreshold, sigmoid, type PostJudgement } from './post';
+import { FIRST_PERSON, NAMES_ITSELF, readVoice } from './voice';
+export { namesItself, readVoice } from './voice';
 
 /** Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`; rules.ts). */
 export const GROUPS: readonly ReasonGroup[] = COUNTED_GROUPS.map((g) => g[0]);
@@ -317,72 +319,6 @@ const CALLS_ALPHA = 0.5;
 /** A stored count, or 0 when absent or malformed (fields added after version 2). */
 function countOf(x: unknown): number {
   return isCount(x) ? x : 0;
-}
-
-/** Corporate and regional endings of brand handles: @nintendoamerica is "Nintendo", @nearprotocol "NEAR". */
-const RE_CORPORATE_SUFFIX = /(?:official|studios?|america|usa|uk|global|hq|app|ltd|inc|labs?|protocol|network|xyz|io)$/;
-const NAMES_ITSELF = 1;
-const FIRST_PERSON = 2;
-/** The last handle's forms (posts come in runs of one author; no allocation per post). */
-let memoHandle = '\u0000';
-let memoFull = '';
-let memoStem = '';
-
-/**
- * One pass over the words of a post: whether it names the account itself (NAMES_ITSELF: a word
- * equal to its handle, letters and digits only, or to the handle without a corporate ending) and
- * whether it speaks in the first person (FIRST_PERSON: I, me, my, mine, myself). Brands name
- * themselves and their products ("GitHub Copilot", "Nintendo Switch"); people and newsrooms
- * rarely write their own handle.
- */
-export function readVoice(handle: string, text: string): number {
-  if (handle !== memoHandle) {
-    memoHandle = handle;
-    memoFull = handle.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const cut = memoFull.replace(RE_CORPORATE_SUFFIX, '');
-    memoStem = cut.length >= 3 ? cut : memoFull;
-  }
-  const full = memoFull;
-  const stem = memoStem;
-  const canName = full.length >= 3;
-  let out = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n && out !== (NAMES_ITSELF | FIRST_PERSON)) {
-    while (i < n && !isAlnum(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && isAlnum(text.charCodeAt(i))) i++;
-    const len = i - start;
-    if (len === 0) break;
-    if (canName && ((len === full.length && sameWord(text, start, full)) || (len === stem.length && sameWord(text, start, stem)))) out |= NAMES_ITSELF;
-    else if (len <= 6 && isFirstPerson(text, start, len)) out |= FIRST_PERSON;
-  }
-  return out;
-}
-
-/** Whether the post names the account itself (see readVoice). */
-export function namesItself(handle: string, text: string): boolean {
-  return (readVoice(handle, text) & NAMES_ITSELF) !== 0;
-}
-
-function isFirstPerson(text: string, start: number, len: number): boolean {
-  const c = text.charCodeAt(start) | 32;
-  if (len === 1) return c === 105; // i
-  if (c !== 109) return false; // m…
-  return sameWord(text, start, len === 2 ? (((text.charCodeAt(start + 1) | 32) === 101) ? 'me' : 'my') : len === 4 ? 'mine' : len === 6 ? 'myself' : '\u0000');
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** Whether text[start…] equals the lowercase word, ignoring case. */
-function sameWord(text: string, start: number, word: string): boolean {
-  for (let j = 0; j < word.length; j++) {
-    const c = text.charCodeAt(start + j);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(j)) return false;
-  }
-  return true;
 }
 
 /** Share of posts naming the account from which its voice is a brand's (chosen by author folds: 0.25 in each). */
