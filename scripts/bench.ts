@@ -1,6 +1,7 @@
 // npm run bench: classifier speed on one core.
 //   - a baseline in the same run (lowercase + split each text), and the learned text component alone
 //   - judgePost throughput over the development set's posts (posts per second, median of 7 runs), and its cost as a ratio to the baseline
+//   - judgePost without the learned text component: the hand-written rules pass alone
 //   - the whole per-post path of the extension (judgePost + addPost + judgeAuthor)
 //   - time to re-judge an author after one new post (addPost + judgeAuthor), and judgeAuthor alone
 // The facts are built once up front: the bench measures the classifier, not the JSONL reader.
@@ -8,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, type AuthorState } from '../src/classifier';
+import { setLearnedComponent } from '../src/classifier/features';
 import { textScore } from '../src/classifier/text-model';
 import { authorOf, parseLabeledPosts, toTweetFacts } from '../tools/eval/labeled-posts';
 
@@ -63,6 +65,14 @@ const judgeRate = timeRuns('judgePost', () => {
   return REPEAT * facts.length;
 });
 
+// The hand-written rules alone: judgePost without the learned text component (its score and quote).
+setLearnedComponent(false);
+const rulesRate = timeRuns('judgePost without the learned component', () => {
+  for (let k = 0; k < REPEAT; k++) for (const f of facts) sink += judgePost(f).pSelling;
+  return REPEAT * facts.length;
+});
+setLearnedComponent(true);
+
 const pipelineRate = timeRuns('judgePost + addPost + judgeAuthor', () => {
   const states = new Map<string, AuthorState>();
   let now = 1_700_000_000_000;
@@ -107,6 +117,7 @@ function rejudge(): { addAndJudge: number; judgeOnly: number } {
 }
 const rj = rejudge();
 console.log(`${'judgePost cost / baseline cost'.padEnd(44)} ${(baseRate / judgeRate).toFixed(2).padStart(11)} ×`);
+console.log(`${'  of which the rules alone / baseline cost'.padEnd(44)} ${(baseRate / rulesRate).toFixed(2).padStart(11)} ×`);
 console.log(`${'re-judge author after a new post'.padEnd(44)} ${rj.addAndJudge.toFixed(2).padStart(11)} µs  (addPost + judgeAuthor, median of ${RUNS})`);
 console.log(`${'judgeAuthor alone'.padEnd(44)} ${rj.judgeOnly.toFixed(2).padStart(11)} µs`);
 const stateBytes = JSON.stringify(((): AuthorState => {
@@ -123,6 +134,8 @@ console.log(
       textScorePerSecond: Math.round(textRate),
       judgePostPerSecond: Math.round(judgeRate),
       judgePostCostRatio: Math.round((baseRate / judgeRate) * 100) / 100,
+      rulesPerSecond: Math.round(rulesRate),
+      rulesCostRatio: Math.round((baseRate / rulesRate) * 100) / 100,
       pipelinePerSecond: Math.round(pipelineRate),
       rejudgeMicros: Math.round(rj.addAndJudge * 100) / 100,
       judgeAuthorMicros: Math.round(rj.judgeOnly * 100) / 100,
