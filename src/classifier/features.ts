@@ -345,8 +345,9 @@ function scanWords(text: string): void {
     for (;;) {
       h = Math.imul(h ^ (k & 0x7f), 0x01000193);
       if (i - start === PREFIX_LENGTH - 1) hPrefix = h;
-      if (k & W_DIGIT) nDigits++;
-      else if (k & W_UPPER) nUpper++;
+      // Counted without a branch: the class bits of a digit and a capital (W_DIGIT, W_UPPER).
+      nDigits += (k >> 10) & 1;
+      nUpper += (k >> 9) & 1;
       if (++i >= n) break;
       c = text.charCodeAt(i);
       if (c >= 128) break;
