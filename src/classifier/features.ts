@@ -200,6 +200,11 @@ for (let k = 0, at = 0; k < GATE_WORDS.size; k++) {
 const gateSeen = new Int32Array(GATE_WORDS.size);
 /** Ids of the gate tokens in the post (the first nPresent). */
 const present = new Int32Array(GATE_WORDS.size);
+// The build-time lists above live on in the module's scope (the background bundle's one scope):
+// emptied once the typed tables are built, about 0.25 MB less worker heap.
+conjProgram.length = 0;
+anchored.length = 0;
+GATE_WORDS.clear();
 let nPresent = 0;
 let gateStamp = 0;
 /** Gates open in this post: gateOpenAt[gate] === gateStamp. */
