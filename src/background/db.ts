@@ -144,6 +144,9 @@ export class QuietBazaarDb extends Dexie {
       await tx.table('days').toCollection().modify(repair(checkDay));
       await tx.table('tweets').toCollection().modify(repair(checkTweet));
     });
+    // 5: the tweets' authorKey index is dropped: nothing reads by it, and every tweet recorded
+    // paid for an entry in it (the rows keep the field).
+    this.version(5).stores({ tweets: '&id, day' });
     checkRowsOnRead(this, this.integrity);
   }
 

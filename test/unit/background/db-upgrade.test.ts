@@ -54,6 +54,9 @@ describe('schema history', () => {
     expect(bob?.verdict).toBe('unknown');
     expect(bob?.profile?.bioUrls ?? []).toHaveLength(0);
     expect(db.integrity.snapshot()).toEqual({ repaired: 0, dropped: 0 }); // already sound when read
+    // Version 5 dropped the tweets' authorKey index (nothing reads by it); the day index stays.
+    expect(db.tweets.schema.indexes.map((i) => i.name)).toEqual(['day']);
+    expect(await db.tweets.where('day').equals(tweets[0]!.day).count()).toBe(tweets.length);
     db.close();
   });
 });
