@@ -9,7 +9,7 @@
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
-import { CURRENCY, DIGIT, PREFIX, PREFIX_LENGTH, patternGate, type Gate } from './word-gates';
+import { CURRENCY, DIGIT, PREFIX, patternGate, type Gate } from './word-gates';
 
 export type { ReasonGroup } from './rules';
 export { isSchedulerApp } from './rules';
@@ -106,7 +106,7 @@ function clauseCost(clause: string[]): number {
   let shortest = Infinity;
   let common = 0;
   for (const t of clause) {
-    shortest = Math.min(shortest, t === CURRENCY ? 1 : t === DIGIT ? 0 : t.endsWith(PREFIX) ? PREFIX_LENGTH : t.length);
+    shortest = Math.min(shortest, t === CURRENCY ? 1 : t === DIGIT ? 0 : t.endsWith(PREFIX) ? t.length - 1 : t.length);
     if (COMMON.has(t) || t === DIGIT) common = 50;
   }
   return clause.length * 100 - shortest + common;
@@ -186,7 +186,7 @@ COMPILED.forEach((c, i) => {
   for (const w of RULES[i]!.triggers ?? RULES[i]!.words ?? []) addTrigger(w, c.bit);
 });
 // A prefix token ("give*") is keyed as the hash of its letters and a '/', which the scan computes
-// from the hash of a word's first PREFIX_LENGTH letters.
+// from the hash of a word's first 3 or 4 letters (PREFIX_LENGTHS).
 for (const [w, id] of GATE_WORDS) if (id !== ID_CURRENCY && id !== ID_DIGIT) tableGateWord[slotOf(w.endsWith(PREFIX) ? w.slice(0, -1) + '/' : w)] = id;
 const CONJ = Int32Array.from(conjProgram);
 /** The anchor index in compressed rows: conjunctions of token id k at ANCHORS[ANCHOR_START[k] .. ANCHOR_START[k + 1]). */
@@ -211,6 +211,17 @@ let gateStamp = 0;
 const gateOpenAt = new Int32Array(nGates);
 /** All gates open (the gates were not read for this post). */
 let gatesAllOpen = true;
+
+/** Stamp the gate token of a word's start (its FNV hash so far), if a gate names it. */
+function markPrefix(h: number): void {
+  const ps = lookup(Math.imul(h ^ 0x2f, 0x01000193) >>> 0);
+  if (ps < 0) return;
+  const id = tableGateWord[ps]!;
+  if (id >= 0 && gateSeen[id] !== gateStamp) {
+    gateSeen[id] = gateStamp;
+    present[nPresent++] = id;
+  }
+}
 
 /** The slot of a word hash, or −1. */
 function lookup(h: number): number {
@@ -344,12 +355,14 @@ function scanWords(text: string): void {
       if (b < 128 && (ASCII_CLASS[b]! & W_WORD) !== 0) dotted = true;
     }
     let h = 0x811c9dc5;
-    let hPrefix = 0;
+    let h3 = 0;
+    let h4 = 0;
     let nDigits = 0;
     let nUpper = 0;
     for (;;) {
       h = Math.imul(h ^ (k & 0x7f), 0x01000193);
-      if (i - start === PREFIX_LENGTH - 1) hPrefix = h;
+      if (i - start === 2) h3 = h;
+      else if (i - start === 3) h4 = h;
       // Counted without a branch: the class bits of a digit and a capital (W_DIGIT, W_UPPER).
       nDigits += (k >> 10) & 1;
       nUpper += (k >> 9) & 1;
@@ -395,15 +408,9 @@ function scanWords(text: string): void {
     }
     if (len > longest) longest = len;
     if (nDigits === len && len > digits) digits = len;
-    if (len >= PREFIX_LENGTH) {
-      const ps = lookup(Math.imul(hPrefix ^ 0x2f, 0x01000193) >>> 0);
-      if (ps >= 0) {
-        const id = tableGateWord[ps]!;
-        if (id >= 0 && gateSeen[id] !== stamp) {
-          gateSeen[id] = stamp;
-          present[nPresent++] = id;
-        }
-      }
+    if (len >= 3) {
+      markPrefix(h3);
+      if (len >= 4) markPrefix(h4);
     }
     anyDigit |= nDigits;
   }

@@ -1,12 +1,12 @@
 // Which words a rule's pattern cannot match without: read from the pattern itself, so that the
 // engine (features.ts) skips a regex when the post lacks them. Trigger words (rules.ts) say "one
 // of these is in every match"; this goes further, alternative by alternative: "give ?aways?|
-// chance to win|raffle" needs "chance" and "to" and "win", or "raffle", or nothing (the first
-// alternative has no whole word for sure). A regex runs only if some alternative's words are all
-// there; most runs found nothing (about 85% on the development set), and now most do not happen.
+// chance to win|raffle" needs a word starting "give", or "chance" and "to" and "win", or "raffle".
+// A regex runs only if some alternative's words are all there; most runs found nothing (about 85%
+// on the development set), and now most do not happen.
 //
-// A word the pattern only starts ("recover(?:y)?", "give ?aways?") counts by its first four letters:
-// the scan reads each word's first four letters too.
+// A word the pattern only starts ("recover(?:y)?", "give ?aways?", "f4f" with no break after it)
+// counts by its first four letters (three if it has only three): the scan reads those of each word.
 //
 // Sound by construction, not by data: a word counts only where the pattern forces it to stand
 // whole (a-z and 0-9 between breaks, as features.ts reads words), and every construct the reading
@@ -20,9 +20,9 @@
  */
 export type Gate = string[][][];
 export const CURRENCY = '#currency';
-/** A token "give*": a word that starts with these PREFIX_LENGTH characters ("give", "giveaway"). */
+/** A token "give*": a word that starts with these characters ("give", "giveaway"); 3 or 4 of them (PREFIX_LENGTHS). */
 export const PREFIX = '*';
-export const PREFIX_LENGTH = 4;
+export const PREFIX_LENGTHS = [3, 4] as const;
 export const DIGIT = '#digit';
 
 type Atom =
@@ -296,7 +296,7 @@ function readings(run: Item[], left: boolean, right: boolean): Gate | undefined 
       const lb = n > 0 || left;
       const rb = n < pieces.length - 1 || right;
       if (lb && rb) conj.push([piece]);
-      else if (lb && piece.length >= PREFIX_LENGTH) conj.push([piece.slice(0, PREFIX_LENGTH) + PREFIX]);
+      else if (lb && piece.length >= 3) conj.push([piece.slice(0, 4) + PREFIX]);
     });
     if (conj.length === 0) return undefined;
     out.push(conj);

@@ -50,8 +50,9 @@ describe('patternGate', () => {
   });
 
   it('needs nothing of a word that may run on into others', () => {
-    // "win" may be the start of "winner": no gate without a break after it.
-    expect(patternGate(/\bwin/)).toBeUndefined();
+    // "win" may be the start of "winner": only a word starting so; "wi", too short, not even that.
+    expect(patternGate(/\bwin/)).toEqual([[['win*']]]);
+    expect(patternGate(/\bwi/)).toBeUndefined();
     expect(patternGate(/(?:dm|inbox) me/)).toBeUndefined();
     // A currency sign or a digit is a token too.
     expect(patternGate(/(?:[$€£]\s?\d+ off)\b/)).toEqual([[[CURRENCY], [DIGIT], ['off']]]);
