@@ -85,7 +85,7 @@ const K_VALUE = 0, K_FIND = 1, K_WORDS = 2, K_RAW = 3, K_OPENS = 4, K_WINDOW = 5
 const GATE_WORDS = new Map<string, number>([[CURRENCY, 0], [DIGIT, 1]]);
 const ID_CURRENCY = 0;
 const ID_DIGIT = 1;
-/** Conjunctions, one after another: [gate number, clauses, then per clause: tokens, token ids…]. */
+/** Conjunctions, one after another: [gate number, clauses but the anchor one, then per clause: tokens, token ids…]. */
 const conjProgram: number[] = [];
 /** Conjunction offsets filed by anchor token id. */
 const anchored: number[][] = [];
@@ -118,12 +118,13 @@ function addGate(g: Gate | undefined): number {
   const n = nGates++;
   for (const conj of g) {
     const at = conjProgram.length;
-    conjProgram.push(n, conj.length);
+    // The anchor clause holds whenever the conjunction is read (it is read from one of its
+    // tokens): only the others are stored, rarest first, so that a check fails early.
     let anchor = conj[0]!;
-    for (const clause of conj) {
-      conjProgram.push(clause.length, ...clause.map(tokenId));
-      if (clauseCost(clause) < clauseCost(anchor)) anchor = clause;
-    }
+    for (const clause of conj) if (clauseCost(clause) < clauseCost(anchor)) anchor = clause;
+    const rest = conj.filter((c) => c !== anchor).sort((a, b) => clauseCost(a) - clauseCost(b));
+    conjProgram.push(n, rest.length);
+    for (const clause of rest) conjProgram.push(clause.length, ...clause.map(tokenId));
     for (const tok of anchor) (anchored[tokenId(tok)] ??= []).push(at);
   }
   return n;
