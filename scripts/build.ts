@@ -126,10 +126,22 @@ async function bundle(outDir: string, browserName: 'chrome' | 'firefox'): Promis
     jsxImportSource: 'preact',
   };
   await Promise.all(
-    Object.entries(ENTRIES).map(([out, src]) =>
-      build({ ...common, entryPoints: [join(root, src)], outfile: join(outDir, out) }),
-    ),
+    Object.entries(ENTRIES).map(async ([out, src]) => {
+      const result = await build({ ...common, entryPoints: [join(root, src)], outfile: join(outDir, out), write: false });
+      for (const f of result.outputFiles) writeFileSync(f.path, asciiOnly(f.text));
+    }),
   );
+}
+
+/**
+ * The bundle with every non-ASCII character written as a \u escape. esbuild escapes strings but
+ * leaves regexp literals and comments as they are, and one such character makes the browser keep
+ * the whole script's text two bytes a character: background.js's text took 1.2 MB of the worker's
+ * memory instead of 0.6. An escape means the same character in a string, a template, a regexp (a
+ * surrogate pair escaped is one code point under the u flag) and a comment.
+ */
+export function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export async function buildAll(options: { zip: boolean } = { zip: true }): Promise<void> {
