@@ -33,9 +33,26 @@ const SEED_WORD = 0x811c9dc5;
 const SEED_PAIR = 0x9747b28c;
 const SEED_CHAR = 0x5bd1e995;
 
-/** Decoded weights (int8 × scale), one per bucket. */
-export const TEXT_WEIGHTS: Float32Array = decodeWeights(TEXT_WEIGHTS_BASE64, TEXT_SCALE, TEXT_BUCKETS);
+/**
+ * The shipped weights as shipped, one int8 per bucket (32 KB: a quarter of the cache a float per
+ * bucket takes; the score reads one bucket per gram, all over the table), and what each int8
+ * stands for (int8 × scale as a float32, as decodeWeights gives it), by int8 + 128: a 2 KB table
+ * that stays in the first-level cache. Summing LEVELS[W8[b] + 128] adds the very numbers the
+ * decoded floats held, in the same order: the score is the same to the last bit.
+ */
+const W8: Int8Array = decodeInt8(TEXT_WEIGHTS_BASE64, TEXT_BUCKETS);
+const LEVELS = new Float64Array(256);
+for (let b = -128; b < 128; b++) LEVELS[b + 128] = Math.fround(b * TEXT_SCALE);
 
+function decodeInt8(base64: string, n: number): Int8Array {
+  const out = new Int8Array(n);
+  if (!base64) return out;
+  const bin = atob(base64);
+  for (let i = 0; i < n && i < bin.length; i++) out[i] = bin.charCodeAt(i) << 24 >> 24;
+  return out;
+}
+
+/** Decoded weights (int8 × scale), one per bucket: for tools that want them as floats. */
 export function decodeWeights(base64: string, scale: number, n: number): Float32Array {
   const out = new Float32Array(n);
   if (!base64) return out;
@@ -45,6 +62,11 @@ export function decodeWeights(base64: string, scale: number, n: number): Float32
     out[i] = (b > 127 ? b - 256 : b) * scale;
   }
   return out;
+}
+
+/** The weight of a bucket: the shipped one, or from the given weights (the fit's). */
+function weightAt(b: number, w: Float32Array | Float64Array | undefined): number {
+  return w === undefined ? LEVELS[W8[b]! + 128]! : w[b]!;
 }
 
 /** Whether a character code ends a word (ASCII that is not a letter or digit, or whitespace). */
@@ -64,41 +86,70 @@ function finish(h: number): number {
   return h & BUCKET_MASK;
 }
 
+// What the last hashGrams call saw, word by word, for quoteTopWords: each word's place in the text,
+// its unigram bucket and the bucket of the pair it ends (the first word has none). The quote then
+// needs no second pass over the text.
+const wordFrom = new Int32Array(MAX_GRAMS);
+const wordTo = new Int32Array(MAX_GRAMS);
+const wordUni = new Int32Array(MAX_GRAMS);
+const wordPair = new Int32Array(MAX_GRAMS);
+let wordsN = 0;
+let scannedText: string | undefined;
+/** Where the last hashGrams call stopped reading (the text's length unless cut at MAX_GRAMS). */
+let scannedTo = 0;
+/** The unfinished hash of the last word read (a pair's first half, should the quote read on). */
+let scannedLastHash = 0;
+/** A word's characters, with the space before and after: " word ", the first 28 characters. */
+const padded = new Int32Array(32);
+const SEED_CHAR_SPACE = mix(SEED_CHAR, 32);
+
 /**
  * Write the buckets of the post's grams into `out` (length ≥ MAX_GRAMS) and return how many.
  * `t` is the lowercase text. No allocation.
  */
 export function hashGrams(t: string, out: Int32Array): number {
   let n = 0;
+  let words = 0;
   const len = t.length;
   let prevWord = 0;
   let hasPrev = false;
   let i = 0;
+  padded[0] = 32;
   while (i < len && n < MAX_GRAMS - 64) {
     while (i < len && isBreak(t.charCodeAt(i))) i++;
     if (i >= len) break;
     const start = i;
     let hw = SEED_WORD;
-    while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
+    for (let c = t.charCodeAt(i); !isBreak(c); c = t.charCodeAt(i)) {
+      hw = mix(hw, c);
+      if (i - start < 28) padded[i - start + 1] = c;
+      if (++i >= len) break;
+    }
     const end = i;
-    out[n++] = finish(hw);
-    if (hasPrev) out[n++] = finish(mix(mix(SEED_PAIR, prevWord), hw));
+    const wl = end - start;
+    if (wl < 28) padded[wl + 1] = 32;
+    wordFrom[words] = start;
+    wordTo[words] = end;
+    const uni = finish(hw);
+    wordUni[words] = uni;
+    out[n++] = uni;
+    if (hasPrev) out[n++] = wordPair[words] = finish(mix(mix(SEED_PAIR, prevWord), hw));
+    words++;
     prevWord = hw;
     hasPrev = true;
     // Character 4-grams of " word " (boundaries included), at most 24 per word.
-    const wl = end - start;
     if (wl >= 2) {
       const last = Math.min(wl + 2 - 4, 24);
       for (let k = 0; k <= last; k++) {
-        let hc = SEED_CHAR;
-        for (let j = k; j < k + 4; j++) {
-          const p = start - 1 + j;
-          hc = mix(hc, p < start || p >= end ? 32 : t.charCodeAt(p));
-        }
-        out[n++] = finish(hc);
+        const h0 = k === 0 ? SEED_CHAR_SPACE : mix(SEED_CHAR, padded[k]!);
+        out[n++] = finish(mix(mix(mix(h0, padded[k + 1]!), padded[k + 2]!), padded[k + 3]!));
       }
     }
   }
+  wordsN = words;
+  scannedText = t;
+  scannedTo = i;
+  scannedLastHash = prevWord;
   return n;
 }
 
@@ -118,11 +169,12 @@ export const TEXT_FLOOR = -1;
 export const TEXT_CEIL = 2;
 
 /** The learned score of a lowercase text (log-odds, without the bias), with the given weights. */
-export function textScore(t: string, w: Float32Array | Float64Array = TEXT_WEIGHTS): number {
+export function textScore(t: string, w?: Float32Array | Float64Array): number {
   const n = hashGrams(t, grams);
   if (n === 0) return 0;
   let s = 0;
-  for (let i = 0; i < n; i++) s += w[grams[i]!]!;
+  if (w === undefined) for (let i = 0; i < n; i++) s += LEVELS[W8[grams[i]!]! + 128]!;
+  else for (let i = 0; i < n; i++) s += w[grams[i]!]!;
   return Math.min(TEXT_CEIL, Math.max(TEXT_FLOOR, s / Math.sqrt(n)));
 }
 
@@ -130,31 +182,25 @@ export function textScore(t: string, w: Float32Array | Float64Array = TEXT_WEIGH
  * The words and word pairs of the post that weigh most toward selling, quoted: "'order now', 'on us'".
  * Only what is in the text is quoted (the buckets cannot be read back into words).
  */
-export function quoteTopWords(t: string, k = 2, w: Float32Array | Float64Array = TEXT_WEIGHTS): string {
-  // One pass keeps the TOP best candidates (word or word pair) as positions; strings are cut
-  // only for those, so a post costs no allocation per word.
+export function quoteTopWords(t: string, k = 2, w?: Float32Array | Float64Array): string {
+  // The words as textScore last read them (read again if that was another text); one pass keeps
+  // the TOP best candidates (word or word pair) as positions: strings are cut only for those.
+  if (t !== scannedText) hashGrams(t, grams);
   candN = 0;
-  const len = t.length;
-  let i = 0;
-  let prevStart = -1;
-  let prevHash = 0;
-  let words = 0;
-  while (i < len && words++ < 400) {
-    while (i < len && isBreak(t.charCodeAt(i))) i++;
-    if (i >= len) break;
-    const start = i;
-    let hw = SEED_WORD;
-    while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
+  const known = Math.min(wordsN, 400);
+  for (let q = 0; q < known; q++) {
+    const start = wordFrom[q]!;
+    const end = wordTo[q]!;
     // A word alone is quoted only when it means something by itself ("order", not "on" or "com").
-    const ww = w[finish(hw)]!;
-    if (ww > 0 && !isPlainAt(t, start, i)) offer(start, i, ww);
-    if (prevStart >= 0) {
-      const pw = w[finish(mix(mix(SEED_PAIR, prevHash), hw))]!;
-      if (pw > 0) offer(prevStart, i, pw + 1e-9);
+    const ww = weightAt(wordUni[q]!, w);
+    if (ww > 0 && !isPlainAt(t, start, end)) offer(start, end, ww);
+    if (q > 0) {
+      const pw = weightAt(wordPair[q]!, w);
+      if (pw > 0) offer(wordFrom[q - 1]!, end, pw + 1e-9);
     }
-    prevStart = start;
-    prevHash = hw;
   }
+  // A long text cut short by MAX_GRAMS: the quote reads on to its 400th word as it always did.
+  if (known === wordsN && scannedTo < t.length) readOn(t, w, wordsN, known > 0 ? wordFrom[known - 1]! : -1, scannedLastHash);
   // Heaviest first, ties in the order found (a stable insertion sort of the few candidates);
   // a candidate's text is cut only when it is considered, and considering stops at k picked.
   for (let c = 0; c < candN; c++) order[c] = c;
@@ -176,6 +222,27 @@ export function quoteTopWords(t: string, k = 2, w: Float32Array | Float64Array =
     picked.push(text);
   }
   return picked.map((p) => `'${p.slice(0, 30)}'`).join(', ');
+}
+
+/** The candidates of the words after `from` (up to the 400th word), hashing them here. */
+function readOn(t: string, w: Float32Array | Float64Array | undefined, words: number, prevStart: number, prevHash: number): void {
+  const len = t.length;
+  let i = scannedTo;
+  while (i < len && words++ < 400) {
+    while (i < len && isBreak(t.charCodeAt(i))) i++;
+    if (i >= len) break;
+    const start = i;
+    let hw = SEED_WORD;
+    while (i < len && !isBreak(t.charCodeAt(i))) hw = mix(hw, t.charCodeAt(i++));
+    const ww = weightAt(finish(hw), w);
+    if (ww > 0 && !isPlainAt(t, start, i)) offer(start, i, ww);
+    if (prevStart >= 0) {
+      const pw = weightAt(finish(mix(mix(SEED_PAIR, prevHash), hw)), w);
+      if (pw > 0) offer(prevStart, i, pw + 1e-9);
+    }
+    prevStart = start;
+    prevHash = hw;
+  }
 }
 
 /** Runs of word breaks inside a quoted pair ("order, now" reads "order now"). */
@@ -208,7 +275,15 @@ function isPlainAt(t: string, from: number, to: number): boolean {
     const c = t.charCodeAt(j);
     if (c < 48 || c > 57) { digits = false; break; }
   }
-  return digits || (to - from <= 5 && PLAIN.has(t.slice(from, to)));
+  if (digits || to - from > 5) return digits;
+  // The word's letters as one number (7 bits a letter), looked up without cutting a string.
+  let key = 0;
+  for (let j = from; j < to; j++) {
+    const c = t.charCodeAt(j);
+    if (c >= 128) return false;
+    key = key * 128 + c;
+  }
+  return PLAIN_KEYS.has(key);
 }
 
 /** Words too common or too short to explain anything when quoted alone. */
@@ -218,4 +293,5 @@ const PLAIN = new Set([
   'not', 'no', 'all', 'just', 'out', 'up', 'do', 'can', 'will', 'have', 'has', 'he', 'she', 'they', 'them', 'his',
   'her', 'their', 'what', 'who', 'how', 'more', 'https', 'http', 'www', 'com', 'co', 'net', 'org', 'html',
 ]);
+const PLAIN_KEYS = new Set([...PLAIN].map((p) => [...p].reduce((key, ch) => key * 128 + ch.charCodeAt(0), 0)));
 
