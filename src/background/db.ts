@@ -124,6 +124,10 @@ export class QuietBazaarDb extends Dexie {
 
   constructor(name = 'quiet-bazaar') {
     super(name);
+    // Nothing here uses liveQuery: without Dexie's observability layer a write builds no key
+    // ranges for it, and a transaction posts none to a BroadcastChannel when it commits (work in
+    // the worker and in the browser process after every batch).
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
     this.version(1).stores(STORES_V1);
     // Following audit (issue 9): the viewer's Following list, and sample posts per author.
     this.version(2).stores({

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The background's recorder on a real (in-memory) IndexedDB through Dexie.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuietBazaarDb } from '../../../src/background/db';
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
 import { FollowingStore } from '../../../src/background/following';
@@ -69,6 +69,16 @@ describe('Recorder', () => {
     await recorder.recordTweets([shopPost('shop', 3)], []);
     expect(await db.tweets.count()).toBe(5);
     expect((await db.days.get('2026-11-26'))?.seen).toBe(5);
+  });
+
+  it('posts nothing to other contexts when a batch commits (no liveQuery observers to tell)', async () => {
+    await recorder.recordTweets([shopPost('shop', 1)], []); // opens (and creates) the database
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    await recorder.recordTweets([shopPost('shop', 2), talkPost('alice', 1)], []);
+    await recorder.recordHidden([shopPost('shop', 2).id]);
+    expect(await db.tweets.count()).toBe(3);
+    expect(posted).not.toHaveBeenCalled();
+    posted.mockRestore();
   });
 
   it('counts each tweet once per day, however often it is seen', async () => {
