@@ -254,13 +254,12 @@ function readRepost(article: Element, context: Element): string | undefined {
 function readReplyTo(scope: Scope, parts: { nameRow?: Element | undefined; textEl?: Element | undefined; context?: Element | undefined; card?: Element | undefined }): string | undefined {
   const { nameRow, textEl, context, card } = parts;
   for (const a of scope.allOf(scope.links)) {
-    // The cheap tests first: most links are not "@handle" profile links.
-    const handle = profileHandle(a.getAttribute('href'));
-    if (!handle || !/^@\w/.test((a.textContent ?? '').trim())) continue;
     if (nameRow?.contains(a) || textEl?.contains(a) || context?.contains(a) || a.contains(context ?? null)) continue;
     if (card?.contains(a)) continue;
     if (textEl && !(a.compareDocumentPosition(textEl) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-    return handle;
+    // The text last: reading it copies it.
+    const handle = profileHandle(a.getAttribute('href'));
+    if (handle && /^@\w/.test((a.textContent ?? '').trim())) return handle;
   }
   return undefined;
 }
