@@ -93,6 +93,10 @@ const wordFrom = new Int32Array(MAX_GRAMS);
 const wordTo = new Int32Array(MAX_GRAMS);
 const wordUni = new Int32Array(MAX_GRAMS);
 const wordPair = new Int32Array(MAX_GRAMS);
+// Their shipped weights, when textScore read them (scannedShipped): the quote looks up nothing.
+const wordUniW = new Float64Array(MAX_GRAMS);
+const wordPairW = new Float64Array(MAX_GRAMS);
+let scannedShipped = false;
 let wordsN = 0;
 let scannedText: string | undefined;
 /** Where the last hashGrams call stopped reading (the text's length unless cut at MAX_GRAMS). */
@@ -148,6 +152,7 @@ export function hashGrams(t: string, out: Int32Array): number {
   }
   wordsN = words;
   scannedText = t;
+  scannedShipped = false;
   scannedTo = i;
   scannedLastHash = prevWord;
   return n;
@@ -170,12 +175,83 @@ export const TEXT_CEIL = 2;
 
 /** The learned score of a lowercase text (log-odds, without the bias), with the given weights. */
 export function textScore(t: string, w?: Float32Array | Float64Array): number {
-  const n = hashGrams(t, grams);
-  if (n === 0) return 0;
   let s = 0;
-  if (w === undefined) for (let i = 0; i < n; i++) s += LEVELS[W8[grams[i]!]! + 128]!;
-  else for (let i = 0; i < n; i++) s += w[grams[i]!]!;
+  let n: number;
+  if (w === undefined) {
+    s = scoreShipped(t);
+    n = shippedGrams;
+  } else {
+    n = hashGrams(t, grams);
+    for (let i = 0; i < n; i++) s += w[grams[i]!]!;
+  }
+  if (n === 0) return 0;
   return Math.min(TEXT_CEIL, Math.max(TEXT_FLOOR, s / Math.sqrt(n)));
+}
+
+// textScore with the shipped weights: hashGrams and the sum in one pass, the grams added in the
+// order hashGrams writes them (the same float sum to the last bit), no buffer written and read back.
+/** How many grams the last scoreShipped call read. */
+let shippedGrams = 0;
+
+/** The sum of the shipped weights of the text's grams, as hashGrams reads them (records the words too). */
+function scoreShipped(t: string): number {
+  let n = 0;
+  let s = 0;
+  let words = 0;
+  const len = t.length;
+  let prevWord = 0;
+  let hasPrev = false;
+  let i = 0;
+  padded[0] = 32;
+  while (i < len && n < MAX_GRAMS - 64) {
+    while (i < len && isBreak(t.charCodeAt(i))) i++;
+    if (i >= len) break;
+    const start = i;
+    let hw = SEED_WORD;
+    for (let c = t.charCodeAt(i); !isBreak(c); c = t.charCodeAt(i)) {
+      hw = mix(hw, c);
+      if (i - start < 28) padded[i - start + 1] = c;
+      if (++i >= len) break;
+    }
+    const end = i;
+    const wl = end - start;
+    if (wl < 28) padded[wl + 1] = 32;
+    wordFrom[words] = start;
+    wordTo[words] = end;
+    const uni = finish(hw);
+    wordUni[words] = uni;
+    const uw = LEVELS[W8[uni]! + 128]!;
+    wordUniW[words] = uw;
+    s += uw;
+    n++;
+    if (hasPrev) {
+      const pair = finish(mix(mix(SEED_PAIR, prevWord), hw));
+      wordPair[words] = pair;
+      const pw = LEVELS[W8[pair]! + 128]!;
+      wordPairW[words] = pw;
+      s += pw;
+      n++;
+    }
+    words++;
+    prevWord = hw;
+    hasPrev = true;
+    // Character 4-grams of " word " (boundaries included), at most 24 per word.
+    if (wl >= 2) {
+      const last = Math.min(wl + 2 - 4, 24);
+      n += last + 1;
+      for (let k = 0; k <= last; k++) {
+        const h0 = k === 0 ? SEED_CHAR_SPACE : mix(SEED_CHAR, padded[k]!);
+        s += LEVELS[W8[finish(mix(mix(mix(h0, padded[k + 1]!), padded[k + 2]!), padded[k + 3]!))]! + 128]!;
+      }
+    }
+  }
+  wordsN = words;
+  scannedText = t;
+  scannedShipped = true;
+  scannedTo = i;
+  scannedLastHash = prevWord;
+  shippedGrams = n;
+  return s;
 }
 
 /**
@@ -185,17 +261,19 @@ export function textScore(t: string, w?: Float32Array | Float64Array): number {
 export function quoteTopWords(t: string, k = 2, w?: Float32Array | Float64Array): string {
   // The words as textScore last read them (read again if that was another text); one pass keeps
   // the TOP best candidates (word or word pair) as positions: strings are cut only for those.
-  if (t !== scannedText) hashGrams(t, grams);
+  if (w === undefined) {
+    if (t !== scannedText || !scannedShipped) scoreShipped(t);
+  } else if (t !== scannedText) hashGrams(t, grams);
   candN = 0;
   const known = Math.min(wordsN, 400);
   for (let q = 0; q < known; q++) {
     const start = wordFrom[q]!;
     const end = wordTo[q]!;
     // A word alone is quoted only when it means something by itself ("order", not "on" or "com").
-    const ww = weightAt(wordUni[q]!, w);
+    const ww = w === undefined ? wordUniW[q]! : w[wordUni[q]!]!;
     if (ww > 0 && !isPlainAt(t, start, end)) offer(start, end, ww);
     if (q > 0) {
-      const pw = weightAt(wordPair[q]!, w);
+      const pw = w === undefined ? wordPairW[q]! : w[wordPair[q]!]!;
       if (pw > 0) offer(wordFrom[q - 1]!, end, pw + 1e-9);
     }
   }
@@ -213,15 +291,34 @@ export function quoteTopWords(t: string, k = 2, w?: Float32Array | Float64Array)
     }
     order[j] = o;
   }
-  const picked: string[] = [];
-  for (let c = 0; c < candN && picked.length < k; c++) {
+  let quote = '';
+  let pickedN = 0;
+  for (let c = 0; c < candN && pickedN < k; c++) {
     const o = order[c]!;
-    const text = t.slice(candFrom[o], candTo[o]).replace(BREAKS, ' ');
+    const from = candFrom[o]!;
+    const to = candTo[o]!;
+    const text = hasBreakRun(t, from, to) ? t.slice(from, to).replace(BREAKS, ' ') : t.slice(from, to);
+    const spaced = ` ${text} `;
     // A pair already says its words; a word inside a picked pair adds nothing.
-    if (picked.some((p) => ` ${p} `.includes(` ${text} `) || ` ${text} `.includes(` ${p} `))) continue;
-    picked.push(text);
+    let said = false;
+    for (let p = 0; p < pickedN && !said; p++) said = pickedSpaced[p]!.includes(spaced) || spaced.includes(pickedSpaced[p]!);
+    if (said) continue;
+    pickedSpaced[pickedN++] = spaced;
+    quote += `${quote ? ', ' : ''}'${text.slice(0, 30)}'`;
   }
-  return picked.map((p) => `'${p.slice(0, 30)}'`).join(', ');
+  return quote;
+}
+
+/** The picked quotes, each between spaces (" order now "), for the containment check. */
+const pickedSpaced: string[] = [];
+
+/** Whether t[from, to) holds a character BREAKS replaces (else the slice is quoted as it is). */
+function hasBreakRun(t: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = t.charCodeAt(j);
+    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return true;
+  }
+  return false;
 }
 
 /** The candidates of the words after `from` (up to the 400th word), hashing them here. */
@@ -254,18 +351,24 @@ const candW = new Float64Array(TOP);
 const order = new Int32Array(TOP);
 let candN = 0;
 
+/** Where the lightest of the TOP candidates is (the first of equals), once all TOP are taken. */
+let candMin = 0;
+
 /** Keep the candidate if it is among the TOP heaviest so far. */
 function offer(from: number, to: number, weight: number): void {
   let at = candN;
   if (candN === TOP) {
-    let min = 0;
-    for (let c = 1; c < TOP; c++) if (candW[c]! < candW[min]!) min = c;
-    if (candW[min]! >= weight) return;
-    at = min;
+    if (candW[candMin]! >= weight) return;
+    at = candMin;
   } else candN++;
   candFrom[at] = from;
   candTo[at] = to;
   candW[at] = weight;
+  if (candN === TOP) {
+    let min = 0;
+    for (let c = 1; c < TOP; c++) if (candW[c]! < candW[min]!) min = c;
+    candMin = min;
+  }
 }
 
 function isPlainAt(t: string, from: number, to: number): boolean {
@@ -276,12 +379,13 @@ function isPlainAt(t: string, from: number, to: number): boolean {
     if (c < 48 || c > 57) { digits = false; break; }
   }
   if (digits || to - from > 5) return digits;
-  // The word's letters as one number (7 bits a letter), looked up without cutting a string.
+  // The word's letters as one small integer (5 bits a letter: the plain words are all a to z),
+  // looked up without cutting a string.
   let key = 0;
   for (let j = from; j < to; j++) {
-    const c = t.charCodeAt(j);
-    if (c >= 128) return false;
-    key = key * 128 + c;
+    const c = t.charCodeAt(j) - 96;
+    if (c < 1 || c > 26) return false;
+    key = (key << 5) | c;
   }
   return PLAIN_KEYS.has(key);
 }
@@ -293,5 +397,5 @@ const PLAIN = new Set([
   'not', 'no', 'all', 'just', 'out', 'up', 'do', 'can', 'will', 'have', 'has', 'he', 'she', 'they', 'them', 'his',
   'her', 'their', 'what', 'who', 'how', 'more', 'https', 'http', 'www', 'com', 'co', 'net', 'org', 'html',
 ]);
-const PLAIN_KEYS = new Set([...PLAIN].map((p) => [...p].reduce((key, ch) => key * 128 + ch.charCodeAt(0), 0)));
+const PLAIN_KEYS = new Set([...PLAIN].map((p) => [...p].reduce((key, ch) => (key << 5) | (ch.charCodeAt(0) - 96), 0)));
 
