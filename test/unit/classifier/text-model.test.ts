@@ -55,5 +55,7 @@ describe('quoteTopWords', () => {
     const w = weightsFor({ the: 1, order: 0.5, com: 2 });
     expect(quoteTopWords('the order at example.com', 3, w)).toBe("'order'");
     expect(quoteTopWords('theirs ordered', 3, w)).toBe('');
+    const v = weightsFor({ https: 2, http: 2, their: 2, theirs: 1, ordrs: 1.5 });
+    expect(quoteTopWords('https http their theirs ordrs', 3, v)).toBe("'ordrs', 'theirs'");
   });
 });
