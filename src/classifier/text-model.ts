@@ -191,68 +191,22 @@ export function textScore(t: string, w?: Float32Array | Float64Array): number {
   return Math.min(TEXT_CEIL, Math.max(TEXT_FLOOR, s / Math.sqrt(n)));
 }
 
-// textScore with the shipped weights: hashGrams and the sum in one pass, the grams added in the
-// order hashGrams writes them (the same float sum to the last bit), no buffer written and read back.
+// textScore with the shipped weights: the grams summed in the order hashGrams writes them (the
+// same float sum to the last bit as with decoded weights), and each word's unigram and pair
+// weight kept for the quote, which then looks up nothing.
 /** How many grams the last scoreShipped call read. */
 let shippedGrams = 0;
 
 /** The sum of the shipped weights of the text's grams, as hashGrams reads them (records the words too). */
 function scoreShipped(t: string): number {
-  let n = 0;
+  const n = hashGrams(t, grams);
   let s = 0;
-  let words = 0;
-  const len = t.length;
-  let prevWord = 0;
-  let hasPrev = false;
-  let i = 0;
-  padded[0] = 32;
-  while (i < len && n < MAX_GRAMS - 64) {
-    while (i < len && isBreak(t.charCodeAt(i))) i++;
-    if (i >= len) break;
-    const start = i;
-    let hw = SEED_WORD;
-    for (let c = t.charCodeAt(i); !isBreak(c); c = t.charCodeAt(i)) {
-      hw = mix(hw, c);
-      if (i - start < 28) padded[i - start + 1] = c;
-      if (++i >= len) break;
-    }
-    const end = i;
-    const wl = end - start;
-    if (wl < 28) padded[wl + 1] = 32;
-    wordFrom[words] = start;
-    wordTo[words] = end;
-    const uni = finish(hw);
-    wordUni[words] = uni;
-    const uw = LEVELS[W8[uni]! + 128]!;
-    wordUniW[words] = uw;
-    s += uw;
-    n++;
-    if (hasPrev) {
-      const pair = finish(mix(mix(SEED_PAIR, prevWord), hw));
-      wordPair[words] = pair;
-      const pw = LEVELS[W8[pair]! + 128]!;
-      wordPairW[words] = pw;
-      s += pw;
-      n++;
-    }
-    words++;
-    prevWord = hw;
-    hasPrev = true;
-    // Character 4-grams of " word " (boundaries included), at most 24 per word.
-    if (wl >= 2) {
-      const last = Math.min(wl + 2 - 4, 24);
-      n += last + 1;
-      for (let k = 0; k <= last; k++) {
-        const h0 = k === 0 ? SEED_CHAR_SPACE : mix(SEED_CHAR, padded[k]!);
-        s += LEVELS[W8[finish(mix(mix(mix(h0, padded[k + 1]!), padded[k + 2]!), padded[k + 3]!))]! + 128]!;
-      }
-    }
+  for (let i = 0; i < n; i++) s += LEVELS[W8[grams[i]!]! + 128]!;
+  for (let k = 0; k < wordsN; k++) {
+    wordUniW[k] = LEVELS[W8[wordUni[k]!]! + 128]!;
+    if (k > 0) wordPairW[k] = LEVELS[W8[wordPair[k]!]! + 128]!;
   }
-  wordsN = words;
-  scannedText = t;
   scannedShipped = true;
-  scannedTo = i;
-  scannedLastHash = prevWord;
   shippedGrams = n;
   return s;
 }
