@@ -76,6 +76,13 @@ describe('brand voice', () => {
     expect(judge(s, 'strict').verdict).not.toBe('seller');
   });
 
+  it('needs two posts naming the account: one mention among the first few posts is chance', () => {
+    const once = ['Thanks @Velora for the quick reply.', 'The road is calling.', 'Three laps to go.', 'Rain again tomorrow.'];
+    expect(judge(feed('velora', once)).verdict).not.toBe('seller');
+    const twice = [...once.slice(0, 3), 'Velora Storm, in every size.'];
+    expect(judge(feed('velora', twice)).verdict).toBe('seller');
+  });
+
   it('keeps a newsroom that does not name itself', () => {
     expect(judge(feed('dailyledger', NEWSROOM)).verdict).toBe('conversationalist');
   });
