@@ -315,7 +315,6 @@ const CALL_RULES = new Set(RULES.filter((r) => r.group === 'cta' || r.group === 
 export const CALLS_SHARE = 0.5;
 const CALLS_ALPHA = 0.5;
 
-/** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */
 /** A stored count, or 0 when absent or malformed (fields added after version 2). */
 function countOf(x: unknown): number {
   return isCount(x) ? x : 0;
@@ -342,6 +341,7 @@ function brandVoice(state: AuthorState, minPosts: number): string {
   return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
 }
 
+/** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */
 function withCalls(signs: ProfileSigns, state: AuthorState, minPosts: number): ProfileSigns {
   const calls = state.calls ?? 0;
   if (state.posts < minPosts || calls < CALLS_SHARE * state.posts) return signs;
