@@ -26,6 +26,7 @@ import { readBioLinks } from './links';
 import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
 import { postThreshold, sigmoid, type PostJudgement } from './post';
 import { FIRST_PERSON, NAMES_ITSELF, readVoice } from './voice';
+import { compactRegExp } from './regexp-code';
 export { namesItself, readVoice } from './voice';
 
 /** Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`; rules.ts). */
@@ -306,7 +307,7 @@ export interface ProfileSigns {
   reasons: string[];
 }
 
-const RE_BIO_SHOP_WORDS = /\b(?:shop|store|order|dm (?:to|for) (?:order|price|promo)|promo|discount|use code|wholesale|we ship|merch|boutique)\b/i;
+const RE_BIO_SHOP_WORDS = compactRegExp(/\b(?:shop|store|order|dm (?:to|for) (?:order|price|promo)|promo|discount|use code|wholesale|we ship|merch|boutique)\b/i);
 
 /** What an author's profile alone says (bio links and words, business account), as judgeAuthor weighs it. */
 /** Rules that call readers to act on an offer ("order now", "link in bio", tickets on sale). */

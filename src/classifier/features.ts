@@ -10,6 +10,8 @@ import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 import { CURRENCY, DIGIT, PREFIX, patternGate, type Gate } from './word-gates';
+import { boundariesAsLookaheads } from './regexp-code';
+export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
 export { isSchedulerApp } from './rules';
@@ -152,34 +154,6 @@ const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
   };
 });
 const MASK_WORDS = Math.max(1, Math.ceil(nBits / 32));
-
-/**
- * The same pattern with each word boundary that follows a group or ends an alternative written as a
- * lookahead, \b → (?=\b) (and \B alike): the same assertion, so the same matches. V8 copies a plain
- * boundary into the code of every alternative before it; a lookahead it emits once. The rules'
- * native regexp code shrinks by about 30% (1.25 → 0.87 MB over the development set, Node 20),
- * with no loss of speed. Escapes and character classes ([\b] is a backspace) are left alone.
- */
-export function boundariesAsLookaheads(src: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (c === '\\') {
-      const d = src[i + 1] ?? '';
-      const next = src[i + 2];
-      const closes = next === undefined || next === ')' || next === '|';
-      if (!inClass && (d === 'b' || d === 'B') && i > 0 && (src[i - 1] === ')' || closes)) out += `(?=\\${d})`;
-      else out += c + d;
-      i++;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += c;
-  }
-  return out;
-}
 
 /** [pattern, its trigger words] of every rule with both: for the trigger test. */
 export const GATED: readonly (readonly [RegExp, readonly string[]])[] = RULES.filter((r) => r.pattern && r.triggers).map((r) => [r.pattern!, r.triggers!] as const);

@@ -14,6 +14,7 @@
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readBioLinks, type LinkReading } from './links';
 import { quoteTopWords, textScore } from './text-model';
+import { compactRegExp } from './regexp-code';
 
 /**
  * Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`:
@@ -546,9 +547,9 @@ function isOfferStack(v: PostView): boolean {
 const I_DEAL = ruleIndex('text.deal');
 const I_MARKET = ruleIndex('talk.market-report');
 /** A discount or a bundle price: "30% off", "2 for $5". */
-const RE_PRICE_CUT = /\b\d+ ?% off\b|\b\d+ for [$€£]\d/;
+const RE_PRICE_CUT = compactRegExp(/\b\d+ ?% off\b|\b\d+ for [$€£]\d/);
 /** A sentence opening with a verb addressed to the reader: how ads begin ("Find…", "Lease…", "Stock up…"). */
-const RE_AD_OPENING = /(?:^|[.!?:] )(?:get|find|try|shop|order|book|rent|lease|buy|save|stock up|upgrade|discover|learn|start|make|take|send|stay|go|win|score|hear|wake up|plan|protect|treat|enjoy|join|switch|stream|watch|ride|fly|pay|file|grab|catch|celebrate|meet|say hello to|experience|explore|unlock|add|give|skip|drive|travel|visit|call|apply|register|sign up|subscribe|download|install|claim|pick up|pre-?order|reserve|outsmart|cook|sleep|own|treat yourself|spend|earn|refinance|insure)\b/;
+const RE_AD_OPENING = compactRegExp(/(?:^|[.!?:] )(?:get|find|try|shop|order|book|rent|lease|buy|save|stock up|upgrade|discover|learn|start|make|take|send|stay|go|win|score|hear|wake up|plan|protect|treat|enjoy|join|switch|stream|watch|ride|fly|pay|file|grab|catch|celebrate|meet|say hello to|experience|explore|unlock|add|give|skip|drive|travel|visit|call|apply|register|sign up|subscribe|download|install|claim|pick up|pre-?order|reserve|outsmart|cook|sleep|own|treat yourself|spend|earn|refinance|insure)\b/);
 const RE_YOUR = /\byour\b/;
 
 function isPricedOffer(v: PostView): boolean {
@@ -572,16 +573,16 @@ function isAdCopy(v: PostView): boolean {
 
 const RE_APP_STORE = /\b(?:apps\.apple\.com|itunes\.apple\.com\/app|play\.google\.com\/store\/apps|app\.link|onelink\.me|smart\.link|page\.link)/;
 /** Professional categories of X that sell (shops, brands, products), as opposed to news, public bodies or people. */
-const RE_SELLING_CATEGORY = /\b(?:shop|store|retail|product|brand|restaurant|food|beverage|apparel|clothing|fashion|beauty|cosmetic|jewel|e-?commerce|marketing|advertising|agency|software|internet company|app|games?|gaming|entertainment|hotel|travel|real estate|car|automotive|financial|bank|crypto|consumer|cafe|bakery|fitness|health & wellness)/i;
+const RE_SELLING_CATEGORY = compactRegExp(/\b(?:shop|store|retail|product|brand|restaurant|food|beverage|apparel|clothing|fashion|beauty|cosmetic|jewel|e-?commerce|marketing|advertising|agency|software|internet company|app|games?|gaming|entertainment|hotel|travel|real estate|car|automotive|financial|bank|crypto|consumer|cafe|bakery|fitness|health & wellness)/i);
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;
 const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
-const RE_WALLET = /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/;
+const RE_WALLET = compactRegExp(/\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/);
 /** Bio words that say a shop runs behind the account. */
-const RE_BIO_SALES = /\b(?:shop|store|order(?:s)?|dm (?:to|for) (?:order|price|collab|promo)|business (?:inquiries|enquiries|email)|promo(?:tion)?s?|collab(?:s|oration)?|deals|discount|coupon|affiliate|wholesale|we ship|shipping|buy|sale|clothing|boutique|apparel|merch|bookings?|use code)\b/;
+const RE_BIO_SALES = compactRegExp(/\b(?:shop|store|order(?:s)?|dm (?:to|for) (?:order|price|collab|promo)|business (?:inquiries|enquiries|email)|promo(?:tion)?s?|collab(?:s|oration)?|deals|discount|coupon|affiliate|wholesale|we ship|shipping|buy|sale|clothing|boutique|apparel|merch|bookings?|use code)\b/);
 /** Posting apps made for scheduling and publishing marketing in bulk. */
-const RE_SCHEDULER = /\b(?:buffer|hootsuite|sprout ?social|later(?:\.com)?|dlvr\.?it|ifttt|zapier|publer|socialpilot|sendible|loomly|agorapulse|socialbee|tweetdeck teams|hypefury|typefully|tweet ?hunter|taplio|postpone|radaar|meet ?edgar|coschedule|metricool|social ?champ|falcon\.io|brandwatch|emplifi|khoros|sprinklr|oktopost|planable|vista social|statusbrew|crowdfire|onlypult|feedhive|blaze|ocoya|postiz|make\.com|n8n)\b/i;
+const RE_SCHEDULER = compactRegExp(/\b(?:buffer|hootsuite|sprout ?social|later(?:\.com)?|dlvr\.?it|ifttt|zapier|publer|socialpilot|sendible|loomly|agorapulse|socialbee|tweetdeck teams|hypefury|typefully|tweet ?hunter|taplio|postpone|radaar|meet ?edgar|coschedule|metricool|social ?champ|falcon\.io|brandwatch|emplifi|khoros|sprinklr|oktopost|planable|vista social|statusbrew|crowdfire|onlypult|feedhive|blaze|ocoya|postiz|make\.com|n8n)\b/i);
 
 /** Exposed for the author model (whose posting app is a scheduler) and tests. */
 export function isSchedulerApp(source: string | undefined): boolean {
