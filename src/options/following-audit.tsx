@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
+import { VerdictBadge } from '../ui/account-name';
+import { AccountLink, AuditReadNote, isFollowingAudit } from '../ui/following-audit';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
@@ -66,7 +67,7 @@ export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditAc
           <AccountLink handle={row.handle} />
           {row.name && row.name !== row.handle ? <span class="name">{row.name}</span> : null}
         </span>
-        <span class={`badge badge-${row.verdict}`}>{auditVerdictLabel(row.verdict)}</span>
+        <VerdictBadge verdict={row.verdict} />
       </div>
       <p class="account-share">
         {row.basis === 'posts'

@@ -4,13 +4,13 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { Override, PopupAuthor, SellerPage } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { atHandle, formatCount, verdictLabel } from '../ui/format';
+import { atHandle, formatCount } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 import { OverrideControls } from '../ui/override-controls';
 import { PAGE_SIZE, PagerControls, SearchField } from '../ui/paged-list';
 import { REPLY_TIMEOUT_MS } from './data-actions';
-import { AccountName } from '../ui/account-name';
+import { AccountName, VerdictBadge } from '../ui/account-name';
 
 function isSellerPage(v: unknown): v is SellerPage {
   const p = v as SellerPage;
@@ -91,7 +91,7 @@ function SellerRow({ author: a, setOverride }: { author: PopupAuthor; setOverrid
     <li class="seller" data-verdict={a.verdict}>
       <div class="seller-head">
         <AccountName handle={a.handle} name={a.name} />
-        <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
+        <VerdictBadge verdict={a.verdict} />
         <span class="seller-share">{tn('account_share', a.posts, [formatCount(a.sellingPosts)])}</span>
       </div>
       {a.reasons.length ? <p class="seller-reasons">{a.reasons.join(' · ')}</p> : null}

@@ -6,7 +6,8 @@ import { useCallback } from 'preact/hooks';
 import type { FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
-import { AccountLink, AuditReadNote, auditVerdictLabel, isFollowingAudit } from '../ui/following-audit';
+import { VerdictBadge } from '../ui/account-name';
+import { AccountLink, AuditReadNote, isFollowingAudit } from '../ui/following-audit';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
 /** Accounts shown in the popup before "see all". */
@@ -35,7 +36,7 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
         <ul class="audit-top">
           {top.map((r) => (
             <li key={r.key}>
-              <AccountLink handle={r.handle} /> <span class={`badge badge-${r.verdict}`}>{auditVerdictLabel(r.verdict)}</span>{' '}
+              <AccountLink handle={r.handle} /> <VerdictBadge verdict={r.verdict} />{' '}
               <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
             </li>
           ))}

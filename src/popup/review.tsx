@@ -6,8 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Override, ReviewData } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { t, tn, formatCount } from '../ui/i18n';
-import { verdictLabel } from '../ui/format';
-import { AccountName } from '../ui/account-name';
+import { AccountName, VerdictBadge } from '../ui/account-name';
 
 const TIMEOUT_MS = 5000;
 
@@ -39,7 +38,7 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
                 <span class="account-id">
                   <AccountName handle={r.handle} name={r.name} />
                 </span>
-                <span class={`badge badge-${r.verdict}`}>{verdictLabel(r.verdict)}</span>
+                <VerdictBadge verdict={r.verdict} />
               </div>
               <p class="account-share">{tn('review_tweets', r.tweets, [formatCount(r.wouldHide)])}</p>
               <ul class="reasons">

@@ -18,8 +18,8 @@ import type { ComponentChildren } from 'preact';
 import type { PopupAuthor, Override, PeriodStats, PopupData } from '../shared/messages';
 import type { Sensitivity } from '../shared/types';
 import { t, tn } from '../ui/i18n';
-import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare, verdictLabel } from '../ui/format';
-import { AccountName } from '../ui/account-name';
+import { atHandle, formatCount, formatCounts, formatDay, formatRatio, formatShare } from '../ui/format';
+import { AccountName, VerdictBadge } from '../ui/account-name';
 import { Keys } from '../ui/keys';
 
 export interface PopupActions {
@@ -272,7 +272,7 @@ function AccountItem({ author: a, actions }: { author: PopupAuthor; actions: Pop
         <span class="account-id">
           <AccountName handle={a.handle} name={a.name} />
         </span>
-        <span class={`badge badge-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
+        <VerdictBadge verdict={a.verdict} />
       </div>
       <p class="account-share" title={t('account_share_title', [formatShare(a.sellingShare)])}>
         {tn('account_share', a.posts, [formatCount(a.sellingPosts)])}

@@ -1,7 +1,8 @@
 // An account as the lists show it: @handle, a link to the profile on X (a new tab: unfollowing
 // and everything else happens there), and the display name when it says something more.
 // Handles and names come from X's pages: JSX text and attributes only.
-import { atHandle, profileUrl } from './format';
+import type { Verdict } from '../shared/types';
+import { atHandle, profileUrl, verdictLabel } from './format';
 
 export function AccountName({ handle, name }: { handle: string; name?: string | undefined }) {
   const url = profileUrl(handle);
@@ -18,4 +19,9 @@ export function AccountName({ handle, name }: { handle: string; name?: string | 
       {name && name !== handle ? <span class="name">{name}</span> : null}
     </>
   );
+}
+
+/** The verdict as a coloured badge in plain words ("Mostly sells"). */
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return <span class={`badge badge-${verdict}`}>{verdictLabel(verdict)}</span>;
 }

@@ -3,8 +3,7 @@
 // with, until all were read, how to read the rest.
 import type { FollowingAudit } from '../shared/messages';
 import { parseHandle } from '../shared/handles';
-import type { Verdict } from '../shared/types';
-import { formatCount, locale, t, type MessageKey } from './i18n';
+import { formatCount, locale, t } from './i18n';
 
 /** The reply comes from another context: check its shape before trusting it. */
 export function isFollowingAudit(v: unknown): v is FollowingAudit {
@@ -17,17 +16,6 @@ export function isFollowingAudit(v: unknown): v is FollowingAudit {
     Array.isArray(a.rows) &&
     a.rows.every((r) => !!r && typeof r.handle === 'string' && typeof r.verdict === 'string' && Array.isArray(r.reasons))
   );
-}
-
-const VERDICT_KEYS: Record<Verdict, MessageKey> = {
-  seller: 'verdict_seller',
-  mixed: 'verdict_mixed',
-  conversationalist: 'verdict_conversationalist',
-  unknown: 'verdict_unknown',
-};
-
-export function auditVerdictLabel(v: Verdict): string {
-  return VERDICT_KEYS[v] ? t(VERDICT_KEYS[v]) : v;
 }
 
 /** "@handle" linking to https://x.com/<handle> (where the user can unfollow); plain text for an odd handle. */
