@@ -2,7 +2,7 @@
 //
 //   content ─following-seen─► recordFollowing ─► following (id, handle, name, bio, profile signs)
 //                                            └─► followingMeta (viewer, M, last read, end reached)
-//   content ─tweets-seen────► recordSamples ───► samples (two short posts per author, selling first)
+//   content ─tweets-seen────► writeSamples ────► samples (two short posts per author, selling first)
 //   popup / options ─get-following-audit─► buildAudit: each followed account joined with its
 //       author verdict (from posts), else judged by its profile alone, else "not enough seen yet"
 //   popup ─get-review─► buildReview: what quiet mode would hide on that tab (the dry run)
@@ -152,18 +152,11 @@ export class FollowingStore {
   }
 
   /**
-   * Keep up to two short posts per author as evidence, selling ones first. `judged` holds the
-   * pSelling the recorder already computed for the tweets it recorded; the rest are judged here.
-   */
-  recordSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>): Promise<void> {
-    if (!tweets.length) return Promise.resolve();
-    return this.serial(() => this.db.transaction('rw', this.db.samples, () => this.writeSamples(tweets, now, judged)));
-  }
-
-  /**
-   * recordSamples' work, in the caller's transaction (which must hold db.samples): the recorder
-   * runs it in its batch transaction, so a batch of tweets is one transaction. `newAuthors`:
-   * authors the recorder had no row for, whose samples need not be read first.
+   * Keep up to two short posts per author as evidence, selling ones first. Runs in the caller's
+   * transaction (which must hold db.samples): the recorder runs it in its batch transaction, so a
+   * batch of tweets is one transaction. `judged` holds the pSelling the recorder already computed
+   * for the tweets it recorded (the rest are judged here); `newAuthors`: authors the recorder had
+   * no row for, whose samples need not be read first.
    */
   async writeSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>, newAuthors?: ReadonlySet<string>): Promise<void> {
     const { db } = this;
@@ -181,12 +174,11 @@ export class FollowingStore {
     // An author first seen in this batch has no samples yet: only the others are read.
     const known = newAuthors ? keys.filter((k) => !newAuthors.has(k)) : keys;
     const found = known.length ? await db.samples.bulkGet(known) : [];
-    const byKnown = new Map(known.map((k, i) => [k, found[i]]));
-    const old = keys.map((k) => byKnown.get(k));
+    const old = new Map(known.map((k, i) => [k, found[i]]));
     const rows: SampleRow[] = [];
     let added = false;
-    keys.forEach((key, i) => {
-      const before = old[i];
+    keys.forEach((key) => {
+      const before = old.get(key);
       const merged = [...(before?.posts ?? [])];
       for (const p of byKey.get(key)!) if (!merged.some((m) => m.text === p.text)) merged.push(p);
       // Selling first (stable: earlier ones first within each kind).

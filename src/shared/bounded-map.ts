@@ -30,7 +30,7 @@ class Stamps<K> {
     return this.now() - this.base;
   }
 
-  /** Stamps a key as the newest; returns the keys trimmed away (oldest first). */
+  /** Stamps a key as the newest, then trims; `dropped` hears of each key trimmed away (oldest first). */
   touch(key: K, dropped: (key: K) => void): void {
     this.at.delete(key);
     this.at.set(key, this.clock());

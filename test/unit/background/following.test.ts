@@ -118,11 +118,11 @@ describe('the audit', () => {
   it('keeps two short samples per author, selling ones first', async () => {
     await store.recordFollowing(seen({ users: [{ id: '502', handle: 'DealsGuy' }], total: 1 }), settings, 1);
     const tweets = [talkPost('DealsGuy', 1), shopPost('DealsGuy', 1), shopPost('DealsGuy', 2), shopPost('DealsGuy', 3)];
-    await store.recordSamples(tweets, 1);
+    await db.transaction('rw', db.samples, () => store.writeSamples(tweets, 1));
     const [row] = (await buildAudit(db, settings)).rows;
     expect(row!.samples).toHaveLength(2);
     expect(row!.samples.every((s) => s.includes('Flash sale'))).toBe(true);
-    await store.recordSamples([postBy('DealsGuy', 'x'.repeat(1000))], 2);
+    await db.transaction('rw', db.samples, () => store.writeSamples([postBy('DealsGuy', 'x'.repeat(1000))], 2));
     expect((await db.samples.get('dealsguy'))!.posts.every((p) => p.text.length <= 200)).toBe(true);
   });
 
