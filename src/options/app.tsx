@@ -23,8 +23,9 @@ export type { Send } from '../shared/request';
 export type { SaveFile } from './data-actions';
 export { exportFileName, saveWithBlob } from './data-actions';
 
-export const NO_ANSWER = t('options_no_answer');
-export const NOT_SAVED = t('options_not_saved');
+/** Read when shown, not when the module loads: a page may install its messages after its modules load (i18n.ts ensureMessages). */
+export const noAnswer = (): string => t('options_no_answer');
+export const notSaved = (): string => t('options_not_saved');
 
 /** The reply comes from another context: check its shape before the view trusts it. */
 export function isOptionsData(value: unknown): value is OptionsData {
@@ -74,7 +75,7 @@ export function OptionsApp({ send, subscribe, saveFile = saveWithBlob, extra }: 
   const actions = useMemo<OptionsActions>(() => {
     const change = async (optimistic: (s: Settings) => Settings, message: () => Promise<unknown>) => {
       const result = await live.run((d) => ({ ...d, settings: optimistic(d.settings) }), message);
-      note({ save: result.ok ? undefined : { kind: 'error', text: NOT_SAVED } });
+      note({ save: result.ok ? undefined : { kind: 'error', text: notSaved() } });
     };
     const override = (handle: string, list: ListName | null) =>
       void change(
@@ -92,7 +93,7 @@ export function OptionsApp({ send, subscribe, saveFile = saveWithBlob, extra }: 
     };
   }, [send, saveFile, live.run, note]);
 
-  const shownNotes = live.failed ? { ...notes, load: { kind: 'error' as const, text: NO_ANSWER } } : notes;
+  const shownNotes = live.failed ? { ...notes, load: { kind: 'error' as const, text: noAnswer() } } : notes;
   return (
     <OptionsView
       data={live.data}

@@ -8,7 +8,8 @@ import { t, tn, type MessageKey } from '../ui/i18n';
 import { PagedList } from '../ui/paged-list';
 import type { ListName, OptionsActions } from './view';
 
-export const INVALID_HANDLE = t('handle_invalid');
+/** Read when shown, not when the module loads: a page may install its messages after its modules load (i18n.ts ensureMessages). */
+export const invalidHandle = (): string => t('handle_invalid');
 
 const LISTS: Record<ListName, { title: MessageKey; lower: MessageKey; key: 'allowList' | 'blockList'; hint: MessageKey; empty: MessageKey; search: MessageKey }> = {
   allow: { title: 'list_allow_title', lower: 'list_allow_lower', key: 'allowList', hint: 'list_allow_hint', empty: 'list_allow_empty', search: 'list_allow_search' },
@@ -62,7 +63,7 @@ function AddHandleForm(props: { list: ListName; lower: string; current: string[]
     e.preventDefault();
     const parsed = parseHandle(draft.trim());
     if (parsed === undefined) {
-      setError(INVALID_HANDLE);
+      setError(invalidHandle());
       return;
     }
     const handle = authorKey(parsed);

@@ -20,7 +20,7 @@ import { DataSection } from './data-section';
 import { HandleListSection } from './handle-lists';
 
 export type ListName = 'allow' | 'block';
-export { INVALID_HANDLE } from './handle-lists';
+export { invalidHandle } from './handle-lists';
 
 export interface OptionsActions {
   setSettings(patch: Partial<Settings>): void;

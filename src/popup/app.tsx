@@ -22,7 +22,8 @@ export type { Subscribe } from '../ui/live-data';
 /** A sleeping MV3 service worker takes a moment to wake; beyond this we say it did not answer. */
 export const REPLY_TIMEOUT_MS = 5000;
 
-export const NO_ANSWER = t('popup_no_answer');
+/** Read when shown, not when the module loads: a page may install its messages after its modules load (i18n.ts ensureMessages). */
+export const noAnswer = (): string => t('popup_no_answer');
 
 /** `?tab=<id>` overrides the active tab (tests open popup.html as a page, which is then the active tab). */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -56,8 +57,8 @@ export function isPopupData(value: unknown): value is PopupData {
   );
 }
 
-export const STALE = t('popup_stale');
-export const NOT_SAVED = t('popup_not_saved');
+export const stale = (): string => t('popup_stale');
+export const notSaved = (): string => t('popup_not_saved');
 
 export interface PopupAppProps {
   send: Send;
@@ -84,7 +85,7 @@ export function PopupApp({ send, subscribe, tabId, shortcut, openOptions, extra 
   const actions = useMemo<PopupActions>(() => {
     const change = async (optimistic: (d: PopupData) => PopupData, message: () => Promise<Settings>) => {
       const result = await live.run(optimistic, message);
-      setActionError(result.ok ? undefined : NOT_SAVED);
+      setActionError(result.ok ? undefined : notSaved());
     };
     const setSettings = (patch: Partial<Settings>) =>
       change(
@@ -107,6 +108,6 @@ export function PopupApp({ send, subscribe, tabId, shortcut, openOptions, extra 
   }, [send, live.run, openOptions, setActionError]);
 
   const { data, failed } = live;
-  const error = failed ? (data ? `${NO_ANSWER} ${STALE}` : NO_ANSWER) : actionError;
+  const error = failed ? (data ? `${noAnswer()} ${stale()}` : noAnswer()) : actionError;
   return <PopupView data={data} error={error} actions={actions} extra={extra} {...(shortcut === undefined ? {} : { shortcut })} />;
 }

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope, OptionsData } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { INVALID_HANDLE, OptionsView, type OptionsActions, type OptionsNotes } from '../../src/options/view';
+import { invalidHandle, OptionsView, type OptionsActions, type OptionsNotes } from '../../src/options/view';
 import { OptionsApp, isOptionsData, type Send } from '../../src/options/app';
 import { getMockOptionsData } from '../../src/options/mock-data';
 import { withContainer } from '../helpers/render-container';
@@ -119,7 +119,7 @@ describe('options view', () => {
       const input = await typeAndAdd('allow', bad);
       expect(actions.addHandle).not.toHaveBeenCalled();
       const error = section('allow').querySelector('[role="alert"]')!;
-      expect(error.textContent).toBe(INVALID_HANDLE);
+      expect(error.textContent).toBe(invalidHandle());
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toBe(error.id);
       // Typing again clears the error.

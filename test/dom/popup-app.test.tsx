@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../src/shared/messages';
 import type { Settings } from '../../src/shared/settings';
-import { NOT_SAVED, NO_ANSWER, PopupApp, STALE, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
+import { notSaved, noAnswer, PopupApp, stale, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
 import { getMockData } from '../../src/popup/mock-data';
 import { withContainer } from '../helpers/render-container';
 
@@ -196,7 +196,7 @@ describe('PopupApp', () => {
     const send = vi.fn<Send>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
     render(<PopupApp send={send} tabId={1} />, container);
     await settle();
-    expect(alertText()).toBe(NO_ANSWER);
+    expect(alertText()).toBe(noAnswer());
     expect(container.textContent).not.toContain('Loading…');
   });
 
@@ -204,7 +204,7 @@ describe('PopupApp', () => {
     for (const reply of [undefined, { hello: 'world' }]) {
       render(<PopupApp send={async () => reply} tabId={1} />, container);
       await settle();
-      expect(alertText()).toBe(NO_ANSWER);
+      expect(alertText()).toBe(noAnswer());
       render(null, container);
     }
   });
@@ -215,7 +215,7 @@ describe('PopupApp', () => {
     await vi.advanceTimersByTimeAsync(4000);
     expect(alertText()).toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
-    expect(alertText()).toBe(NO_ANSWER);
+    expect(alertText()).toBe(noAnswer());
   });
 
   it('keeps the last data, marked stale, when a later fetch fails, and recovers', async () => {
@@ -230,7 +230,7 @@ describe('PopupApp', () => {
     down = true;
     feed.changed();
     await vi.advanceTimersByTimeAsync(10);
-    expect(alertText()).toBe(`${NO_ANSWER} ${STALE}`);
+    expect(alertText()).toBe(`${noAnswer()} ${stale()}`);
     expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
     down = false;
     feed.changed();
@@ -246,7 +246,7 @@ describe('PopupApp', () => {
     quietSwitch().click();
     await settle();
     expect(quietSwitch().checked).toBe(true);
-    expect(alertText()).toBe(NOT_SAVED);
+    expect(alertText()).toBe(notSaved());
   });
 
   it('does not let a fetch that started before a click undo the click', async () => {

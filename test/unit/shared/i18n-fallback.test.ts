@@ -1,6 +1,7 @@
 // The extension pages' fallback when the browser hands a page an empty message bundle
 // (seen in Chromium under heavy load: every getMessage returned '' and the popup showed its keys).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type I18nModule = typeof import('../../../src/shared/i18n');
@@ -83,5 +84,24 @@ describe('messageTable', () => {
         c: 'x',
       }),
     ).toEqual({ a: { message: 'Hi $who$', placeholders: { who: { content: '$1' } } } });
+  });
+});
+
+describe('messages are read when shown', () => {
+  // A page installs its messages (ensureMessages) after its modules have loaded: a message read
+  // by a module's top-level code would keep the key if the browser's bundle was empty then.
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  it('no module of the extension pages or the content script calls t() or tn() at the top level', () => {
+    const offenders = ['src/popup', 'src/options', 'src/welcome', 'src/ui', 'src/content'].flatMap(files).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+        .filter(({ line }) => /^(export )?(const|let) \w+(: [\w<>]+)? = tn?\(/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(offenders).toEqual([]);
   });
 });
