@@ -8,7 +8,7 @@
 // It is the only writer to the database and to the settings. Handlers are one map, each
 // checking who may send it.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { EPOCH_KEY, INTEGRITY_KEY, REJUDGED_KEY, isEnvelope, type MessageType, type Reply, type Request } from '../shared/messages';
+import { EPOCH_KEY, INTEGRITY_KEY, REJUDGED_KEY, isEnvelope, PAGE_AUTHORS_ASK, type MessageType, type Reply, type Request } from '../shared/messages';
 import { validateSeen } from './validate-seen';
 import { parseHandle } from '../shared/handles';
 import { SETTINGS_KEY } from '../shared/settings';
@@ -85,11 +85,28 @@ const integrityRestored = browser.storage.local
     savedRepairs = JSON.stringify(db.integrity.snapshot());
   })
   .catch(() => undefined);
-const authorsByTab = new Map<number, PageAuthor[]>();
-const PAGE_AUTHORS_KEY = 'qb:page-authors:';
-/** storage.session (Chrome 102+, Firefox 115+): kept while the browser runs, not on disk. */
-const sessionArea = (): { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> } | undefined =>
-  (browser.storage as unknown as { session?: ReturnType<typeof sessionArea> }).session;
+/** How long the dry run waits for a tab's content script to say what it showed. */
+const ASK_TAB_MS = 2000;
+
+/**
+ * The tab's own counts of tweets per author (its content script keeps them; nothing is sent while
+ * the user scrolls). Undefined when the tab has no content script (not X) or does not answer.
+ */
+async function pageAuthorsOf(tabId: number): Promise<PageAuthor[] | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ASK_TAB_MS);
+  });
+  try {
+    const reply = await Promise.race([browser.tabs.sendMessage(tabId, PAGE_AUTHORS_ASK, { frameId: 0 }), timeout]);
+    // The content script lives in the page: its answer is checked like any other.
+    return reply === undefined ? undefined : validatePageAuthors(reply);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 type Sender = Runtime.MessageSender;
 type Handler<T extends MessageType> = (payload: Request<T>, sender: Sender) => Promise<Reply<T>>;
@@ -239,20 +256,6 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
       return { ok: true };
     },
   },
-  'page-authors': {
-    allow: fromContent,
-    run: async (payload, sender) => {
-      const authors = validatePageAuthors(payload);
-      // In session storage (the worker sleeps when idle, and the Review may be opened later); in
-      // the worker's memory only where there is none: the list is read only when a Review opens.
-      const tabId = sender.tab!.id!;
-      const area = sessionArea();
-      const kept = area ? await area.set({ [`${PAGE_AUTHORS_KEY}${tabId}`]: authors }).then(() => true, () => false) : false;
-      if (kept) authorsByTab.delete(tabId);
-      else authorsByTab.set(tabId, authors);
-      return { ok: true };
-    },
-  },
   'get-author-reasons': {
     allow: fromContent,
     run: async (payload) => {
@@ -281,12 +284,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromExtensionPage,
     run: async (payload) => {
       const tabId = typeof payload.tabId === 'number' ? payload.tabId : undefined;
-      let onPage = tabId === undefined ? undefined : authorsByTab.get(tabId);
-      if (tabId !== undefined && !onPage) {
-        const key = `${PAGE_AUTHORS_KEY}${tabId}`;
-        const stored = (await sessionArea()?.get(key).catch(() => undefined))?.[key];
-        if (stored !== undefined) onPage = validatePageAuthors({ authors: stored });
-      }
+      const onPage = tabId === undefined ? undefined : await pageAuthorsOf(tabId);
       return buildReview(db, await loadSettings(), onPage);
     },
   },
@@ -313,8 +311,6 @@ void sync.start().catch(() => undefined);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void health.forget(tabId);
-  authorsByTab.delete(tabId);
-  void sessionArea()?.remove(`${PAGE_AUTHORS_KEY}${tabId}`).catch(() => undefined);
 });
 
 browser.commands.onCommand.addListener(async (command) => {

@@ -4,7 +4,7 @@
 //   qb:page-data { viewer } ───────────► viewer (X's Viewer response)
 //   qb:page-data { userList: Following } ─► own list? (owner id = viewer id, or the page is
 //                                            x.com/<viewer>/following) ─► following-seen
-//   tracked tweets ─► PageAuthors ─► page-authors (sent with the other batches)
+//   tracked tweets ─► PageAuthors ─► answered when the background asks (the dry run opened)
 //
 // Someone else's Following list, or a Followers list, is never recorded.
 import type { FollowingSeen, PageAuthor } from '../shared/messages';

@@ -13,7 +13,7 @@
 import browser from 'webextension-polyfill';
 import { emptyHealth } from '../shared/health';
 import { ApiFactsCache } from '../shared/merge-facts';
-import type { FollowingSeen } from '../shared/messages';
+import { isPageAuthorsAsk, type FollowingSeen } from '../shared/messages';
 import type { PageData } from '../shared/validate-page-data';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from '../shared/settings';
 import { FollowingReader, PageAuthors, viewerHandleFromDom } from './following-reader';
@@ -22,7 +22,7 @@ import { isExtensionAlive, send } from './messaging';
 import { listenToPageReader } from './page-bridge';
 import { QuietMode } from './quiet-mode';
 import { findTweetArticles } from './read-tweet';
-import { createReporter, throttle, type Reporter } from './reporter';
+import { createReporter, type Reporter } from './reporter';
 import { ScreenGate } from './screen-gate';
 import { syncSettings } from './settings-sync';
 import { TweetIntake } from './tweet-intake';
@@ -86,8 +86,6 @@ async function main(): Promise<void> {
   watchTimeline(document.documentElement, (articles) => intake.take(articles), signal);
 }
 
-const PAGE_AUTHORS_EVERY_MS = 2000;
-
 /** Following audit (issue 9): own Following list pages, and per-author counts of this page for the dry run. */
 function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean, signal: AbortSignal) {
   let listPages = 0;
@@ -102,18 +100,15 @@ function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () =>
     domViewer: () => viewerHandleFromDom(),
     profileByHandle: (h) => api.profileByHandle(h),
   });
+  // The dry run's counts stay here until the popup asks for them (nothing is sent while the user scrolls).
   const pageAuthors = new PageAuthors();
-  const pageAuthorsOut = reporter.lane<true>({
-    key: () => 'page-authors',
-    send: async () => void (alive() && (await send('page-authors', { authors: pageAuthors.list() }))),
-  });
-  // The whole list goes out, so not on every new tweet: the first change at once, then at most every 2 s.
-  const pageAuthorsChanged = throttle(() => pageAuthorsOut.add(true), () => '', PAGE_AUTHORS_EVERY_MS, signal);
+  const answer = (message: unknown, sender: { id?: string }) =>
+    sender.id === browser.runtime.id && isPageAuthorsAsk(message) && alive() ? Promise.resolve({ authors: pageAuthors.list() }) : undefined;
+  browser.runtime.onMessage.addListener(answer);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(answer), { once: true });
   return {
     onPageData: (data: PageData) => following.onPageData(data),
-    tweetShown: (tweet: { id: string; authorHandle: string; isAd: boolean }) => {
-      if (pageAuthors.add(tweet)) pageAuthorsChanged();
-    },
+    tweetShown: (tweet: { id: string; authorHandle: string; isAd: boolean }) => void pageAuthors.add(tweet),
   };
 }
 

@@ -1,7 +1,7 @@
 // The dry run ("Review this page"): what quiet mode would hide on the tab open now, before it
 // hides anything — each account, its tweets on the page, verdict and reasons, with always hide /
 // always show. Works with quiet mode off. The tab's counts come from its content script
-// ('page-authors', kept by the background like reader health); the decisions are quiet mode's own rule.
+// (asked by the background when the review opens: 'page-authors-now'); the decisions are quiet mode's own rule.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Override, ReviewData } from '../shared/messages';
 import { request, type Send } from '../shared/request';

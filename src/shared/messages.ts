@@ -119,8 +119,6 @@ export interface Protocol {
   // ---- Following audit, dry run ("Review"), verdict badges (issue 9) -------------------------
   /** Content → background: one page of the viewer's own Following list, as X delivered it. */
   'following-seen': { req: FollowingSeen; res: { ok: true } };
-  /** Content → background: how many tweets of each author this tab has shown (for the dry run). */
-  'page-authors': { req: { authors: PageAuthor[] }; res: { ok: true } };
   /** Content → background: one author's verdict and all its reasons (a badge was clicked). */
   'get-author-reasons': { req: { handle: string }; res: { verdict: Verdict; reasons: string[]; posts: number } };
   /** Popup / options → background: the audit of the accounts the user follows. */
@@ -292,4 +290,15 @@ export function isEnvelope(value: unknown): value is Envelope {
     (value as Envelope).qb === 1 &&
     typeof (value as Envelope).type === 'string'
   );
+}
+
+// ---- Background → content script (tabs.sendMessage) --------------------------------------------
+/**
+ * Asked of a tab's content script when the popup opens the dry run: how many tweets of each
+ * author the tab has shown. Pulled when needed instead of pushed while the user scrolls (issue 12).
+ */
+export const PAGE_AUTHORS_ASK = { qb: 1, type: 'page-authors-now' } as const;
+
+export function isPageAuthorsAsk(value: unknown): boolean {
+  return isEnvelope(value) && (value.type as string) === PAGE_AUTHORS_ASK.type;
 }

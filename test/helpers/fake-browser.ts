@@ -14,6 +14,8 @@ function createFakeBrowser() {
   const badge = { text: '' };
   /** URLs of the tabs the worker opened (tabs.create). */
   const created: string[] = [];
+  /** What each tab's content script answers to tabs.sendMessage (absent: no content script there). */
+  const tabAnswers = new Map<number, (message: unknown, options?: { frameId?: number }) => unknown>();
   const browser = {
     runtime: {
       id: 'qb-test',
@@ -34,7 +36,15 @@ function createFakeBrowser() {
         remove: async (key: string) => void delete session[key],
       },
     },
-    tabs: { onRemoved: event('tabRemoved'), create: async (props: { url: string }) => void created.push(props.url) },
+    tabs: {
+      onRemoved: event('tabRemoved'),
+      create: async (props: { url: string }) => void created.push(props.url),
+      sendMessage: async (tabId: number, message: unknown, options?: { frameId?: number }) => {
+        const answer = tabAnswers.get(tabId);
+        if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return answer(structuredClone(message), options);
+      },
+    },
     commands: { onCommand: event('command') },
     action: {
       setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
@@ -49,7 +59,7 @@ function createFakeBrowser() {
   const stopWorker = () => {
     for (const list of Object.values(listeners)) list.length = 0;
   };
-  return { browser, listeners, store, session, badge, send, stopWorker, created };
+  return { browser, listeners, store, session, badge, send, stopWorker, created, tabAnswers };
 }
 
 export const fake = createFakeBrowser();

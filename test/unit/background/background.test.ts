@@ -44,6 +44,30 @@ describe('background worker', () => {
     expect(again.status).toBe('not-x');
   });
 
+  it("the dry run asks the tab's content script for its counts when it opens, checks them, and has none for a tab that does not answer", async () => {
+    const asked: unknown[] = [];
+    fake.tabAnswers.set(7, (message, options) => {
+      asked.push([message, options]);
+      return { authors: [{ handle: 'DealsBot', tweets: 3, ads: 0 }, { handle: '<b>x</b>', tweets: 2, ads: 0 }, { handle: 'fine', tweets: -1, ads: 0 }] };
+    });
+    const review = await send('get-review', { tabId: 7 }, popup);
+    expect(asked).toEqual([[{ qb: 1, type: 'page-authors-now' }, { frameId: 0 }]]);
+    expect(review.known).toBe(true);
+    expect(review.rows.map((r: any) => [r.handle, r.tweets])).toEqual([['DealsBot', 3]]);
+    // A tab without our content script (not X), and one that never answers: nothing known, no error.
+    expect((await send('get-review', { tabId: 99 }, popup)).known).toBe(false);
+    fake.tabAnswers.set(8, () => new Promise(() => undefined));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = send('get-review', { tabId: 8 }, popup);
+      await vi.advanceTimersByTimeAsync(2500);
+      expect((await pending).known).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      fake.tabAnswers.clear();
+    }
+  });
+
   it('the keyboard command toggles quiet mode in stored settings', async () => {
     const before = (await send('get-popup-data', {}, popup)).settings.quietMode;
     await listeners.command![0]!('toggle-quiet-mode');

@@ -171,7 +171,7 @@ describe('fuzz: the message handlers', () => {
   });
 
   it('any payload to any message: an answer or a plain error, never a crash, and nothing invalid stored', async () => {
-    const types = ['tweets-seen', 'profiles-seen', 'tweets-hidden', 'health', 'get-verdicts', 'get-popup-data', 'set-settings', 'set-override', 'get-options-data', 'import-settings', 'page-authors', 'get-author-reasons', 'following-seen'];
+    const types = ['tweets-seen', 'profiles-seen', 'tweets-hidden', 'health', 'get-verdicts', 'get-popup-data', 'set-settings', 'set-override', 'get-options-data', 'import-settings', 'get-review', 'get-author-reasons', 'following-seen'];
     const tweet = makeTweet({ id: '42', authorHandle: 'someone', text: 'hi' });
     const payload = fc.oneof(fc.anything(), mutate({ tweets: [tweet], profiles: [{ handle: 'someone' }] }), mutate({ handle: 'someone', override: 'show' }), mutate({ sensitivity: 'loose', allowList: ['x'] }));
     await fc.assert(
