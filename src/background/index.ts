@@ -34,7 +34,7 @@ const live = new LiveUpdates((port) => port.sender?.id === browser.runtime.id &&
 const following = new FollowingStore(db);
 const recorder = new Recorder({
   db,
-  settings: loadSettings,
+  settings: () => settings.cached(),
   now: () => new Date(),
   onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
   onRejudged: () => void figures.rebuild().catch(() => undefined),
@@ -302,6 +302,7 @@ browser.runtime.onInstalled.addListener(onInstalled);
 // Settings changed (here, by the keyboard command, or synced from elsewhere): tell open pages.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[SETTINGS_KEY]) {
+    settings.forget();
     live.changed();
     sync.schedulePush();
   }
