@@ -12,6 +12,10 @@
 //   FRESH_3: 20 more, written after all the rules shipped and never read to write one: 9 of 20.
 //            Brand slogans with no price or offer ("Snack smarter. Crunchies protein chips, now at
 //            Target.") are what the text alone still misses.
+//   FRESH_4: 20 more in promoted-tweet style (short lines, brand names, landing-page links with
+//            campaign parameters, app-store links), written before any rule of the fourth round was
+//            changed: 12 of 20 flagged before. 3 of its 11 near misses were flagged before (product
+//            news with a price, a free guide "link below", a price fall in the news).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
 // Recall is asserted as a floor over all 50 ads (the issue's target for real ad copy is 0.75);
@@ -132,6 +136,31 @@ const FRESH_3 = [
   'Make every sip count. Fresh-pressed juices delivered to your door.',
 ];
 
+// Written before any rule of this round was changed (issue 7, fourth round): promoted-tweet style,
+// short lines, brand names, some with the landing-page links real promoted tweets carry.
+const FRESH_4 = [
+  'Your next favourite sneaker just landed. Shop the Velo Runner now https://stridehouse.example/velo?utm_source=twitter&utm_medium=paid',
+  'Lunch, handled. Order on Grubly.',
+  'Meet the Nova X Fold. Get yours today.',
+  'Switch to Beacon Wireless and get your first month on us.',
+  'Save 15% on your first Petpal order https://petpal.example/welcome?utm_source=x&utm_campaign=spring',
+  'Holiday gifts they will actually use. Now at Hearth & Home.',
+  'The Quantum Blender is available at Costway stores nationwide.',
+  'New season, new drops. Explore the Fall collection https://loomwear.example/fall?utm_source=twitter',
+  'Download the Trekly app and plan your next hike. https://apps.apple.com/app/trekly/id123456789',
+  'Thirsty? Ice-cold Fizzo, two for $3 at participating stores.',
+  'Fast, secure payroll for small businesses. See plans https://payroly.example/pricing?utm_medium=social&utm_source=twitter',
+  'Escape to the coast this fall. Stays at Marina Point https://marinapoint.example/book?utm_source=twitter&utm_medium=cpc&utm_campaign=fall',
+  'Concert season is back. Get tickets now https://tixly.example/events?utm_source=tw',
+  'Protect your home for less than $1 a day. Vigilo Security.',
+  'Finally, a razor that gets it. Try Edgecraft today.',
+  'Hungry for more? Tacos Loco is now delivering in your city.',
+  'Drive home a new Solis hybrid with 0% APR for 60 months on select models.',
+  'Your favourite shows, no ads. Upgrade to Streamly Premium.',
+  'Fall in love with the new Cedar & Sage candle. Limited batch, while it lasts.',
+  'Earn points on every ride. Sign up for Zoomride Rewards https://play.google.com/store/apps/details?id=com.zoomride',
+];
+
 const NEAR_MISSES = [
   'Samsung unveiled its new foldable today; early reviews praise the hinge but not the camera.',
   'The city council voted to extend the bike lane on Main Street through next spring.',
@@ -169,6 +198,18 @@ const NEAR_MISSES = [
   'Take the bus, the train fare went up to $4.50 this week.',
   'Save your money: the $1,200 phone is not worth it over the $600 one.',
   'Groceries are 20% more expensive than last year. Plan your meals, it helps.',
+  // Fourth round, written with FRESH_4: recommendations, product news, free resources, prices in news
+  'Can’t recommend the Kindle Paperwhite enough, I read twice as much since I got one.',
+  'Apple announced the new iPad Air today, starting at $599, shipping next week.',
+  'Free guide: I put all my sourdough notes in one doc, link below, no signup.',
+  'Gas is down to $3.09 a gallon in Ohio, the lowest since 2021.',
+  'My favourite budget headphones are still the Sony ones, around $50, worth every cent.',
+  'Tesla cut Model Y prices by 5% in China, Reuters reports.',
+  'Got my tickets for the Lumen tour! Who else is going Friday?',
+  'The library now lends out telescopes for free. Ask at the front desk.',
+  "Costco's hot dog combo is still $1.50 after 40 years, the company confirmed.",
+  'If you need a budgeting app, I use YNAB and it changed my life. Not sponsored.',
+  'Our school bake sale raised $640 for the library. Thank you all!',
 ];
 
 /** The share of `ads` judged selling at balanced, and the misses explained. */
@@ -191,6 +232,11 @@ describe('ad copy, by text alone (balanced)', () => {
   it('flags at least 2 in 5 of the ads no rule was written from (9 of 20 today)', () => {
     const { recall, misses } = adRecall(FRESH_3);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('flags the fourth batch, written before the rules of its round (12 of 20 before them)', () => {
+    const { recall, misses } = adRecall(FRESH_4);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 
   describe('keeps near misses', () => {
