@@ -182,7 +182,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'text.urgency', group: 'promo', says: 'a deadline or scarcity ("ends tonight", "only 10 left")', prior: 1.0,
-    pattern: /\b(?:limited(?: time| spots?| offer| edition| supply|-time)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown|(?:sale|offer|deal|promo|discount)s? ends)\b/,
+    pattern: /\b(?:limited(?:[ -]time| spots?| offer|[ -]edition| supply)|hurry|act fast|act now|last chance|ends (?:soon|tonight|today|in|at)|(?:only|just) \d+ (?:left|spots?|remaining|hours?|days?)|today only|while (?:supplies|stocks?) last|first (?:come|\d+)|before it'?s (?:gone|too late)|before it ends|(?:till|until) midnight|don'?t (?:wait|be late|be left|be sidelined)|price (?:goes up|increases?|is gone)|sell(?:ing)? out|almost sold|(?:permanently )?increase in|final hours|countdown|(?:sale|offer|deal|promo|discount)s? ends)\b/,
     triggers: ['limited', 'hurry', 'act', 'last', 'ends', 'today', 'while', 'first', 'before', 'till', 'until', 'price', 'sell', 'selling', 'almost', 'permanently', 'increase', 'final', 'countdown', 'left', 'spot', 'spots', 'remaining', 'hours', 'hour', 'days', 'day', 'wait', 'late', 'sidelined'],
   },
   {
@@ -249,7 +249,6 @@ export const RULES: readonly Rule[] = [
   // --- conversation ---
   { name: 'talk.reply', group: 'talk', says: 'a reply', find: (v) => v.tweet.isReply || RE_REPLY_LEAD.test(v.text) },
   { name: 'talk.question', group: 'talk', says: 'a question', find: (v) => v.text.indexOf('?') >= 0 && RE_QUESTION.test(v.text) },
-  { name: 'talk.short', group: 'talk', says: 'a short remark', find: (v) => noLink(v) && v.text.length < 40 },
   {
     // A newsroom or a person reporting: news words, reporting verbs in the third person ("sources
     // tell", "she said", "reveals", "confirmed"), round-ups ("ICYMI", "DYK", "this week"), sport,
@@ -372,13 +371,13 @@ export const RULES: readonly Rule[] = [
   {
     // A call to act on an offer: "order now", "get it today", "switch today", "on us", "link below".
     name: 'text.act-now', group: 'cta', says: 'a call to act now ("order now", "on us", "link below")', prior: 0.8,
-    pattern: /\b(?:(?:shop|order|get|switch|try|book|download|apply|watch|stream|listen|buy|grab|reserve|play|start|join|register|upgrade|subscribe|sign up|enter|save|claim|rent|preorder|pre-order)(?: (?:it|yours|them|one|the app|free|for free|up|in|now))? (?:now|today|tonight|this weekend|before)\b|(?:is|are|it'?s|they'?re|get (?:it|one|yours|\w+)) on us\b|\bon us\b[.!]|links? (?:below|in (?:the )?(?:reply|replies|thread|comments))|tap (?:to|the link|below|here)|at checkout|in the app(?: now| today)?\b|(?:get|download) the app|(?:visit|head to|go to) (?:your )?(?:nearest|local) \w+|find (?:a|your) (?:store|location|nearest)|available (?:in|at) (?:stores|participating)|participating (?:locations|restaurants|stores))/,
+    pattern: /\b(?:(?:shop|order|get|switch|try|book|download|apply|watch|stream|listen|buy|grab|reserve|play|start|join|register|upgrade|subscribe|sign up|enter|save|claim|rent|preorder|pre-order)(?: (?:it|yours|them|one|the app|free|for free|up|in|now))? (?:now|today|tonight|this weekend|before)\b|(?:^|[.!?] )(?:shop|order|get|switch to|try|book|download|watch|stream|buy|grab|reserve|join|upgrade|subscribe to|rent|call|visit)(?: [\w'’-]{1,15}){1,2} (?:now|today|tonight)\b|(?:is|are|it'?s|they'?re|get (?:it|one|yours|\w+)) on us\b|\bon us\b[.!]|get [^.!?]{1,40} on us(?:$|[.!,])|links? in (?:the )?(?:reply|replies)|tap (?:to|the link|below|here)|at checkout|in the app(?: now| today)?\b|(?:get|download) the app|(?:on|with|in|via) the (?:[\w'’+-]{1,12} ){1,3}app\b|(?:visit|head to|go to) (?:your )?(?:nearest|local) \w+|find (?:a|your) (?:store|location|nearest)|available (?:in|at) (?:stores|participating)|participating (?:locations|restaurants|stores))/,
     triggers: ['now', 'today', 'tonight', 'weekend', 'before', 'us', 'link', 'links', 'tap', 'checkout', 'app', 'nearest', 'local', 'store', 'location', 'stores', 'participating'],
   },
   {
     // Offers and prices: tickets on sale, trials, plans, "from $9.99", "free with", editions.
     name: 'text.offer', group: 'offer', says: 'an offer (tickets on sale, a trial, a plan, a price)', prior: 0.8,
-    pattern: /\b(?:tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive) edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
+    pattern: /\b(?:tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive)[- ]edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
     triggers: ['tickets', 'ticket', 'sale', 'trial', 'edition', 'promo', 'promocode', 'free', 'month', 'order', 'ride', 'delivery', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'play', 'google'],
     opens: (v) => v.currency,
   },
@@ -392,7 +391,7 @@ export const RULES: readonly Rule[] = [
     // Shows pushed to a paid channel: "now streaming on", "tonight on FOX, next day on Hulu", "on NBA TV".
     // A show pushed to a paid channel is seller by the guide (GUIDE.md), on its own: the prior says so.
     name: 'text.paid-channel', group: 'offer', says: 'a show pushed to a paid channel ("now streaming on", "only on")', prior: 2.0,
-    pattern: /\b(?:(?:now |only |exclusively )?streaming (?:now |only |exclusively )?on|stream (?:it |them |now |all \w+ )?(?:now )?on|watch (?:it |them |now |live |all \w+ |the \w+ )?(?:now )?(?:on|only on)|next day on|(?:only|exclusively) on(?! (?:the|a|an|my|your|his|her|their|our|its|this|that|these|those|one|what|how|why)\b)|(?:tonight|tomorrow|tonite) (?:at [\d:]+ ?(?:[ap]m)?(?:\/?et)? )?on|(?:on|with) (?:netflix|hulu|peacock|paramount\+?|disney\+|disney plus|prime video|hbo max|max|espn\+|espn app|apple tv\+?|nba tv|nba league pass|league pass|nfl\+|nfl sunday ticket|dazn|fubo|fubotv|sling|crunchyroll|fox one|spectrum)\b|(?:netflix|hulu|peacock|paramount\+|prime video|hbo max|apple tv\+|nba tv|league pass|espn\+|dazn|crunchyroll) (?:original|exclusive|and|&)|(?:\d{1,2}(?::\d\d)?\s?(?:[ap]m)?\s?\/?\s?et) on|live (?:now )?on @?(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|espn|hbomax|streamonmax|appletv|nbatv|dazn|fubotv|youtubetv|sling)|(?:on|with) @(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|hbomax|streamonmax|appletv|appletvplus|nbatv|dazn|fubotv|youtubetv|crunchyroll))(?![a-z0-9])/,
+    pattern: /\b(?:(?:now |only |exclusively )?streaming (?:now |only |exclusively )?on|stream (?:it |them |now |live |all \w+ )?(?:now )?on|watch (?:it |them |now |live |all \w+ |the \w+ )?(?:now )?(?:on|only on)|next day on|(?:only|exclusively) on(?! (?:the|a|an|my|your|his|her|their|our|its|this|that|these|those|one|what|how|why)\b)|(?:tonight|tomorrow|tonite) (?:at [\d:]+ ?(?:[ap]m)?(?:\/?et)? )?on|(?:on|with) (?:netflix|hulu|peacock|paramount\+?|disney\+|disney plus|prime video|hbo max|max|espn\+|espn app|apple tv\+?|nba tv|nba league pass|league pass|nfl\+|nfl sunday ticket|dazn|fubo|fubotv|sling|crunchyroll|fox one|spectrum)\b|(?:netflix|hulu|peacock|paramount\+|prime video|hbo max|apple tv\+|nba tv|league pass|espn\+|dazn|crunchyroll) (?:original|exclusive|and|&)|(?:\d{1,2}(?::\d\d)?\s?(?:[ap]m)?\s?\/?\s?et) on|live (?:now )?on @?(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|espn|hbomax|streamonmax|appletv|nbatv|dazn|fubotv|youtubetv|sling)|(?:on|with) @(?:paramountplus|peacock|peacocktv|netflix|hulu|primevideo|espnplus|hbomax|streamonmax|appletv|appletvplus|nbatv|dazn|fubotv|youtubetv|crunchyroll))(?![a-z0-9])/,
     triggers: ['streaming', 'stream', 'watch', 'next', 'only', 'exclusively', 'tonight', 'tomorrow', 'tonite', 'live', 'paramountplus', 'peacocktv', 'primevideo', 'espnplus', 'hbomax', 'streamonmax', 'appletv', 'appletvplus', 'nbatv', 'youtubetv', 'netflix', 'hulu', 'peacock', 'paramount', 'disney', 'prime', 'hbo', 'max', 'espn', 'apple', 'nba', 'league', 'nfl', 'dazn', 'fubo', 'fubotv', 'sling', 'crunchyroll', 'fox', 'spectrum', 'et'],
   },
   { name: 'text.trademark', group: 'brand', says: 'a trademark sign (® ™)', prior: 0.5, find: (v) => v.marks },
@@ -406,8 +405,8 @@ export const RULES: readonly Rule[] = [
     // Deal posts, from shops and outlets alike: "save $500 on", "$50 off", "lowest price", "Amazon has it for".
     // A deal is seller by the guide, from a shop or an outlet alike: the prior says so, as for codes.
     name: 'text.deal', group: 'code', says: 'a deal ("save $500 on", "lowest price ever")', prior: 2.0, detail: 'match',
-    pattern: /\b(?:save (?:up to )?(?:[$€£]\s?[\d,.]+|\d+ ?%)|[$€£]\s?[\d,.]+ off|(?:lowest|best|all-time low|record low|great|cheapest) price|(?:back )?down to [$€£]\s?\d|price (?:drop|cut|slashed)|(?:now|just|only) (?:[$€£]\s?[\d,.]+|\d+ ?% off)|was [$€£]\s?[\d,.]+|(?:deal|sale|price) alert|(?:amazon|walmart|best buy|target|costco) (?:has|is selling|just dropped|cut|slashed|discounted)|(?:on sale|discounted) (?:for|at|to) [$€£]|(?:deal|deals) of the (?:day|week)|today'?s (?:deal|deals|best deals)|(?:best|top|early) (?:black friday|cyber monday|prime day|labor day|memorial day|presidents'? day|holiday) deals?)/,
-    triggers: ['save', 'off', 'price', 'deal', 'deals', 'sale', 'alert', 'amazon', 'walmart', 'target', 'costco', 'best', 'discounted'],
+    pattern: /\b(?:sav(?:e|ing) (?:up to )?(?:[$€£]\s?[\d,.]+|\d+ ?%)|[$€£]\s?[\d,.]+ off|(?:lowest|best|all-time low|record low|great|cheapest) price|(?:back )?down to [$€£]\s?\d|price (?:drop|cut|slashed)|(?:now|just|only) (?:[$€£]\s?[\d,.]+|\d+ ?% off)|was [$€£]\s?[\d,.]+|(?:deal|sale|price) alert|(?:amazon|walmart|best buy|target|costco) (?:has|is selling|just dropped|cut|slashed|discounted)|(?:on sale|discounted) (?:for|at|to) [$€£]|(?:deal|deals) of the (?:day|week)|today'?s (?:deal|deals|best deals)|(?:best|top|early) (?:black friday|cyber monday|prime day|labor day|memorial day|presidents'? day|holiday) deals?)/,
+    triggers: ['save', 'saving', 'off', 'price', 'deal', 'deals', 'sale', 'alert', 'amazon', 'walmart', 'target', 'costco', 'best', 'discounted'],
     opens: (v) => v.currency,
   },
   { name: 'link.app-store', group: 'shop', says: 'an app store link', prior: 1.0, find: (v) => (v.links.kinds & LinkKind.Any) !== 0 && (v.tweet.urls.some((u) => RE_APP_STORE.test(u)) || RE_APP_STORE.test(v.tweet.cardUrl ?? '')) },
@@ -415,8 +414,8 @@ export const RULES: readonly Rule[] = [
     // A person sharing their own work for free ("I wrote a free guide", "we open-sourced"): the
     // guide's not_seller case; with a link it otherwise reads like promotion. Prior from the guide.
     name: 'talk.own-free-work', group: 'talk', says: 'someone sharing their own work for free', prior: -1,
-    pattern: /(?:(?:^|[.!?] )(?:(?:i|we) )?(?:just )?(?:wrote|made|built|drew|painted|recorded|published|put together|open[- ]sourced|released)\b[^.!?]{0,50}\b(?:free|no sign ?up|no signup|open[- ]source|for anyone|for everyone|if (?:you|anyone) (?:want|need|is interested))|(?:i|we) (?:wrote|made|built) (?:up|a (?:little|short|small|quick))|(?:free|no sign ?up|no signup|open[- ]source)[^.!?]{0,30}\b(?:i|we) (?:wrote|made|built|drew|recorded|put together))/,
-    triggers: ['wrote', 'made', 'built', 'drew', 'painted', 'recorded', 'published', 'put', 'open', 'opensourced', 'released'],
+    pattern: /(?:(?:^|[.!?] )(?:(?:i|we) )?(?:just )?(?:wrote|made|built|drew|painted|recorded|published|put together|open[- ]sourced|released)\b[^.!?]{0,50}\b(?:free|no sign ?up|no signup|open[- ]source|for anyone|for everyone|if (?:you|anyone) (?:want|need|is interested))|(?:i|we) (?:wrote|made|built) (?:up|a (?:little|short|small|quick))|(?:free|no sign ?up|no signup|open[- ]source)[^.!?]{0,30}\b(?:i|we) (?:wrote|made|built|drew|recorded|put together)|\b(?:i|my)\b[^.!?]{0,60}\bno (?:sign[- ]?up|paywall)\b)/,
+    triggers: ['wrote', 'made', 'built', 'drew', 'painted', 'recorded', 'published', 'put', 'open', 'opensourced', 'released', 'i', 'my'],
   },
   // --- what X says about the account (hand-set: the development set has no profiles) ---
   { name: 'profile.verified-org', group: 'profile', says: 'an organisation verified by X', hand: 0.5, find: (v) => v.profile?.verifiedType === 'Business' },
@@ -437,6 +436,17 @@ export const RULES: readonly Rule[] = [
     triggers: ['terms', 'restrictions', 'conditions', 'exclusions', 'fees', 'customers', 'subscribers', 'members', 'users', 'accounts', 'players', 'credit', 'cancel', 'details', 'offer', 'fdic', 'minimum', 'min', 'approval', 'qualifying', 'eligible', 'buy', 'bogo', 'price', 'down', 'quote', 'enrol', 'enroll', 'enrollment', 'enrolment', 'spots', 'seats', 'places', 'sale', 'available', 'months', 'month', 'apy', 'cashback', 'cash', 'points'],
   },
   {
+    // A call to act that names a brand or where to act, by its capital: "Order on Plato Eats",
+    // "now at Target", "available at Costway", "Watch on ESPN", "Start free on Hablo", "Try
+    // Edgecraft today", "Meet the new Aria". Names are told by their case, so the pattern reads
+    // the text with it.
+    name: 'text.act-at-place', group: 'cta', says: 'a call to act that names a brand or a place ("Try Edgecraft", "order on …", "now at …")', raw: true,
+    // Not in the first person: "Check out my new post on Rust" names a topic, not a seller.
+    when: (v) => !has(v, I_FIRST_PERSON),
+    pattern: /(?:(?:^|[.!?:] )(?:[Gg]et|[Ff]ind|[Tt]ry|[Ss]hop|[Oo]rder|[Bb]ook|[Rr]ent|[Ll]ease|[Bb]uy|[Ss]ave|[Ss]tart|[Ss]tream|[Ww]atch|[Ll]isten|[Dd]ownload|[Ss]ign up|[Jj]oin|[Ss]witch|[Pp]lay|[Cc]heck out|[Pp]ay|[Ff]ile|[Pp]ost|[Cc]all|[Vv]isit|[Ee]arn|[Cc]atch|[Gg]rab|[Ee]xplore|[Dd]iscover|[Ee]xperience|[Uu]pgrade|[Ee]njoy)\b[^.!?\n]{0,40}? (?:on|at|with|from|in)|\b[Oo]rder (?:now |today |online |ahead )?(?:on|from|via|through|at|in)|\b(?:[Nn]ow|[Aa]vailable|[Oo]nly) (?:available |in stores )?at) (?:the )?[A-Z]|(?:^|[.!?:] )(?:[Gg]et|[Tt]ry|[Ss]hop|[Oo]rder|[Bb]ook|[Rr]ent|[Bb]uy|[Ss]tream|[Ww]atch|[Dd]ownload|[Jj]oin|[Ss]witch to|[Pp]lay|[Cc]all|[Vv]isit|[Gg]rab|[Ee]xplore|[Dd]iscover|[Ee]xperience|[Uu]pgrade to|[Mm]eet) (?:the (?:new |all-new )?)?[A-Z][a-z]/,
+    triggers: ['get', 'find', 'try', 'shop', 'order', 'book', 'rent', 'lease', 'buy', 'save', 'start', 'stream', 'watch', 'listen', 'download', 'sign', 'join', 'switch', 'play', 'check', 'pay', 'file', 'post', 'call', 'visit', 'earn', 'catch', 'grab', 'explore', 'discover', 'experience', 'upgrade', 'enjoy', 'meet', 'now', 'available', 'only'],
+  },
+  {
     // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal
     // with its terms. Two or more kinds of commercial evidence in one post, not said in the first
     // person nor as a reply, read as an ad even when each alone is weak. A company's "we" and the
@@ -450,8 +460,8 @@ export const RULES: readonly Rule[] = [
     // liquidations"). The guide's not_seller case; price words otherwise read as deals.
     name: 'talk.market-report', group: 'talk', says: 'a market report (prices, levels, liquidations)', prior: -1, detail: 'match',
     when: (v) => !has(v, I_ACT_NOW) && !has(v, I_SIGNUP) && !has(v, I_LINK_CTA) && !has(v, I_OFFER_TERMS) && !has(v, I_CODE),
-    pattern: /\b(?:(?:current|spot|realized|realised|market|mean|average|fair) price|price (?:action|models?|levels?|target)|trading (?:at|around|near|above|below)|(?:swept|sweeps|hit|hits|broke|breaks|reclaimed|reclaims|lost|loses|retests?|retested|tags?|tagged) (?:its |the |new |fresh )?(?:\w+ )?(?:lows?|highs?|support|resistance)|(?:all-time|multi-year|year-to-date|\d+-(?:day|week|month|year)) (?:highs?|lows?)(?! price)|liquidations?|market (?:cap|structure|sentiment|maker)|(?:support|resistance) (?:at|level|zone|around|near)|on-?chain (?:data|metrics?|activity)|(?:etf )?(?:inflows|outflows)|funding rates?|open interest|short squeeze|(?:bull|bear) market)\b/,
-    triggers: ['current', 'spot', 'realized', 'realised', 'market', 'mean', 'average', 'fair', 'price', 'trading', 'swept', 'sweeps', 'hit', 'hits', 'broke', 'breaks', 'reclaimed', 'reclaims', 'lost', 'loses', 'retest', 'retests', 'retested', 'tag', 'tags', 'tagged', 'lows', 'low', 'highs', 'high', 'support', 'resistance', 'liquidation', 'liquidations', 'structure', 'sentiment', 'maker', 'cap', 'onchain', 'on', 'chain', 'inflows', 'outflows', 'funding', 'interest', 'squeeze', 'bull', 'bear'],
+    pattern: /\b(?:(?:current|spot|realized|realised|market|mean|average|fair) price|price (?:action|models?|levels?|target)|trading (?:at|around|near|above|below)|(?:swept|sweeps|hit|hits|broke|breaks|reclaimed|reclaims|lost|loses|retests?|retested|tags?|tagged) (?:its |the |new |fresh )?(?:\w+ )?(?:lows?|highs?|support|resistance)|(?:all-time|multi-year|year-to-date|\d+-(?:day|week|month|year)) (?:highs?|lows?)(?! price)|liquidations?|market (?:cap|structure|sentiment|maker)|(?:support|resistance) (?:at|level|zone|around|near)|on-?chain (?:data|metrics?|activity)|(?:etf )?(?:inflows|outflows)|funding rates?|open interest|short squeeze|(?:bull|bear) market)\b|[$€£]\s?[\d,.]+ (?:a|an|per) (?:gallon|barrel|ounce|bushel|dozen|pound|litre|liter|kilo|kwh|tonne|ton|share)\b|\b(?:raised|raises|raising) (?:over |more than |nearly |almost |about )?[$€£]\s?\d/,
+    triggers: ['raised', 'raises', 'raising', 'gallon', 'barrel', 'ounce', 'bushel', 'dozen', 'pound', 'litre', 'liter', 'kilo', 'kwh', 'tonne', 'ton', 'share', 'current', 'spot', 'realized', 'realised', 'market', 'mean', 'average', 'fair', 'price', 'trading', 'swept', 'sweeps', 'hit', 'hits', 'broke', 'breaks', 'reclaimed', 'reclaims', 'lost', 'loses', 'retest', 'retests', 'retested', 'tag', 'tags', 'tagged', 'lows', 'low', 'highs', 'high', 'support', 'resistance', 'liquidation', 'liquidations', 'structure', 'sentiment', 'maker', 'cap', 'onchain', 'on', 'chain', 'inflows', 'outflows', 'funding', 'interest', 'squeeze', 'bull', 'bear'],
   },
   {
     // A price put to the reader: an amount, a discount or "N for $X" in a post that tells the
@@ -459,6 +469,13 @@ export const RULES: readonly Rule[] = [
     // month", "2 for $5 on all cereals"). Not in the first person, a reply, news or a market report.
     name: 'text.priced-offer', group: 'offer', says: 'a price put to the reader ("find hotels from $79 a night")', prior: 0.8,
     find: isPricedOffer,
+  },
+  {
+    // A short line with no link reads as a remark, unless it carries an offer, a call to act, a
+    // launch or a trademark: ads are often one short line ("Tickets are on sale now", "Order on
+    // Plato Eats"). Read last, after the evidence it gives way to.
+    name: 'talk.short', group: 'talk', says: 'a short remark',
+    find: (v) => noLink(v) && v.text.length < 40 && !hasOfferEvidence(v),
   },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
@@ -522,15 +539,40 @@ const OFFER_KINDS: readonly (readonly number[])[] = [
   ['text.offer', 'text.offer-terms'],
   ['text.product-launch', 'text.launch'],
   ['text.urgency'],
-  ['link.shop', 'link.app-store', 'link.affiliate'],
+  ['link.shop', 'link.app-store', 'link.affiliate', 'text.act-at-place'],
 ].map((kind) => kind.map(ruleIndex));
+/** The launch kind's row in OFFER_KINDS. */
+const K_LAUNCH = 3;
 const I_FIRST_PERSON = ruleIndex('talk.first-person');
 const I_ACT_NOW = ruleIndex('text.act-now');
 const I_OFFER_TERMS = ruleIndex('text.offer-terms');
 
+const I_TRADEMARK = ruleIndex('text.trademark');
+const I_PAID_CHANNEL = ruleIndex('text.paid-channel');
+
+/**
+ * Any kind of commercial evidence of text.offer-stack but a launch (people and newsrooms
+ * introduce things too: "Introducing our new podcast!"), a trademark sign or a paid channel.
+ */
+function hasOfferEvidence(v: PostView): boolean {
+  const x = v.x;
+  if (x[I_TRADEMARK]! !== 0 || x[I_PAID_CHANNEL]! !== 0) return true;
+  for (let k = 0; k < OFFER_KINDS.length; k++) {
+    if (k === K_LAUNCH) continue;
+    const kind = OFFER_KINDS[k]!;
+    for (let j = 0; j < kind.length; j++) if (x[kind[j]!]! !== 0) return true;
+  }
+  return false;
+}
+
+/** Reporting verbs of the third person (a subset of talk.news). */
+const RE_REPORTED = compactRegExp(/\b(?:announced|announces|unveiled|unveils|reported|reports|reportedly|according to|says|said|told)\b/);
+
 function isOfferStack(v: PostView): boolean {
   const x = v.x;
   if (x[I_REPLY]! !== 0 || x[I_FIRST_PERSON]! !== 0) return false;
+  // Reported in the third person ("Apple announced…, starting at $599"): product news, not an offer.
+  if (x[I_NEWS]! !== 0 && RE_REPORTED.test(v.t)) return false;
   let kinds = 0;
   for (let k = 0; k < OFFER_KINDS.length; k++) {
     const kind = OFFER_KINDS[k]!;
@@ -564,6 +606,8 @@ function isPricedOffer(v: PostView): boolean {
 function isAdCopy(v: PostView): boolean {
   const x = v.x;
   if (x[I_REPLY]! !== 0 || x[I_NEWS]! !== 0) return false;
+  // Someone giving their own thing away ("Free guide: I put my notes in one doc, link below").
+  if (x[I_FIRST_PERSON]! !== 0 && x[I_FREE]! !== 0) return false;
   if (x[I_IMPERATIVE]! + x[I_SIGNUP]! + x[I_LINK_CTA]! + x[I_CHECK_OUT]! + x[I_WITH_ASK]! === 0) return false;
   const claims = x[I_BENEFIT]! + x[I_LAUNCH]! + x[I_PITCH]! + x[I_HYPE]! + x[I_YOU]! + x[I_PRODUCT]! +
     // A discount code is a whole offer by itself ("Use code SAVE20 for 20% off, shop now").

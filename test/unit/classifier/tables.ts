@@ -11,7 +11,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Just dm me your email bro.'.replace('dm me', 'told me'), 'sent my account number via dm'],
   },
   'text.link-cta': {
-    flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link'],
+    flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link', 'Full menu at the link below'],
     keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record'],
   },
   'text.signup-cta': {
@@ -141,8 +141,12 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
   },
   // Marketing rules (issue 7), written for the test.
   'text.act-now': {
-    flags: ['Your first delivery is on us. Order now in the app', 'Switch today and keep your number', 'Full menu at the link below'],
+    flags: ['Your first delivery is on us. Order now in the app', 'Switch today and keep your number', 'Get the new Aero 5 phone on us', 'Visit your local dealer today', "Don't miss a match with the League Pass app"],
     keeps: ['I need to get going now, bye', 'We should start now or we will be late'.replace('start now', 'leave soon')],
+  },
+  'text.act-at-place': {
+    flags: ['Lunch, handled. Order on Plato Eats.', 'Snack smarter. Now at Target.', 'The blender is available at Costway stores', 'Try Edgecraft today', 'Watch on ESPN and the ESPN App'],
+    keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at the airport, boarding soon'],
   },
   'text.offer': {
     flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back'],
