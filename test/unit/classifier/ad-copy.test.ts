@@ -14,11 +14,16 @@
 //            Target.") are what the text alone still misses.
 //   FRESH_4: 20 more in promoted-tweet style (short lines, brand names, landing-page links with
 //            campaign parameters, app-store links), written before any rule of the fourth round was
-//            changed: 12 of 20 flagged before. 3 of its 11 near misses were flagged before (product
-//            news with a price, a free guide "link below", a price fall in the news).
+//            changed: 12 of 20 flagged before (all 7 with a link), 16 after. 3 of its 11 near misses
+//            were flagged before (product news with a price, a free guide "link below", a price
+//            fall in the news), none after. The round's rules (a short line with an offer is no
+//            remark, text.act-at-place, and the others in rules.ts) came from the issue's examples
+//            and idioms named before the batch was written, checked on the development set's folds;
+//            but every batch's misses were in view while they were written: after the round,
+//            AD_COPY 29 of 30, FRESH 18 of 20, FRESH_2 16 of 20, FRESH_3 13 of 20 (9 before).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
-// Recall is asserted as a floor over all 50 ads (the issue's target for real ad copy is 0.75);
+// Recall is asserted as floors, over all 110 ads and per batch (the issue's target for real ad copy is 0.75);
 // the misses are listed in the failure message.
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../src/classifier';
@@ -219,24 +224,24 @@ function adRecall(ads: readonly string[]): { recall: number; misses: string[] } 
 }
 
 describe('ad copy, by text alone (balanced)', () => {
-  it('flags at least 7 in 10 of the 90 invented ads (67 today)', () => {
-    const { recall, misses } = adRecall([...AD_COPY, ...FRESH, ...FRESH_2, ...FRESH_3]);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.7);
+  it('flags at least 4 in 5 of the 110 invented ads (92 today)', () => {
+    const { recall, misses } = adRecall([...AD_COPY, ...FRESH, ...FRESH_2, ...FRESH_3, ...FRESH_4]);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('flags at least 2 in 3 of the ads written after the offer rules, before the rules they measure', () => {
+  it('flags at least 4 in 5 of the ads written after the offer rules, before the rules they measure (34 of 40 today)', () => {
     const { recall, misses } = adRecall([...FRESH, ...FRESH_2]);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.66);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('flags at least 2 in 5 of the ads no rule was written from (9 of 20 today)', () => {
+  it('flags at least 3 in 5 of the third batch (13 of 20 today, 9 before the fourth round)', () => {
     const { recall, misses } = adRecall(FRESH_3);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.4);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('flags the fourth batch, written before the rules of its round (12 of 20 before them)', () => {
+  it('flags 3 in 4 of the fourth batch, written before the rules of its round (12 of 20 before them, 16 after)', () => {
     const { recall, misses } = adRecall(FRESH_4);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.6);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
   });
 
   describe('keeps near misses', () => {

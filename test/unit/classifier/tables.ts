@@ -136,7 +136,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
   'text.product': { flags: ['The new version now supports dark mode'], keeps: ['The weather was nice'] },
   'text.check-out': { flags: ['Check this out!', 'check out these shoes'], keeps: ['I will check it later', 'checkout was slow'] },
   'talk.own-free-work': {
-    flags: ['I wrote a free guide to sourdough, no signup needed', 'We just open-sourced our scheduler, free for everyone', 'I made a little tool for this, free if you want it'],
+    flags: ['I wrote a free guide to sourdough, no signup needed', 'We just open-sourced our scheduler, free for everyone', 'I made a little tool for this, free if you want it', 'My slides from the meetup are up, no paywall'],
     keeps: ['Get our free guide when you sign up', 'I wrote to the council about the potholes'],
   },
   // Marketing rules (issue 7), written for the test.
@@ -149,7 +149,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at the airport, boarding soon'],
   },
   'text.offer': {
-    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back'],
+    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back'],
     keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket'],
   },
   'text.offer-terms': {
@@ -161,7 +161,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['I paid $40 for my ticket and it was worth it, order now was the right call', '@pat order now before the price goes up, they said'],
   },
   'talk.market-report': {
-    flags: ['$ETH reclaimed its weekly highs after the CPI print', 'Over $400M in liquidations in the past 24 hours', 'The realized price sits at $31k, a level last seen in 2023', 'Spot ETF outflows continued for a third day'],
+    flags: ['$ETH reclaimed its weekly highs after the CPI print', 'Over $400M in liquidations in the past 24 hours', 'The realized price sits at $31k, a level last seen in 2023', 'Spot ETF outflows continued for a third day', 'Diesel is back up to $4.10 a gallon in the state', 'The robotics startup raised $40M in a Series B'],
     keeps: ['These earbuds are at their all-time low price today', 'Order now while the price is low', 'I hit a wall at mile 20 but finished the race'],
   },
   'text.product-launch': {
@@ -169,7 +169,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],
   },
   'text.paid-channel': {
-    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]'],
+    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]', 'Stream live on Prime Video'],
     keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', ''), 'There is only one way to find out', 'I only once saw a heron here', 'Most of them rely only on the bus to get to work'],
   },
   'text.trademark': {
@@ -181,7 +181,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['We went to the beach and it rained', 'My new bike is great'],
   },
   'text.deal': {
-    flags: ['Save $200 on the Stratus laptop this week', 'Lowest price ever on the Echo Dot', 'This blender is now $49, was $89', 'The Lumo 3 earbuds are back down to $59, their cheapest price yet'],
+    flags: ['Save $200 on the Stratus laptop this week', 'Lowest price ever on the Echo Dot', 'This blender is now $49, was $89', 'The Lumo 3 earbuds are back down to $59, their cheapest price yet', 'Start saving 15% on every refill'],
     keeps: ['I need to save money this month', 'Prices keep going up at the grocery store'],
   },
 };
