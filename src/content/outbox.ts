@@ -11,7 +11,9 @@
 // tweets themselves. No timer runs while there is nothing to send; aborting the signal stops all.
 //
 // Busy timelines get fewer, larger messages: a pump comes flushMs after the first new item, but no
-// sooner than busyFlushMs after the previous pump. Per-page memory is bounded: at most maxPending
+// sooner than busyFlushMs after the previous pump, and it sends only what was waiting when it
+// started (what arrives while a send is on its way waits for the next pump: else a busy timeline
+// sent a batch per round trip, several a second). Per-page memory is bounded: at most maxPending
 // items wait per lane (the oldest go first), and a `once` lane remembers delivered keys by count and age.
 import { BoundedSet } from '../shared/bounded-map';
 
@@ -57,6 +59,11 @@ export interface Lane<T> {
 
 class LaneState<T> implements Lane<T> {
   readonly items = new Map<string, T>();
+  /** When each pending key was added (a count of adds): a pump takes only what was there when it began. */
+  readonly addedAt = new Map<string, number>();
+  private adds = 0;
+  /** Items added after this count wait for the next pump (Infinity between pumps). */
+  cutoff = Infinity;
   readonly done = new BoundedSet<string>(DELIVERED);
   limit: number;
   failuresInRow = 0;
@@ -82,9 +89,10 @@ class LaneState<T> implements Lane<T> {
     if (this.spec.once && this.done.has(key)) return;
     this.items.delete(key);
     this.items.set(key, item);
+    this.addedAt.set(key, ++this.adds);
     const max = this.spec.maxPending ?? 5000;
     while (this.items.size > max) {
-      this.items.delete(this.items.keys().next().value as string);
+      this.remove(this.items.keys().next().value as string);
       this.dropped++;
     }
     this.onAdd();
@@ -94,10 +102,25 @@ class LaneState<T> implements Lane<T> {
     return this.done.has(key);
   }
 
+  remove(key: string): void {
+    this.items.delete(key);
+    this.addedAt.delete(key);
+  }
+
+  /** The pump about to start takes what is pending now. */
+  beginPump(): void {
+    this.cutoff = this.adds;
+  }
+
+  endPump(): void {
+    this.cutoff = Infinity;
+  }
+
   readyBatch(): T[] {
     const out: T[] = [];
-    for (const item of this.items.values()) {
+    for (const [key, item] of this.items) {
       if (out.length >= this.limit) break;
+      if ((this.addedAt.get(key) ?? 0) > this.cutoff) continue;
       if (!this.spec.ready || this.spec.ready(item)) out.push(item);
     }
     return out;
@@ -112,7 +135,11 @@ class LaneState<T> implements Lane<T> {
   putBack(batch: T[]): void {
     const rest = [...this.items];
     this.items.clear();
-    for (const item of batch) this.items.set(this.spec.key(item), item);
+    for (const item of batch) {
+      const key = this.spec.key(item);
+      this.items.set(key, item);
+      if (!this.addedAt.has(key)) this.addedAt.set(key, 0);
+    }
     for (const [k, v] of rest) {
       this.items.delete(k);
       this.items.set(k, v);
@@ -153,6 +180,7 @@ export class Outbox {
     this.pumping = true;
     this.lastPump = Date.now();
     let failed = false;
+    for (const lane of this.lanes) lane.beginPump();
     try {
       for (const lane of this.lanes) {
         if (!(await this.drain(lane))) {
@@ -161,6 +189,7 @@ export class Outbox {
         }
       }
     } finally {
+      for (const lane of this.lanes) lane.endPump();
       this.pumping = false;
     }
     this.backoff = failed ? this.backoff + 1 : 0;
@@ -188,7 +217,7 @@ export class Outbox {
       if (this.options.signal.aborted) return true;
       const batch = lane.readyBatch();
       if (!batch.length) return true;
-      for (const item of batch) lane.items.delete(lane.spec.key(item));
+      for (const item of batch) lane.remove(lane.spec.key(item));
       try {
         await lane.spec.send(batch);
       } catch {

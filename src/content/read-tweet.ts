@@ -299,7 +299,11 @@ function findQuoteBox(article: Element, nameRows: readonly Element[]): Element |
 /** Ad: the "Ad"/"Promoted" label outside links and text; or no time of its own inside placementTracking. */
 function isAd(scope: Scope, timeEl: Element | undefined, textEl: Element | undefined): boolean {
   const { article, own } = scope;
-  for (const span of queryAll(article, S.span)) {
+  // A label is a span's whole text, so the article's text holds it: most tweets skip the spans.
+  const all = article.textContent ?? '';
+  let mayHaveLabel = false;
+  for (const label of S.AD_LABELS) if (all.includes(label)) mayHaveLabel = true;
+  for (const span of mayHaveLabel ? queryAll(article, S.span) : NONE) {
     if (span.firstElementChild) continue;
     // Most spans hold one text node: its value, without textContent's copy.
     const only = span.firstChild;

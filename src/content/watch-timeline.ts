@@ -4,7 +4,7 @@
 // tweet). The observer callback runs before the next paint; it does only cheap, scoped work:
 // collect the articles touched by this batch of mutations and hand them over synchronously,
 // so the caller can collapse a known seller's tweet before it is ever painted.
-import { findTweetArticles, mayContainTweets } from './read-tweet';
+import { findTweetArticles } from './read-tweet';
 import { tweetArticle } from './selectors';
 
 export function watchTimeline(
@@ -14,14 +14,19 @@ export function watchTimeline(
 ): void {
   const observer = new MutationObserver((records) => {
     const touched = new Set<HTMLElement>();
+    // Records of one batch mostly share a target (the list X appends cells to): each is looked up once.
+    const targets = new Set<Node>();
     for (const record of records) {
       // A change inside an article we know (X reusing it for another tweet, or filling it in).
       const target = record.target as Element;
-      const inside = target.nodeType === 1 ? target.closest?.<HTMLElement>(tweetArticle) : null;
-      if (inside) touched.add(outermost(inside));
+      if (!targets.has(target)) {
+        targets.add(target);
+        const inside = target.nodeType === 1 ? target.closest?.<HTMLElement>(tweetArticle) : null;
+        if (inside) touched.add(outermost(inside));
+      }
       for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || !mayContainTweets(node)) continue;
-        for (const a of findTweetArticles(node as Element)) touched.add(a);
+        // findTweetArticles: the node itself if it is an article, else one query of its subtree.
+        if (node.nodeType === 1) for (const a of findTweetArticles(node as Element)) touched.add(a);
       }
     }
     if (touched.size) onArticles([...touched]);

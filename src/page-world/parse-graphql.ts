@@ -166,6 +166,31 @@ function isUserNode(o: Obj): boolean {
   );
 }
 
+/**
+ * Keys whose values are details of a tweet or a user (text ranges, tags, mentions and links of
+ * the text, media sizes and variants, card values, analytics): never a tweet, a user or an ad,
+ * and read by readTweet / readUser from their owner, so the walk does not go into them. Not
+ * `entities` or `media` as a whole: a video's `additional_media_info.source_user` is a User.
+ */
+const DETAIL_KEYS: ReadonlySet<string> = new Set([
+  'display_text_range',
+  'indices',
+  'hashtags',
+  'symbols',
+  'user_mentions',
+  'urls',
+  'timestamps',
+  'sizes',
+  'original_info',
+  'video_info',
+  'features',
+  'ext_media_availability',
+  'binding_values',
+  'edit_control',
+  'views',
+  'clientEventInfo',
+]);
+
 function isCount(n: number | undefined): n is number {
   return n !== undefined && Number.isSafeInteger(n) && n >= 0;
 }
@@ -487,7 +512,10 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
         }
 
         const keys = Object.keys(o);
-        for (let i = keys.length - 1; i >= 0; i--) visit(o[keys[i]!], depth + 1);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i]!;
+          if (!DETAIL_KEYS.has(key)) visit(o[key], depth + 1);
+        }
       }
       if (nodes > maxNodes) failed = true;
     }
