@@ -17,6 +17,8 @@ export const enum LinkKind {
   Invite = 512,
   /** Reference and news sites: a link to them is sharing, not selling. */
   Content = 1024,
+  /** Campaign tracking (utm_…) of an unpaid medium: brands and newsrooms alike tag their links so. */
+  Campaign = 2048,
 }
 
 export interface LinkReading {
@@ -98,7 +100,14 @@ const SHOP_TLDS = new Set(['shop', 'store', 'shopping', 'sale', 'deals', 'market
 const SELF_HOSTS = new Set(['x.com', 'twitter.com', 't.co', 'pic.twitter.com', 'pic.x.com']);
 
 const SHOP_PATH = /\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/;
-const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|utm_[a-z]+|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/;
+const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/;
+/**
+ * Campaign tracking. A paid medium (utm_medium=cpc, paid_social, display, kol…) is an ad's landing
+ * page and reads as strongly as a referral link; any other utm_ tag only says the link is tracked,
+ * which newsrooms' and bloggers' shared articles are too ("?utm_source=twitter&utm_medium=social").
+ */
+const CAMPAIGN = /[?&]utm_[a-z]+=/;
+const PAID_MEDIUM = /[?&]utm_medium=(?:paid|cpc|ppc|cpm|cpv|cpa|display|ads?|sponsored|promoted|kol|influencers?|affiliates?|partners?|social[_-]?paid|paid[_-]?\w+|\w+[_-]ads?)(?:[&#]|$)/;
 const CRYPTO_PATH = /\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/;
 const COMMUNITY_PATH = /^(?:x|twitter)\.com\/i\/communities\//;
 
@@ -159,10 +168,10 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
     kinds |= LinkKind.Shop;
     if (!out.shopDomain) out.shopDomain = domain;
   }
-  if (rest && AFFILIATE.test(rest)) {
+  if (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest))) {
     kinds |= LinkKind.Affiliate;
     if (!out.affiliateDomain) out.affiliateDomain = domain;
-  }
+  } else if (rest && CAMPAIGN.test(rest)) kinds |= LinkKind.Campaign;
   if (SHORTENERS.has(domain)) kinds |= LinkKind.Shortener;
   if (BIO_PAGES.has(domain)) kinds |= LinkKind.BioPage;
   if (MESSAGING.has(domain)) kinds |= LinkKind.Messaging;

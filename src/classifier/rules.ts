@@ -436,6 +436,13 @@ export const RULES: readonly Rule[] = [
     triggers: ['terms', 'restrictions', 'conditions', 'exclusions', 'fees', 'customers', 'subscribers', 'members', 'users', 'accounts', 'players', 'credit', 'cancel', 'details', 'offer', 'fdic', 'minimum', 'min', 'approval', 'qualifying', 'eligible', 'buy', 'bogo', 'price', 'down', 'quote', 'enrol', 'enroll', 'enrollment', 'enrolment', 'spots', 'seats', 'places', 'sale', 'available', 'months', 'month', 'apy', 'cashback', 'cash', 'points'],
   },
   {
+    // A link tagged for a campaign (utm_…) of no paid medium: a brand's landing page, or a
+    // newsroom's article. Weaker than a referral link; the development set has almost none, so
+    // the prior says what it is worth: not enough to sell alone, enough with an offer beside it.
+    name: 'link.campaign', group: 'links', says: 'a link tagged for a campaign (utm_…)', prior: 0.2,
+    find: link(LinkKind.Campaign), detail: (v) => v.links.otherDomain,
+  },
+  {
     // A call to act that names a brand or where to act, by its capital: "Order on Plato Eats",
     // "now at Target", "available at Costway", "Watch on ESPN", "Start free on Hablo", "Try
     // Edgecraft today", "Meet the new Aria". Names are told by their case, so the pattern reads
@@ -539,7 +546,7 @@ const OFFER_KINDS: readonly (readonly number[])[] = [
   ['text.offer', 'text.offer-terms'],
   ['text.product-launch', 'text.launch'],
   ['text.urgency'],
-  ['link.shop', 'link.app-store', 'link.affiliate', 'text.act-at-place'],
+  ['link.shop', 'link.app-store', 'link.affiliate', 'link.campaign', 'text.act-at-place'],
 ].map((kind) => kind.map(ruleIndex));
 /** The launch kind's row in OFFER_KINDS. */
 const K_LAUNCH = 3;

@@ -73,6 +73,7 @@ export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'link.app-store': 1,
   'talk.own-free-work': -1,
   'text.offer-terms': 1.497,
+  'link.campaign': 0.2,
   'text.act-at-place': 0.799,
   'text.offer-stack': 0.794,
   'talk.market-report': -1.017,

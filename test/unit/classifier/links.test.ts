@@ -10,8 +10,12 @@ const TABLE: [string, LinkKind, { flags: string[]; keeps: string[] }][] = [
     keeps: ['https://www.nytimes.com/2026/01/01/world/story.html', 'https://github.com/rails/rails/pull/16833'],
   }],
   ['affiliate', LinkKind.Affiliate, {
-    flags: ['https://www.amazon.com/dp/B00X?tag=me-20', 'https://www.paidverts.com/ref/sihaam01', 'nerdsoneth.fun/?ref=%40sophia', 'https://shop.example/x?utm_source=tw'],
-    keeps: ['https://en.wikipedia.org/wiki/Referral', 'https://example.com/reference/guide'],
+    flags: ['https://www.amazon.com/dp/B00X?tag=me-20', 'https://www.paidverts.com/ref/sihaam01', 'nerdsoneth.fun/?ref=%40sophia', 'https://shop.example/x?utm_source=tw&utm_medium=cpc', 'https://brand.example/offer?utm_source=twitter&utm_medium=paid_social', 'https://brand.example/?utm_medium=display&utm_campaign=fall'],
+    keeps: ['https://en.wikipedia.org/wiki/Referral', 'https://example.com/reference/guide', 'https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter'],
+  }],
+  ['campaign', LinkKind.Campaign, {
+    flags: ['https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter&utm_campaign=fall'],
+    keeps: ['https://brand.example/offer?utm_source=twitter&utm_medium=paid_social', 'https://www.nytimes.com/2026/01/01/health/sleep.html', 'https://example.com/?utmost=1'],
   }],
   ['shortener', LinkKind.Shortener, { flags: ['https://bit.ly/0xGyda', 'amzn.to/3abc'], keeps: ['https://t.co/abc123', 'https://bitcoin.org'] }],
   ['link-in-bio page', LinkKind.BioPage, { flags: ['https://linktr.ee/someone', 'beacons.ai/shop'], keeps: ['https://linkedin.com/in/someone'] }],

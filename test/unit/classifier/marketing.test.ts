@@ -35,6 +35,8 @@ const AD_COPY = [
   'New season. New flavors. Try the Spicy Mango Crunch™ today at participating locations.',
   'Meet the all-new Vela X e-bike. Ride further on a single charge. Order yours now: https://velabikes.example/x',
   'Tonight at 8/7c on FOX, next day on Hulu: the season finale you cannot miss.',
+  // A landing page of a paid campaign (utm_medium=paid_social) is an ad's link whatever the text says
+  'Weekend escapes, close to home. https://stays.example/coast?utm_source=twitter&utm_medium=paid_social',
 ];
 
 const BRAND = [
@@ -64,6 +66,8 @@ const NEAR_MISSES = [
   // A creator sharing free work
   'I drew this little fox over the weekend, hope it makes your Monday better 🦊',
   'Wrote a free guide to sourdough for beginners, no signup, just the recipe: https://myblog.dev/sourdough',
+  // A newsroom's article, its link tagged for the campaign as most newsrooms' are
+  'A new study finds teenagers sleep less than a decade ago https://www.nytimes.com/2026/01/01/health/teen-sleep.html?utm_source=twitter&utm_medium=social',
 ];
 
 describe('marketing', () => {
