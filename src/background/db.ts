@@ -4,12 +4,15 @@
 // Schema history: every change is a new `version(n)` with its `upgrade`, never an edit of an
 // old one (test/unit/background/db-upgrade.test.ts opens a database written by the previous
 // version, with data, and checks nothing is lost). Every row read is checked (stored-rows.ts).
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredAuthorState } from '../classifier/author';
 import type { AuthorJudgement, AuthorProfile, Verdict } from '../shared/types';
+import { checkSamples, type SamplePost } from './author-samples';
+import { SeenTweets } from './seen-tweets';
+import { BUDGETS } from '../shared/budgets';
 import { checkAuthor, checkDay, checkRowsOnRead, checkTweet, Integrity, type Checked } from './stored-rows';
 
-/** One tweet seen on screen, kept for deduplication and per-day counts. */
+/** One tweet seen on screen, as versions 1–5 kept it (version 6 keeps them in the author's row: seen-tweets.ts). */
 export interface TweetRow {
   id: string;
   authorKey: string;
@@ -43,6 +46,10 @@ export interface StoredAuthor {
   /** The verdict from the posts alone, without page-only profile facts (background/judge-with-trust.ts). */
   postsVerdict?: Verdict;
   updatedAt: number;
+  /** This author's tweets already counted, so each counts once (SeenTweets' stored form). */
+  seen?: string;
+  /** A couple of their posts, as evidence for the following audit (author-samples.ts). */
+  samples?: SamplePost[];
 }
 
 export interface DayRow {
@@ -90,7 +97,7 @@ export interface FollowingMetaRow {
   readFrom?: number;
 }
 
-/** A couple of an author's posts, as evidence for the audit. */
+/** A couple of an author's posts, as versions 2–5 kept them (version 6: StoredAuthor.samples). */
 export interface SampleRow {
   key: string;
   posts: Array<{ text: string; selling: 0 | 1 }>;
@@ -111,12 +118,10 @@ const STORES_V1 = {
 };
 
 export class QuietBazaarDb extends Dexie {
-  tweets!: Table<TweetRow, string>;
   authors!: Table<StoredAuthor, string>;
   days!: Table<DayRow, string>;
   following!: Table<FollowingRow, string>;
   followingMeta!: Table<FollowingMetaRow, string>;
-  samples!: Table<SampleRow, string>;
   /** Small derived records kept between worker starts (the popup's figures: popup-data.ts). */
   meta!: Table<MetaRow, string>;
   /** What the checks on read repaired or dropped. */
@@ -151,13 +156,19 @@ export class QuietBazaarDb extends Dexie {
     // 5: the tweets' authorKey index is dropped: nothing reads by it, and every tweet recorded
     // paid for an entry in it (the rows keep the field).
     this.version(5).stores({ tweets: '&id, day' });
+    // 6: one row per author. Its counted tweets (a row each, two requests per tweet seen) and its
+    // audit samples (a row of their own) move into the author's row, which every batch reads and
+    // writes anyway; 7 then deletes the two tables (Dexie reads a table in an upgrade only in a
+    // version before the one that deletes it).
+    this.version(6).stores({}).upgrade((tx) => moveIntoAuthors(tx));
+    this.version(7).stores({ tweets: null, samples: null });
     checkRowsOnRead(this, this.integrity);
   }
 
   /** Writes back the rows the checks repaired and deletes those they dropped, if still so. */
   async writeBackRepairs(): Promise<void> {
     const { pending } = this.integrity;
-    for (const name of ['authors', 'days', 'tweets'] as const) {
+    for (const name of ['authors', 'days'] as const) {
       const keys = [...pending[name].keys()];
       if (!keys.length) continue;
       pending[name].clear();
@@ -173,4 +184,43 @@ export class QuietBazaarDb extends Dexie {
       });
     }
   }
+}
+
+/**
+ * Version 6's move: each author's newest counted tweets (as many as BUDGETS.seenPerAuthor, by id:
+ * X's ids grow with time) and its samples into its row. Tweets and samples of authors with no row
+ * (pruned) go with their tables.
+ */
+async function moveIntoAuthors(tx: Transaction): Promise<void> {
+  const byAuthor = new Map<string, TweetRow[]>();
+  await tx.table('tweets').each((raw: unknown) => {
+    const checked = checkTweet(raw);
+    if (!checked) return;
+    const list = byAuthor.get(checked.row.authorKey);
+    if (list) list.push(checked.row);
+    else byAuthor.set(checked.row.authorKey, [checked.row]);
+  });
+  const samples = new Map<string, unknown>();
+  await tx.table('samples').each((raw: unknown) => {
+    const r = raw as Partial<SampleRow> | null;
+    if (r && typeof r.key === 'string') samples.set(r.key, r.posts);
+  });
+  const newer = (a: TweetRow, b: TweetRow) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  await tx
+    .table('authors')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const key = typeof row.key === 'string' ? row.key : '';
+      const tweets = byAuthor.get(key);
+      if (tweets) {
+        const seen = new SeenTweets();
+        for (const t of tweets.sort(newer).slice(-BUDGETS.seenPerAuthor)) {
+          seen.add(t.id, t.day, t.selling === 1);
+          if (t.hidden === 1) seen.hide(t.id);
+        }
+        row.seen = seen.toString();
+      }
+      const posts = checkSamples(samples.get(key));
+      if (posts?.samples.length) row.samples = posts.samples;
+    });
 }

@@ -2,7 +2,7 @@
 //
 //   export-data     ─► settings + days + one summary line per author ─► ExportFile (the page saves it)
 //   import-settings ─► validateImport (untrusted: strict, all or nothing) ─► settings and lists only
-//   forget-all      ─► clear tweets, authors, days (settings stay)
+//   forget-all      ─► clear authors (with their counted tweets and samples) and days (settings stay)
 //
 // validateImport lives in shared/import-file.ts (pure): the options page runs the same check before
 // sending, and the background runs it again on what arrives.
@@ -35,10 +35,10 @@ export async function buildExport(db: QuietBazaarDb, settings: Settings, now: Da
   };
 }
 
-/** Deletes every stored tweet, verdict and daily count in one transaction. Settings live elsewhere. */
+/** Deletes every stored verdict, counted tweet, sample and daily count in one transaction. Settings live elsewhere. */
 export async function forgetAll(db: QuietBazaarDb): Promise<void> {
-  await db.transaction('rw', db.tweets, db.authors, db.days, async () => {
-    await Promise.all([db.tweets.clear(), db.authors.clear(), db.days.clear()]);
+  await db.transaction('rw', db.authors, db.days, async () => {
+    await Promise.all([db.authors.clear(), db.days.clear()]);
   });
 }
 

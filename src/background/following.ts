@@ -2,13 +2,13 @@
 //
 //   content ─following-seen─► recordFollowing ─► following (id, handle, name, bio, profile signs)
 //                                            └─► followingMeta (viewer, M, last read, end reached)
-//   content ─tweets-seen────► writeSamples ────► samples (two short posts per author, selling first)
+//   content ─tweets-seen────► recorder ────────► authors[].samples (two short posts each, selling first: author-samples.ts)
 //   popup / options ─get-following-audit─► buildAudit: each followed account joined with its
 //       author verdict (from posts), else judged by its profile alone, else "not enough seen yet"
 //   popup ─get-review─► buildReview: what quiet mode would hide on that tab (the dry run)
 //
 // Nothing here asks X for anything: the list is what X's page delivered while the user scrolled it.
-import { judgeAuthor, judgePost, newAuthorState, postThreshold, readProfileSigns } from '../classifier';
+import { judgeAuthor, newAuthorState, readProfileSigns } from '../classifier';
 import type {
   AuditRow,
   FollowingAudit,
@@ -20,20 +20,16 @@ import type {
 } from '../shared/messages';
 import { decideQuiet } from '../shared/quiet-rules';
 import type { Settings } from '../shared/settings';
-import { authorKey, type AuthorProfile, type TweetFacts, type Verdict } from '../shared/types';
+import { authorKey, type AuthorProfile, type Verdict } from '../shared/types';
 import { isHandle } from '../shared/handles';
 import { isTweetId, validateProfile } from '../shared/validate-page-data';
-import type { StoredAuthor as AuthorRow, FollowingMetaRow, FollowingRow, QuietBazaarDb, SampleRow } from './db';
+import type { StoredAuthor as AuthorRow, FollowingMetaRow, FollowingRow, QuietBazaarDb } from './db';
+import { cutText as cut } from './author-samples';
 import { toVerdictLite } from './record-tweets';
 
 /** X lets most accounts follow at most 5,000 to 7,500 others; more is not a real list. */
 export const MAX_FOLLOWING = 10_000;
 export const MAX_USERS_PER_PAGE = 500;
-/** Samples: per author, their length, and how many authors keep some (oldest dropped first). */
-export const SAMPLES_PER_AUTHOR = 2;
-export const SAMPLE_CHARS = 200;
-export const MAX_SAMPLED_AUTHORS = 5_000;
-const SAMPLE_REFRESH_MS = 3_600_000;
 /** A profile alone makes a seller only with this much evidence: a store link, or two lesser signs. */
 export const PROFILE_SELLER_ALPHA = 1;
 const BIO_CHARS = 400;
@@ -74,12 +70,6 @@ export function profileEvidence(p: AuthorProfile): { alpha: number; reasons: str
     out.reasons.push(`professional category: ${p.professionalType.toLowerCase()}`);
   }
   return out;
-}
-
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 2)) ? max - 2 : max - 1;
-  return s.slice(0, end) + '…';
 }
 
 export class FollowingStore {
@@ -151,49 +141,6 @@ export class FollowingStore {
     });
   }
 
-  /**
-   * Keep up to two short posts per author as evidence, selling ones first. Runs in the caller's
-   * transaction (which must hold db.samples): the recorder runs it in its batch transaction, so a
-   * batch of tweets is one transaction. `judged` holds the pSelling the recorder already computed
-   * for the tweets it recorded (the rest are judged here); `newAuthors`: authors the recorder had
-   * no row for, whose samples need not be read first.
-   */
-  async writeSamples(tweets: TweetFacts[], now: number, judged?: ReadonlyMap<string, number>, newAuthors?: ReadonlySet<string>): Promise<void> {
-    const { db } = this;
-    const threshold = postThreshold('balanced');
-    const byKey = new Map<string, Array<{ text: string; selling: 0 | 1 }>>();
-    for (const t of tweets) {
-      const text = t.text.replace(/\s+/g, ' ').trim();
-      if (!text) continue;
-      const list = byKey.get(authorKey(t.authorHandle)) ?? [];
-      list.push({ text: cut(text, SAMPLE_CHARS), selling: (judged?.get(t.id) ?? judgePost(t).pSelling) >= threshold ? 1 : 0 });
-      byKey.set(authorKey(t.authorHandle), list);
-    }
-    if (!byKey.size) return;
-    const keys = [...byKey.keys()];
-    // An author first seen in this batch has no samples yet: only the others are read.
-    const known = newAuthors ? keys.filter((k) => !newAuthors.has(k)) : keys;
-    const found = known.length ? await db.samples.bulkGet(known) : [];
-    const old = new Map(known.map((k, i) => [k, found[i]]));
-    const rows: SampleRow[] = [];
-    let added = false;
-    keys.forEach((key) => {
-      const before = old.get(key);
-      const merged = [...(before?.posts ?? [])];
-      for (const p of byKey.get(key)!) if (!merged.some((m) => m.text === p.text)) merged.push(p);
-      // Selling first (stable: earlier ones first within each kind).
-      const posts = [...merged.filter((p) => p.selling), ...merged.filter((p) => !p.selling)].slice(0, SAMPLES_PER_AUTHOR);
-      // Unchanged samples refreshed lately are not rewritten (updatedAt only orders eviction).
-      if (before && now - before.updatedAt < SAMPLE_REFRESH_MS && JSON.stringify(before.posts) === JSON.stringify(posts)) return;
-      if (!before) added = true;
-      rows.push({ key, posts, updatedAt: now });
-    });
-    if (rows.length) await db.samples.bulkPut(rows);
-    if (!added) return;
-    const over = (await db.samples.count()) - MAX_SAMPLED_AUTHORS;
-    if (over > 0) await db.samples.orderBy('updatedAt').limit(over).delete();
-  }
-
   /** "Not a seller" on the audit (the caller also puts the account on the allow list). */
   setNotSeller(handle: string, notSeller: boolean): Promise<void> {
     return this.serial(async () => {
@@ -209,8 +156,8 @@ export class FollowingStore {
   forget(): Promise<void> {
     return this.serial(async () => {
       const { db } = this;
-      await db.transaction('rw', db.following, db.followingMeta, db.samples, async () => {
-        await Promise.all([db.following.clear(), db.followingMeta.clear(), db.samples.clear()]);
+      await db.transaction('rw', db.following, db.followingMeta, async () => {
+        await Promise.all([db.following.clear(), db.followingMeta.clear()]);
       });
     });
   }
@@ -244,13 +191,13 @@ function overrideOf(key: string, settings: Settings): Override {
 const RANK: Record<Verdict, number> = { seller: 3, mixed: 2, unknown: 1, conversationalist: 0 };
 
 /** One followed account as the audit shows it. */
-export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, samples: SampleRow | undefined, settings: Settings): AuditRow {
+export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, settings: Settings): AuditRow {
   const base = {
     key: f.key,
     id: f.id,
     handle: author?.handle ?? f.handle,
     ...(f.name ? { name: f.name } : author?.name ? { name: author.name } : {}),
-    samples: (samples?.posts ?? []).map((p) => p.text),
+    samples: (author?.samples ?? []).map((p) => p.text),
     override: overrideOf(f.key, settings),
     notSeller: f.notSeller === 1,
   };
@@ -288,11 +235,8 @@ export async function buildAudit(db: QuietBazaarDb, settings: Settings, limit = 
   const meta = await db.followingMeta.get('following');
   if (!meta) return { viewer: null, total: null, read: 0, lastReadAt: null, reachedEnd: false, sellers: 0, rows: [] };
   const following = await db.following.toArray();
-  const [authors, samples] = await Promise.all([
-    authorsOf(db, following),
-    db.samples.bulkGet(following.map((f) => f.key)),
-  ]);
-  const rows = sortAudit(following.map((f, i) => auditRowOf(f, authors.get(f.key), samples[i], settings)));
+  const authors = await authorsOf(db, following);
+  const rows = sortAudit(following.map((f) => auditRowOf(f, authors.get(f.key), settings)));
   return {
     viewer: { handle: meta.viewerHandle },
     total: meta.total ?? null,

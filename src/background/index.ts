@@ -9,7 +9,7 @@
 // checking who may send it.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EPOCH_KEY, INTEGRITY_KEY, REJUDGED_KEY, isEnvelope, PAGE_AUTHORS_ASK, type MessageType, type Reply, type Request } from '../shared/messages';
-import { validateSeen } from './validate-seen';
+import { validateHidden, validateSeen } from './validate-seen';
 import { parseHandle } from '../shared/handles';
 import { SETTINGS_KEY } from '../shared/settings';
 import { QuietBazaarDb } from './db';
@@ -38,8 +38,6 @@ const recorder = new Recorder({
   now: () => new Date(),
   onAuthorsChanged: (changes, day) => void figures.noteAuthors(changes, day).catch(() => undefined),
   onRejudged: () => void figures.rebuild().catch(() => undefined),
-  // The audit's sample posts go in the batch's transaction: one transaction per batch.
-  alsoRecord: (tweets, judged, now, newAuthors) => following.writeSamples(tweets, now, judged, newAuthors),
 });
 /** Every settings and list write, as a patch, in one queue. */
 const settings = new SettingsStore();
@@ -127,7 +125,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload) => {
       const { tweets, profiles } = validateSeen(payload);
-      // The audit's samples are written in the same transaction (alsoRecord above).
+      // The audit's samples go in the authors' rows, in the batch's one transaction.
       const verdicts = await recorder.recordTweets(tweets, profiles);
       scheduleBadge();
       return { verdicts };
@@ -143,8 +141,7 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   'tweets-hidden': {
     allow: fromContent,
     run: async (payload) => {
-      const ids = Array.isArray(payload.ids) ? payload.ids.filter((id) => typeof id === 'string' && /^\d{1,25}$/.test(id)) : [];
-      await recorder.recordHidden(ids.slice(0, 1000));
+      await recorder.recordHidden(validateHidden(payload));
       scheduleBadge();
       return { ok: true };
     },

@@ -1,10 +1,12 @@
 // Turns what the content script saw into stored evidence, verdicts and daily counts.
 //
-//   tweets-seen ─► new tweet ids only ─► per author, isolated: judgePost ─► addPost ─► judgeWithTrust
-//                                  └──► days[today].seen / .selling
+//   tweets-seen ─► per author, isolated: tweets not in its seen list ─► judgePost ─► addPost ─► judgeWithTrust
+//                                                                  ├──► its seen list, its samples (the same row)
+//                                                                  └──► days[today].seen / .selling
 //
 // All writes go through one queue so batches never interleave, and each batch is one
-// IndexedDB transaction: a tweet is counted once, however many tabs or scrolls show it.
+// IndexedDB transaction that reads and writes each of its authors once (and today's counts): a
+// tweet is counted once, however many tabs or scrolls show it (seen-tweets.ts).
 // Each author is judged on its own: one that throws is skipped (its tweets wait for the
 // content script's retry), the rest of the batch is recorded.
 import { addPost, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
@@ -14,7 +16,9 @@ import type { Settings } from '../shared/settings';
 import { authorKey } from '../shared/handles';
 import type { Sensitivity, AuthorProfile, TweetFacts } from '../shared/types';
 import type { AuthorChange } from './popup-data';
-import type { StoredAuthor, DayRow, QuietBazaarDb, TweetRow } from './db';
+import type { StoredAuthor, DayRow, QuietBazaarDb } from './db';
+import { samplePost, withSamples, type SamplePost } from './author-samples';
+import { SeenTweets } from './seen-tweets';
 import { judgeWithTrust, mayExemptAsFollowed } from './judge-with-trust';
 import { boundProfile, emptyJudgement, present, type Integrity } from './stored-rows';
 
@@ -27,12 +31,12 @@ export interface RecorderDeps {
   onAuthorsChanged?: (changes: AuthorChange[], day: string) => void;
   /** Told after every author was re-judged at once. */
   onRejudged?: () => void;
-  /**
-   * More to write for a batch of tweets, in the batch's own transaction (which then also holds
-   * db.samples): every tweet of the batch, the pSelling of those recorded. A failure here is
-   * caught and leaves the recorded tweets alone.
-   */
-  alsoRecord?: (tweets: TweetFacts[], judged: ReadonlyMap<string, number>, now: number, newAuthors: ReadonlySet<string>) => Promise<void>;
+}
+
+/** A tweet quiet mode hid, and its author (whose row counts it). */
+export interface HiddenTweet {
+  id: string;
+  handle: string;
 }
 
 export function toVerdictLite(row: StoredAuthor): VerdictLite {
@@ -93,18 +97,38 @@ export class Recorder {
     return this.serial(() => this.record([], profiles));
   }
 
-  recordHidden(ids: string[]): Promise<void> {
+  /** Counts hidden tweets once each, on the day each was first seen; tweets not counted as seen are ignored. */
+  recordHidden(tweets: HiddenTweet[]): Promise<void> {
     return this.serial(async () => {
       const { db } = this.deps;
-      await db.transaction('rw', db.tweets, db.days, async () => {
-        const rows = present(await db.tweets.bulkGet([...new Set(ids)])).filter((r) => r.hidden === 0);
-        if (!rows.length) return;
+      const byAuthor = new Map<string, Set<string>>();
+      for (const t of tweets) {
+        const key = authorKey(t.handle);
+        const ids = byAuthor.get(key);
+        if (ids) ids.add(t.id);
+        else byAuthor.set(key, new Set([t.id]));
+      }
+      await db.transaction('rw', db.authors, db.days, async () => {
+        const keys = [...byAuthor.keys()];
+        const rows = await db.authors.bulkGet(keys);
         const perDay = new Map<string, number>();
-        for (const r of rows) {
-          r.hidden = 1;
-          perDay.set(r.day, (perDay.get(r.day) ?? 0) + 1);
-        }
-        await db.tweets.bulkPut(rows);
+        const changed: StoredAuthor[] = [];
+        rows.forEach((row, i) => {
+          if (!row?.seen) return;
+          const { seen } = SeenTweets.read(row.seen);
+          let hid = false;
+          for (const id of byAuthor.get(keys[i]!)!) {
+            const day = seen.hide(id);
+            if (day === null) continue;
+            perDay.set(day, (perDay.get(day) ?? 0) + 1);
+            hid = true;
+          }
+          if (!hid) return;
+          row.seen = seen.toString();
+          changed.push(row);
+        });
+        if (!changed.length) return;
+        await db.authors.bulkPut(changed);
         for (const [day, n] of perDay) {
           const d = (await db.days.get(day)) ?? { day, seen: 0, selling: 0, hidden: 0 };
           d.hidden = Math.min(d.seen, d.hidden + n);
@@ -179,18 +203,14 @@ export class Recorder {
     for (const p of profilesIn) profiles.set(authorKey(p.handle), mergeProfile(profiles.get(authorKey(p.handle)), p)!);
 
     const changes: AuthorChange[] = [];
-    const also = tweets.size ? this.deps.alsoRecord : undefined;
-    const judgedHere = judged ?? new Map<string, number>();
-    const tables = also ? [db.tweets, db.authors, db.days, db.samples] : [db.tweets, db.authors, db.days];
-    const verdicts = await db.transaction('rw', tables, async () => {
-      const known = await db.tweets.bulkGet([...tweets.keys()]);
-      const byAuthor = new Map<string, TweetFacts[]>();
-      [...tweets.values()].forEach((t, i) => {
-        if (known[i]) return;
-        const key = authorKey(t.authorHandle);
-        byAuthor.set(key, [...(byAuthor.get(key) ?? []), t]);
-      });
-
+    const byAuthor = new Map<string, TweetFacts[]>();
+    for (const t of tweets.values()) {
+      const key = authorKey(t.authorHandle);
+      const list = byAuthor.get(key);
+      if (list) list.push(t);
+      else byAuthor.set(key, [t]);
+    }
+    const verdicts = await db.transaction('rw', db.authors, db.days, async () => {
       const keyList = [...new Set([...profiles.keys(), ...byAuthor.keys()])];
       const rows = new Map<string, StoredAuthor>();
       (await db.authors.bulkGet(keyList)).forEach((r, i) => r && rows.set(keyList[i]!, r));
@@ -198,36 +218,32 @@ export class Recorder {
       // No renames here (trust model, noRenamesFromPage): a handle is its own author, whatever
       // id the page claims; a renamed account starts afresh under its new handle.
 
-      const tweetRows: TweetRow[] = [];
       const touched: StoredAuthor[] = [];
+      let seen = 0;
       let selling = 0;
       for (const key of keyList) {
-        const fresh = byAuthor.get(key) ?? [];
         const existing = rows.get(key);
+        const counted = existing?.seen ? SeenTweets.read(existing.seen).seen : undefined;
+        const fresh = (byAuthor.get(key) ?? []).filter((t) => !counted?.has(t.id));
         // A profile alone, with no post seen, is not an author we judge yet.
         if (!existing && !fresh.length) continue;
-        // A profile seen again with nothing new, on an author refreshed lately: nothing to rewrite.
-        if (existing && !fresh.length && profileAddsNothing(existing, profiles.get(key), now)) continue;
-        const outcome = this.recordAuthor(key, existing, fresh, profiles.get(key), settings.sensitivity, now, today, judgedHere);
+        // Nothing new, and a profile (if any) that adds nothing to an author refreshed lately: nothing to rewrite.
+        if (existing && !fresh.length && (!profiles.has(key) || profileAddsNothing(existing, profiles.get(key), now))) continue;
+        const outcome = this.recordAuthor(key, existing, counted, fresh, profiles.get(key), settings.sensitivity, now, today, judged);
         if (!outcome) continue; // skipped on its own; the others go on
         rows.set(key, outcome.row);
         touched.push(outcome.row);
-        tweetRows.push(...outcome.tweetRows);
+        seen += fresh.length;
         selling += outcome.selling;
       }
 
-      if (tweetRows.length) await db.tweets.bulkPut(tweetRows);
       if (touched.length) await db.authors.bulkPut(touched);
       for (const row of touched) changes.push({ before: before.get(row.key), row });
-      if (tweetRows.length) {
+      if (seen) {
         const d: DayRow = (await db.days.get(today)) ?? { day: today, seen: 0, selling: 0, hidden: 0 };
-        d.seen += tweetRows.length;
+        d.seen += seen;
         d.selling += selling;
         await db.days.put(d);
-      }
-      if (also) {
-        const newAuthors = new Set([...rows.keys()].filter((k) => !before.has(k)));
-        await also([...tweets.values()], judgedHere, now, newAuthors).catch(() => undefined);
       }
       return [...rows.values()].map(toVerdictLite);
     });
@@ -239,13 +255,14 @@ export class Recorder {
   private recordAuthor(
     key: string,
     existing: StoredAuthor | undefined,
+    counted: SeenTweets | undefined,
     fresh: TweetFacts[],
     profileIn: AuthorProfile | undefined,
     sensitivity: Sensitivity,
     now: number,
     today: string,
     judged?: Map<string, number>,
-  ): { row: StoredAuthor; tweetRows: TweetRow[]; selling: number } | null {
+  ): { row: StoredAuthor; selling: number } | null {
     try {
       const first = fresh[0];
       const row: StoredAuthor = existing
@@ -255,7 +272,8 @@ export class Recorder {
       if (profile) row.profile = profile;
       if (profileIn?.name) row.name = profileIn.name.slice(0, 50);
       if (profileIn?.id) row.authorId = profileIn.id;
-      const tweetRows: TweetRow[] = [];
+      const seen = counted ?? new SeenTweets();
+      const samples: SamplePost[] = [];
       let selling = 0;
       for (const t of fresh) {
         if (t.authorName) row.name = t.authorName.slice(0, 50);
@@ -269,25 +287,28 @@ export class Recorder {
         const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');
         row.state = addPost(row.state, t, post, now);
         if (isSelling) selling++;
-        tweetRows.push({ id: t.id, authorKey: key, day: today, selling: isSelling ? 1 : 0, hidden: 0 });
+        seen.add(t.id, today, isSelling);
+        // The audit's evidence: judged alone, as the post reads (not in the light of earlier ones).
+        const sample = samplePost(t.text, post.pSelling >= postThreshold('balanced'));
+        if (sample) samples.push(sample);
       }
+      if (fresh.length) row.seen = seen.toString();
+      if (samples.length) row.samples = withSamples(row.samples, samples);
       // The previous verdict gives hysteresis: one new post does not flip seller / not seller.
       if (!this.judge(row, sensitivity, now, existing?.judgement.verdict)) return null;
       row.updatedAt = now;
-      return { row, tweetRows, selling };
+      return { row, selling };
     } catch {
       this.skippedAuthors++;
       return null;
     }
   }
 
-  /** Drop per-tweet rows older than `days` (daily totals stay) and stale unjudged authors. */
+  /** Drop authors unjudged or judged conversationalists not seen for `days` (daily totals stay). */
   prune(days = 90): Promise<void> {
     return this.serial(async () => {
       const { db } = this.deps;
       const now = this.deps.now();
-      const cutoff = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days));
-      await db.tweets.where('day').below(cutoff).delete();
       const staleBefore = now.getTime() - days * 86_400_000;
       await db.authors
         .where('updatedAt')

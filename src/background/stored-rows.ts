@@ -1,6 +1,6 @@
 // Rows read from IndexedDB are checked before anything uses them (trust model: storedRowsChecked).
 //
-//   IndexedDB ──read──► Dexie "reading" hook ──► checkAuthor / checkDay / checkTweet
+//   IndexedDB ──read──► Dexie "reading" hook ──► checkAuthor / checkDay
 //                                                   ├─ fine      ─► the row, as stored
 //                                                   ├─ repaired  ─► a sound row; counted, written back later
 //                                                   └─ dropped   ─► undefined; counted, deleted later
@@ -8,11 +8,13 @@
 // Older versions, a crash mid-write or a hand edit can leave anything in a row. One bad row must
 // cost that row at most, never a batch, the popup or the export.
 import { upgradeAuthorState } from '../classifier/author';
-import { BUDGETS, jsonChars } from '../shared/budgets';
+import { approxJsonChars, BUDGETS, jsonChars } from '../shared/budgets';
 import { authorKey, isHandle } from '../shared/handles';
 import type { AuthorJudgement, AuthorProfile, Verdict } from '../shared/types';
 import { validateProfile } from '../shared/validate-page-data';
 import type { DayRow, StoredAuthor, StoredProfile, TweetRow } from './db';
+import { checkSamples } from './author-samples';
+import { SeenTweets } from './seen-tweets';
 
 const VERDICTS: readonly Verdict[] = ['seller', 'mixed', 'conversationalist', 'unknown'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,7 +85,16 @@ export function checkAuthor(raw: unknown): Checked<StoredAuthor> {
     if (profile) row.profile = profile;
     if (!profile || jsonChars(profile) !== jsonChars(raw.profile)) repaired = true;
   }
-  if (jsonChars(row) > BUDGETS.storedAuthorChars) {
+  if (raw.seen !== undefined) {
+    const { seen, repaired: cut } = SeenTweets.read(raw.seen);
+    if (seen.size) row.seen = cut ? seen.toString() : (raw.seen as string);
+    if (cut) repaired = true;
+  }
+  const samples = checkSamples(raw.samples);
+  if (samples?.samples.length) row.samples = samples.samples;
+  if (samples?.repaired) repaired = true;
+  // (JSON's escapes aside: a bound, not a measure.)
+  if (approxJsonChars(row) > BUDGETS.storedAuthorChars) {
     // Over budget even after bounding: keep the evidence, lose the profile.
     delete row.profile;
     repaired = true;
@@ -106,6 +117,7 @@ export function checkDay(raw: unknown): Checked<DayRow> {
   return { row, repaired };
 }
 
+/** A tweet row of versions 1–5, checked (read once more by version 6's upgrade, db.ts). */
 export function checkTweet(raw: unknown): Checked<TweetRow> {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !DIGITS.test(raw.id)) return null;
   if (typeof raw.authorKey !== 'string' || !isHandle(raw.authorKey) || typeof raw.day !== 'string' || !DAY.test(raw.day)) return null;
@@ -120,9 +132,9 @@ export class Integrity {
   private dropped = new Set<string>();
   /** Totals from earlier runs of the worker (restored from storage). */
   private base = { repaired: 0, dropped: 0 };
-  readonly pending = { authors: new Map<string, StoredAuthor | null>(), days: new Map<string, DayRow | null>(), tweets: new Map<string, TweetRow | null>() };
+  readonly pending = { authors: new Map<string, StoredAuthor | null>(), days: new Map<string, DayRow | null>() };
 
-  note(table: 'authors' | 'days' | 'tweets', key: string, row: unknown): void {
+  note(table: 'authors' | 'days', key: string, row: unknown): void {
     const id = `${table}:${key}`;
     if (row === null) {
       if (!this.dropped.has(id)) this.dropped.add(id);
@@ -154,11 +166,11 @@ function keyOf(raw: unknown, field: string, fallback: () => string): string {
  * filter them out (see `present`).
  */
 export function checkRowsOnRead(
-  db: { authors: { hook: (e: 'reading', f: (o: any) => any) => void }; days: { hook: (e: 'reading', f: (o: any) => any) => void }; tweets: { hook: (e: 'reading', f: (o: any) => any) => void } },
+  db: { authors: { hook: (e: 'reading', f: (o: any) => any) => void }; days: { hook: (e: 'reading', f: (o: any) => any) => void } },
   integrity: Integrity,
 ): void {
   let n = 0;
-  const hook = <T>(table: 'authors' | 'days' | 'tweets', field: string, check: (raw: unknown) => Checked<T>) => (raw: unknown) => {
+  const hook = <T>(table: 'authors' | 'days', field: string, check: (raw: unknown) => Checked<T>) => (raw: unknown) => {
     // Dexie fires the hook on get() of a missing key too: nothing was read, nothing was damaged.
     if (raw === undefined) return undefined;
     let checked: Checked<T>;
@@ -173,7 +185,6 @@ export function checkRowsOnRead(
   };
   db.authors.hook('reading', hook('authors', 'key', checkAuthor));
   db.days.hook('reading', hook('days', 'day', checkDay));
-  db.tweets.hook('reading', hook('tweets', 'id', checkTweet));
 }
 
 /** The rows that survived the checks. */

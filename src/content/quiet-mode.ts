@@ -20,7 +20,7 @@ import type { ScreenGate } from './screen-gate';
 
 export interface QuietModeHooks {
   /** A tweet was collapsed for the first time on this page. */
-  onHidden(tweetId: string): void;
+  onHidden(tweetId: string, handle: string): void;
   /** The user asked to always show this account. */
   onAlwaysShow(handle: string): void;
   /** The user took "Always show" back from the bar left in the tweet's place. */
@@ -194,7 +194,7 @@ export class QuietMode {
     cell.setAttribute(QB_ATTR.quiet, '');
     if (!this.hiddenOnce.has(id)) {
       this.hiddenOnce.add(id);
-      this.hooks.onHidden(id);
+      this.hooks.onHidden(id, handle);
     }
   }
 

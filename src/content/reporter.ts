@@ -43,7 +43,8 @@ export interface Reporter {
   tweetSeen(facts: TweetFacts): void;
   /** Profiles from X's API: only those of authors already sent go out. */
   profilesSeen(profiles: AuthorProfile[]): void;
-  tweetHidden(id: string): void;
+  /** A tweet quiet mode collapsed, and its author's handle (the background counts it in the author's row). */
+  tweetHidden(id: string, handle: string): void;
   healthChanged(): void;
   /** Another lane of the same Outbox, sent after these (e.g. the following audit's). */
   lane<T>(spec: LaneSpec<T>): Lane<T>;
@@ -81,12 +82,12 @@ export function createReporter(deps: ReporterDeps): Reporter {
       sentProfiles.delivered(changed);
     },
   });
-  const hidden = outbox.lane<string>({
-    key: (id) => id,
+  const hidden = outbox.lane<{ id: string; handle: string }>({
+    key: (t) => t.id,
     once: true,
     maxBatch: 1000,
-    ready: (id) => tweets.delivered(id),
-    send: async (ids) => void (deps.alive() && (await send('tweets-hidden', { ids }))),
+    ready: (t) => tweets.delivered(t.id),
+    send: async (list) => void (deps.alive() && (await send('tweets-hidden', { tweets: list }))),
   });
   const healthLane = outbox.lane<ReaderHealth>({
     key: () => 'health',
@@ -99,7 +100,7 @@ export function createReporter(deps: ReporterDeps): Reporter {
     profilesSeen: (list) => {
       for (const p of list) if (sentAuthors.has(authorKey(p.handle))) profiles.add(p);
     },
-    tweetHidden: (id) => hidden.add(id),
+    tweetHidden: (id, handle) => hidden.add({ id, handle }),
     healthChanged: healthGate,
     lane: (spec) => outbox.lane(spec),
   };

@@ -18,8 +18,13 @@ export const BUDGETS = {
   storedUrlChars: 512,
   storedNameChars: 50,
   storedTypeChars: 64,
+  /** Tweets of one author remembered as counted (background/seen-tweets.ts): about 6 KB. */
+  seenPerAuthor: 200,
+  /** Sample posts kept per author for the following audit, and their length. */
+  storedSamples: 2,
+  sampleChars: 200,
   /** A stored author row as JSON, all included: a row above this is repaired on read. */
-  storedAuthorChars: 16_000,
+  storedAuthorChars: 24_000,
 } as const;
 
 /** Size of a value as JSON, in characters (what a message or a row costs, near enough). */

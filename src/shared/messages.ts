@@ -98,8 +98,8 @@ export interface Protocol {
   };
   /** Content → background: richer author facts from X's API responses. */
   'profiles-seen': { req: { profiles: AuthorProfile[] }; res: { verdicts: VerdictLite[] } };
-  /** Content → background: tweets we collapsed (counted once per tweet). */
-  'tweets-hidden': { req: { ids: string[] }; res: { ok: true } };
+  /** Content → background: tweets we collapsed, with their authors (counted once per tweet, in the author's row). */
+  'tweets-hidden': { req: { tweets: Array<{ id: string; handle: string }> }; res: { ok: true } };
   /** Content → background: the reader's health on this tab. */
   health: { req: ReaderHealth; res: { ok: true } };
   /** Content → background: verdicts of every author not judged a conversationalist, to hide before paint. */

@@ -14,12 +14,12 @@ function cell(id: string, handle: string): HTMLElement {
 }
 
 const seller = { handle: 'ShopBot', verdict: 'seller' as const, reason: '5 of 7 posts carried shop links' };
-let hooks: { onHidden: ReturnType<typeof vi.fn<(id: string) => void>>; onAlwaysShow: ReturnType<typeof vi.fn<(h: string) => void>> };
+let hooks: { onHidden: ReturnType<typeof vi.fn<(id: string, handle: string) => void>>; onAlwaysShow: ReturnType<typeof vi.fn<(h: string) => void>> };
 let qm: QuietMode;
 
 beforeEach(() => {
   document.body.innerHTML = '';
-  hooks = { onHidden: vi.fn<(id: string) => void>(), onAlwaysShow: vi.fn<(h: string) => void>() };
+  hooks = { onHidden: vi.fn<(id: string, handle: string) => void>(), onAlwaysShow: vi.fn<(h: string) => void>() };
   qm = new QuietMode({ ...DEFAULT_SETTINGS }, hooks);
   qm.addVerdicts([seller]);
 });
@@ -34,7 +34,7 @@ describe('QuietMode', () => {
     const text = placeholderRoot(placeholderOf(c)!)!.textContent!;
     expect(text).toContain('@ShopBot');
     expect(text).toContain('5 of 7 posts carried shop links');
-    expect(hooks.onHidden).toHaveBeenCalledWith('1');
+    expect(hooks.onHidden).toHaveBeenCalledWith('1', 'ShopBot');
   });
 
   it('leaves other authors alone', () => {

@@ -115,15 +115,19 @@ describe('the audit', () => {
     expect(audit.rows.map((r) => r.handle)).toEqual(['DealsGuy', 'ShopCo', 'Chatty']);
   });
 
-  it('keeps two short samples per author, selling ones first', async () => {
+  it('keeps two short samples per author (in its row, written with its posts), selling ones first', async () => {
     await store.recordFollowing(seen({ users: [{ id: '502', handle: 'DealsGuy' }], total: 1 }), settings, 1);
-    const tweets = [talkPost('DealsGuy', 1), shopPost('DealsGuy', 1), shopPost('DealsGuy', 2), shopPost('DealsGuy', 3)];
-    await db.transaction('rw', db.samples, () => store.writeSamples(tweets, 1));
+    await recorder.recordTweets([talkPost('DealsGuy', 1)], []);
+    expect((await buildAudit(db, settings)).rows[0]!.samples).toHaveLength(1);
+    await recorder.recordTweets([shopPost('DealsGuy', 1), shopPost('DealsGuy', 2), shopPost('DealsGuy', 3)], []);
     const [row] = (await buildAudit(db, settings)).rows;
     expect(row!.samples).toHaveLength(2);
     expect(row!.samples.every((s) => s.includes('Flash sale'))).toBe(true);
-    await db.transaction('rw', db.samples, () => store.writeSamples([postBy('DealsGuy', 'x'.repeat(1000))], 2));
-    expect((await db.samples.get('dealsguy'))!.posts.every((p) => p.text.length <= 200)).toBe(true);
+    await recorder.recordTweets([postBy('DealsGuy', 'x'.repeat(1000))], []);
+    expect((await db.authors.get('dealsguy'))!.samples!.every((p) => p.text.length <= 200)).toBe(true);
+    // Forgetting the list forgets the list; what the author posted stays with the author.
+    await store.forget();
+    expect((await db.authors.get('dealsguy'))!.samples).toHaveLength(2);
   });
 
   it('"not a seller" takes the account out of N and is remembered across list reads', async () => {

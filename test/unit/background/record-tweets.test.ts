@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuietBazaarDb } from '../../../src/background/db';
 import { Recorder, mergeProfile } from '../../../src/background/record-tweets';
-import { FollowingStore } from '../../../src/background/following';
+import { SeenTweets } from '../../../src/background/seen-tweets';
+import { BUDGETS } from '../../../src/shared/budgets';
 import { judgePost } from '../../../src/classifier';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { postBy as tweet, shopPost, talkPost } from '../../helpers/tweet-facts';
@@ -37,46 +38,43 @@ describe('Recorder', () => {
     expect(again.size).toBe(0); // already recorded: not judged again
   });
 
-  it("writes the audit's sample posts in the batch's own transaction, and a failure there loses no tweet", async () => {
-    const following = new FollowingStore(db);
-    const calls: Array<{ ids: string[]; judged: number; newAuthors: string[] }> = [];
-    recorder = new Recorder({
-      db, settings: async () => settings, now: () => now,
-      alsoRecord: async (tweets, judged, at, newAuthors) => {
-        calls.push({ ids: tweets.map((x) => x.id), judged: judged.size, newAuthors: [...newAuthors] });
-        await following.writeSamples(tweets, at, judged, newAuthors);
-      },
-    });
-    const t = [shopPost('shop', 1), talkPost('alice', 1)];
-    await recorder.recordTweets(t, []);
-    expect(calls).toEqual([{ ids: [t[0]!.id, t[1]!.id], judged: 2, newAuthors: ['shop', 'alice'] }]);
-    expect((await db.samples.get('shop'))?.posts).toHaveLength(1);
-    expect((await db.samples.get('alice'))?.posts).toHaveLength(1);
-    // A known author's samples are read and merged.
-    const t2 = shopPost('shop', 7);
-    await recorder.recordTweets([t2], []);
-    expect(calls[1]!.newAuthors).toEqual([]);
-    expect((await db.samples.get('shop'))?.posts).toHaveLength(2);
+  it("keeps each author's counted tweets and audit samples in its own row: one read and one write per author and batch", async () => {
+    const t = [shopPost('shop', 1), talkPost('alice', 1), shopPost('shop', 2)];
+    await recorder.recordTweets(t, []); // opens (and creates) the database
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await recorder.recordTweets([shopPost('shop', 3), shopPost('shop', 4), talkPost('alice', 2), talkPost('bob', 1), t[0]!], []);
+    // shop, alice, bob, and today's counts: read once each, written once each.
+    expect(gets).toHaveBeenCalledTimes(4);
+    expect(puts).toHaveBeenCalledTimes(4);
+    gets.mockRestore();
+    puts.mockRestore();
+    const shop = (await db.authors.get('shop'))!;
+    expect(SeenTweets.read(shop.seen).seen.size).toBe(4);
+    expect(shop.samples).toHaveLength(2);
+    expect((await db.authors.get('bob'))!.samples).toEqual([{ text: talkPost('bob', 1).text, selling: 0 }]);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(7);
+  });
 
-    // A write the database refuses (no key), inside the batch's transaction.
-    const refused = async () => {
-      await db.samples.put({ posts: [] } as never);
-    };
-    recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: refused });
-    await recorder.recordTweets([shopPost('shop', 2)], []);
-    expect(await db.tweets.count()).toBe(4);
-    recorder = new Recorder({ db, settings: async () => settings, now: () => now, alsoRecord: async () => { throw new Error('boom'); } });
-    await recorder.recordTweets([shopPost('shop', 3)], []);
-    expect(await db.tweets.count()).toBe(5);
-    expect((await db.days.get('2026-11-26'))?.seen).toBe(5);
+  it('remembers the newest BUDGETS.seenPerAuthor tweets of an author: an older one seen again counts again', async () => {
+    const n = BUDGETS.seenPerAuthor;
+    const posts = Array.from({ length: n + 5 }, (_, i) => talkPost('chatty', i));
+    for (let i = 0; i < posts.length; i += 50) await recorder.recordTweets(posts.slice(i, i + 50), []);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(n + 5);
+    expect(SeenTweets.read((await db.authors.get('chatty'))!.seen).seen.size).toBe(n);
+    await recorder.recordTweets([posts[n + 4]!], []); // remembered
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(n + 5);
+    await recorder.recordTweets([posts[0]!], []); // forgotten: counted again
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(n + 6);
   });
 
   it('posts nothing to other contexts when a batch commits (no liveQuery observers to tell)', async () => {
     await recorder.recordTweets([shopPost('shop', 1)], []); // opens (and creates) the database
     const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
-    await recorder.recordTweets([shopPost('shop', 2), talkPost('alice', 1)], []);
-    await recorder.recordHidden([shopPost('shop', 2).id]);
-    expect(await db.tweets.count()).toBe(3);
+    const hidden = shopPost('shop', 2);
+    await recorder.recordTweets([hidden, talkPost('alice', 1)], []);
+    await recorder.recordHidden([{ id: hidden.id, handle: 'shop' }]);
+    expect((await db.days.get('2026-11-26'))?.hidden).toBe(1);
     expect(posted).not.toHaveBeenCalled();
     posted.mockRestore();
   });
@@ -88,7 +86,7 @@ describe('Recorder', () => {
     await recorder.recordTweets([t[0]!, t[0]!], []);
     const day = await db.days.get('2026-11-26');
     expect(day?.seen).toBe(2);
-    expect(await db.tweets.count()).toBe(2);
+    expect(SeenTweets.read((await db.authors.get('shop'))!.seen).seen.size).toBe(1);
   });
 
   it('judges a repeat seller and answers with the verdict and its first reason', async () => {
@@ -108,12 +106,14 @@ describe('Recorder', () => {
     expect(await recorder.quietCandidates()).toEqual([]);
   });
 
-  it('counts hidden tweets once, and only tweets it has seen', async () => {
+  it('counts hidden tweets once, on the day they were first seen, and only tweets it has counted', async () => {
     const t = shopPost('shop', 1);
     await recorder.recordTweets([t], []);
-    await recorder.recordHidden([t.id, t.id, '999']);
-    await recorder.recordHidden([t.id]);
+    now = new Date(2026, 10, 27, 9, 0);
+    await recorder.recordHidden([{ id: t.id, handle: 'shop' }, { id: t.id, handle: 'Shop' }, { id: '999', handle: 'shop' }, { id: t.id, handle: 'someone_else' }, { id: '5', handle: 'nobody' }]);
+    await recorder.recordHidden([{ id: t.id, handle: 'shop' }]);
     expect((await db.days.get('2026-11-26'))?.hidden).toBe(1);
+    expect(await db.days.get('2026-11-27')).toBeUndefined();
   });
 
   it("never moves an author's history to another handle by a numeric id (trust model: noRenamesFromPage)", async () => {
@@ -144,12 +144,13 @@ describe('Recorder', () => {
     expect(['seller', 'mixed']).toContain(after?.verdict);
   });
 
-  it('prunes per-tweet rows after 90 days but keeps the daily totals', async () => {
-    await recorder.recordTweets([talkPost('alice', 1)], []);
+  it('prunes conversationalists not seen for 90 days but keeps sellers and the daily totals', async () => {
+    await recorder.recordTweets([1, 2, 3, 4, 5, 6].map((i) => talkPost('alice', i)), []);
+    await recorder.recordTweets([1, 2, 3, 4, 5, 6].map((i) => shopPost('shop', i)), []);
     now = new Date(2027, 2, 1);
     await recorder.prune(90);
-    expect(await db.tweets.count()).toBe(0);
-    expect((await db.days.get('2026-11-26'))?.seen).toBe(1);
+    expect((await db.authors.toCollection().primaryKeys()).sort()).toEqual(['shop']);
+    expect((await db.days.get('2026-11-26'))?.seen).toBe(12);
   });
 });
 

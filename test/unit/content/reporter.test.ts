@@ -55,6 +55,17 @@ describe('reporter', () => {
     expect(verdicts).toEqual([{ handle: 'shop', verdict: 'seller', reason: 'r' }]);
   });
 
+  it('tells the background of a hidden tweet, with its author, once and only after the tweet itself', async () => {
+    const { reporter, calls } = setup();
+    reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Shop' }));
+    reporter.tweetHidden('1', 'Shop');
+    reporter.tweetHidden('2', 'Other'); // its tweet never went out: waits
+    reporter.tweetHidden('1', 'Shop');
+    await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
+    expect(calls.map((c) => c.type)).toEqual(['tweets-seen', 'tweets-hidden']);
+    expect(calls[1]!.payload).toEqual({ tweets: [{ id: '1', handle: 'Shop' }] });
+  });
+
   it("sends X's late profiles only for authors whose tweets went out", async () => {
     const { reporter, of } = setup();
     reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Alice' }));
