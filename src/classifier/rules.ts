@@ -311,6 +311,10 @@ export const RULES: readonly Rule[] = [
   {
     // Marketing verbs opening a sentence: "Experience…", "Unlock…", "Try…", "Get started…".
     name: 'text.imperative-pitch', group: 'promo', says: 'a marketing verb opening a sentence ("Unlock…", "Try…")',
+    // Capped: fitted freely it rose to 1.78, just above the bias, so that one such verb made a post
+    // selling ("Enjoy the long weekend everyone", "Download the slides from my talk"); at 1.5 the
+    // held-out figures are the same.
+    cap: 1.5,
     pattern: /(?:^|[.!?] ?)\s*(?:experience|discover|explore|unlock|elevate|transform|upgrade|enjoy|lock in|skip|grow your|boost your|level up|supercharge|stop paying|install|download|get started|start (?:your|saving|earning|building|creating)|shop|order|find your|save (?:up|\d+|big|on)|get (?:\d+|up to|your|a free|the app)|sign up|build (?:your|better|faster)|create (?:your|stunning)|learn (?:more|how)|open (?:an?|your) (?:account|store)|book (?:your|a|now)|claim|join(?! us in (?:wishing|congratulating|welcoming|celebrating|remembering|honou?ring|thanking))|try)\b/,
     triggers: ['experience', 'discover', 'explore', 'unlock', 'elevate', 'transform', 'upgrade', 'enjoy', 'lock', 'skip', 'grow', 'boost', 'level', 'supercharge', 'stop', 'install', 'download', 'start', 'join', 'try', 'started', 'shop', 'order', 'find', 'save', 'get', 'sign', 'build', 'create', 'learn', 'open', 'book', 'claim'],
   },
@@ -371,7 +375,7 @@ export const RULES: readonly Rule[] = [
   {
     // A call to act on an offer: "order now", "get it today", "switch today", "on us", "link below".
     name: 'text.act-now', group: 'cta', says: 'a call to act now ("order now", "on us", "link below")', prior: 0.8,
-    pattern: /\b(?:(?:shop|order|get|switch|try|book|download|apply|watch|stream|listen|buy|grab|reserve|play|start|join|register|upgrade|subscribe|sign up|enter|save|claim|rent|preorder|pre-order)(?: (?:it|yours|them|one|the app|free|for free|up|in|now))? (?:now|today|tonight|this weekend|before)\b|(?:^|[.!?] )(?:shop|order|get|switch to|try|book|download|watch|stream|buy|grab|reserve|join|upgrade|subscribe to|rent|call|visit|browse|explore|discover)(?: [\w'’-]{1,15}){1,2} (?:now|today|tonight)\b|(?:is|are|it'?s|they'?re|get (?:it|one|yours|\w+)) on us\b|\bon us\b[.!]|get [^.!?]{1,40} on us(?:$|[.!,])|links? in (?:the )?(?:reply|replies)|tap (?:to|the link|below|here)|at checkout|in the app(?: now| today)?\b|(?:get|download) the app|(?:on|with|in|via) the (?:[\w'’+-]{1,12} ){1,3}app\b|(?:visit|head to|go to) (?:your )?(?:nearest|local) \w+|find (?:a|your) (?:store|location|nearest)|available (?:in|at) (?:stores|participating)|participating (?:locations|restaurants|stores))/,
+    pattern: /\b(?:(?:shop|order|get|switch|try|book|download|apply|watch|stream|listen|buy|grab|reserve|play|start|join|register|upgrade|subscribe|sign up|enter|save|claim|rent|preorder|pre-order)(?: (?:it|yours|them|one|the app|free|for free|up|in|now))? (?:now|today|tonight|this weekend|before)\b|(?:^|[.!?] )(?:shop|order|switch to|book|download|buy|reserve|upgrade|subscribe to|rent|browse)(?: [\w'’-]{1,15}){1,2} (?:now|today|tonight)\b|(?:is|are|it'?s|they'?re|get (?:it|one|yours|\w+)) on us\b|\bon us\b[.!]|get [^.!?]{1,40} on us(?:$|[.!,])|links? in (?:the )?(?:reply|replies)|tap (?:to|the link|below|here)|at checkout|in the app(?: now| today)?\b|(?:get|download) the app|(?:on|with|in|via) the (?:[\w'’+-]{1,12} ){1,3}app\b|(?:visit|head to|go to) (?:your )?(?:nearest|local) \w+|find (?:a|your) (?:store|location|nearest)|available (?:in|at) (?:stores|participating)|participating (?:locations|restaurants|stores))/,
     triggers: ['now', 'today', 'tonight', 'weekend', 'before', 'us', 'link', 'links', 'tap', 'checkout', 'app', 'nearest', 'local', 'store', 'location', 'stores', 'participating'],
   },
   {
@@ -443,15 +447,15 @@ export const RULES: readonly Rule[] = [
     find: link(LinkKind.Campaign), detail: (v) => v.links.otherDomain,
   },
   {
-    // A call to act that names a brand or where to act, by its capital: "Order on Plato Eats",
-    // "now at Target", "available at Costway", "Watch on ESPN", "Start free on Hablo", "Try
-    // Edgecraft today", "Meet the new Aria". Names are told by their case, so the pattern reads
-    // the text with it.
-    name: 'text.act-at-place', group: 'cta', says: 'a call to act that names a brand or a place ("Try Edgecraft", "order on …", "now at …")', raw: true,
-    // Not in the first person: "Check out my new post on Rust" names a topic, not a seller.
+    // A place to buy or watch named, by its capital: "Order on Plato Eats", "Shop at Nordleaf",
+    // "only at BurgerBarn", "available at Costway stores", "Watch live on ESPN". Names are told by their case, so the pattern
+    // reads the text with it. Kept to buying words: "Explore the old town in Tallinn", "Call Mom
+    // today" and "Now at Heathrow" name places and people, not shops.
+    name: 'text.act-at-place', group: 'cta', says: 'a place to buy or watch named ("order on …", "only at …", "watch on …")', raw: true, prior: 0.8,
+    // Not in the first person: "I order from Rosa's every week" is a customer talking.
     when: (v) => !has(v, I_FIRST_PERSON),
-    pattern: /(?:(?:^|[.!?:] )(?:[Gg]et|[Ff]ind|[Tt]ry|[Ss]hop|[Oo]rder|[Bb]ook|[Rr]ent|[Ll]ease|[Bb]uy|[Ss]ave|[Ss]tart|[Ss]tream|[Ww]atch|[Ll]isten|[Dd]ownload|[Ss]ign up|[Jj]oin|[Ss]witch|[Pp]lay|[Cc]heck out|[Pp]ay|[Ff]ile|[Pp]ost|[Cc]all|[Vv]isit|[Ee]arn|[Cc]atch|[Gg]rab|[Ee]xplore|[Dd]iscover|[Ee]xperience|[Uu]pgrade|[Ee]njoy)\b[^.!?\n]{0,40}? (?:on|at|with|from|in)|\b[Oo]rder (?:now |today |online |ahead )?(?:on|from|via|through|at|in)|\b(?:[Nn]ow|[Aa]vailable|[Oo]nly) (?:available |in stores )?at) (?:the )?[A-Z]|(?:^|[.!?:] )(?:[Gg]et|[Tt]ry|[Ss]hop|[Oo]rder|[Bb]ook|[Rr]ent|[Bb]uy|[Ss]tream|[Ww]atch|[Dd]ownload|[Jj]oin|[Ss]witch to|[Pp]lay|[Cc]all|[Vv]isit|[Gg]rab|[Ee]xplore|[Dd]iscover|[Ee]xperience|[Uu]pgrade to|[Mm]eet) (?:the (?:new |all-new )?)?[A-Z][a-z]/,
-    triggers: ['get', 'find', 'try', 'shop', 'order', 'book', 'rent', 'lease', 'buy', 'save', 'start', 'stream', 'watch', 'listen', 'download', 'sign', 'join', 'switch', 'play', 'check', 'pay', 'file', 'post', 'call', 'visit', 'earn', 'catch', 'grab', 'explore', 'discover', 'experience', 'upgrade', 'enjoy', 'meet', 'now', 'available', 'only'],
+    pattern: /(?:\b(?:(?:[Ss]hop|[Bb]uy|[Oo]rder)(?: it| them| yours| one| now| today| online| ahead)* (?:on|at|via|through)|(?:[Aa]vailable|[Ss]old|[Ii]n stores|[Oo]nly|[Ee]xclusively) (?:now |today )?at)|(?:^|[.!?:] )(?:[Ww]atch|[Ss]tream|[Ll]isten)\b[^.!?\n]{0,30}? on) (?:the )?[A-Z]/,
+    triggers: ['shop', 'buy', 'order', 'available', 'sold', 'stores', 'only', 'exclusively', 'watch', 'stream', 'listen'],
   },
   {
     // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal
