@@ -149,8 +149,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at Heathrow, flight delayed again', 'Call Mom today, seriously', 'Explore the old town in Tallinn', "I order from Rosa's every week"],
   },
   'text.offer': {
-    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back'],
-    keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket'],
+    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back', 'Get the new Aero 5 phone on us'],
+    keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket', 'Get ready, the pressure is on us now'],
   },
   'text.offer-terms': {
     flags: ['Stream free for 30 days. New subscribers only, terms apply.', 'Buy two, get one free on all candles this week', 'Start building today, no credit card required', 'Earn 4% APY on your savings. Member FDIC.', 'Tickets go on sale Friday at 10am'],
