@@ -18,6 +18,13 @@ const HIDDEN = 2;
 const pack = (day: string) => day.replace(/-/g, '');
 const unpack = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 
+/** Entries in a sound value: one more than its spaces. */
+function entries(value: string): number {
+  let n = 1;
+  for (let i = value.indexOf(' '); i >= 0; i = value.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 export class SeenTweets {
   private readonly ids: string[] = [];
   private readonly days: string[] = [];
@@ -43,6 +50,19 @@ export class SeenTweets {
     const over = seen.ids.length - BUDGETS.seenPerAuthor;
     if (over > 0) seen.drop(over);
     return { seen, repaired: !sound || over > 0 };
+  }
+
+  /**
+   * A stored value checked without taking it apart (every read of an author row checks it): the
+   * value itself when sound, else what could be kept of it (undefined: nothing).
+   */
+  static check(raw: unknown): { value: string | undefined; repaired: boolean } {
+    if (raw === undefined || raw === '') return { value: undefined, repaired: false };
+    if (typeof raw === 'string' && raw.length <= BUDGETS.seenPerAuthor * 40 && WHOLE.test(raw) && entries(raw) <= BUDGETS.seenPerAuthor) {
+      return { value: raw, repaired: false };
+    }
+    const { seen } = SeenTweets.read(raw);
+    return { value: seen.size ? seen.toString() : undefined, repaired: true };
   }
 
   get size(): number {

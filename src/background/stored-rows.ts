@@ -85,11 +85,9 @@ export function checkAuthor(raw: unknown): Checked<StoredAuthor> {
     if (profile) row.profile = profile;
     if (!profile || jsonChars(profile) !== jsonChars(raw.profile)) repaired = true;
   }
-  if (raw.seen !== undefined) {
-    const { seen, repaired: cut } = SeenTweets.read(raw.seen);
-    if (seen.size) row.seen = cut ? seen.toString() : (raw.seen as string);
-    if (cut) repaired = true;
-  }
+  const seen = SeenTweets.check(raw.seen);
+  if (seen.value !== undefined) row.seen = seen.value;
+  if (seen.repaired) repaired = true;
   const samples = checkSamples(raw.samples);
   if (samples?.samples.length) row.samples = samples.samples;
   if (samples?.repaired) repaired = true;

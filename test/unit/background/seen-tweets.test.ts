@@ -39,12 +39,20 @@ describe('SeenTweets', () => {
     const { seen, repaired } = SeenTweets.read(raw);
     expect(repaired).toBe(true);
     expect(seen.toString()).toBe(kept);
+    expect(SeenTweets.check(raw)).toEqual({ value: kept || undefined, repaired: true });
+  });
+
+  it('check() takes a sound value as it is', () => {
+    expect(SeenTweets.check('1.20261201.1 2.20261201.2')).toEqual({ value: '1.20261201.1 2.20261201.2', repaired: false });
+    expect(SeenTweets.check(undefined)).toEqual({ value: undefined, repaired: false });
+    expect(SeenTweets.check('')).toEqual({ value: undefined, repaired: false });
   });
 
   it('a stored value with more entries than the budget loses its oldest', () => {
     const raw = Array.from({ length: BUDGETS.seenPerAuthor + 2 }, (_, i) => `${i + 1}.20261201.0`).join(' ');
     const { seen, repaired } = SeenTweets.read(raw);
     expect(repaired).toBe(true);
+    expect(SeenTweets.check(raw)).toEqual({ value: seen.toString(), repaired: true });
     expect(seen.size).toBe(BUDGETS.seenPerAuthor);
     expect(seen.has('2')).toBe(false);
     expect(seen.has('3')).toBe(true);
