@@ -44,9 +44,12 @@ export class QuietMode {
   private readonly hiddenOnce = new BoundedSet<string>(PER_PAGE);
   /** Tweets where the user just chose "Show" or "Always show": a bar there offers to take it back. */
   private readonly undoable = new BoundedMap<string, UndoKind>(PER_PAGE);
-  /** Tracked cells by author key, so a verdict change touches only that author's cells. */
-  private readonly cellsByAuthor = new Map<string, Set<HTMLElement>>();
-  private readonly authorOf = new WeakMap<HTMLElement, string>();
+  /**
+   * Tracked cells by author key, so a verdict change touches only that author's cells. Weakly:
+   * a cell X removed (a virtualised list drops hundreds) is not kept alive here until the sweep.
+   */
+  private readonly cellsByAuthor = new Map<string, Set<WeakRef<HTMLElement>>>();
+  private readonly indexed = new WeakMap<HTMLElement, { key: string; ref: WeakRef<HTMLElement> }>();
   private tracked = 0;
 
   constructor(
@@ -235,12 +238,13 @@ export class QuietMode {
   }
 
   private index(cell: HTMLElement, key: string): void {
-    const old = this.authorOf.get(cell);
-    if (old !== undefined && old !== key) this.cellsByAuthor.get(old)?.delete(cell);
-    this.authorOf.set(cell, key);
+    const old = this.indexed.get(cell);
+    if (old && old.key !== key) this.cellsByAuthor.get(old.key)?.delete(old.ref);
+    const ref = old?.ref ?? new WeakRef(cell);
+    this.indexed.set(cell, { key, ref });
     let set = this.cellsByAuthor.get(key);
     if (!set) this.cellsByAuthor.set(key, (set = new Set()));
-    set.add(cell);
+    set.add(ref);
     if (++this.tracked % SWEEP_EVERY === 0) this.sweep();
   }
 
@@ -248,16 +252,17 @@ export class QuietMode {
   private *cellsOf(key: string): Iterable<HTMLElement> {
     const set = this.cellsByAuthor.get(key);
     if (!set) return;
-    for (const cell of [...set]) {
-      if (cell.isConnected && cell.getAttribute(QB_ATTR.author) === key) yield cell;
-      else set.delete(cell);
+    for (const ref of [...set]) {
+      const cell = ref.deref();
+      if (cell?.isConnected && cell.getAttribute(QB_ATTR.author) === key) yield cell;
+      else set.delete(ref);
     }
   }
 
   /** Forget cells X removed (a virtualised list drops cells far above): the index holds what the page holds. */
   private sweep(): void {
     for (const [key, set] of this.cellsByAuthor) {
-      for (const cell of set) if (!cell.isConnected) set.delete(cell);
+      for (const ref of set) if (!ref.deref()?.isConnected) set.delete(ref);
       if (!set.size) this.cellsByAuthor.delete(key);
     }
   }

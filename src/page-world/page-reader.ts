@@ -94,6 +94,12 @@ export function chunkPageData(d: PageData, maxChars: number = BUDGETS.messageCha
   return out;
 }
 
+/** Few enough items for one message (PAGE_DATA_LIMITS); its size is checked on its JSON. */
+function fitsOneMessage(d: PageData): boolean {
+  const maxItems = Math.min(PAGE_DATA_LIMITS.tweets, PAGE_DATA_LIMITS.profiles, PAGE_DATA_LIMITS.ads);
+  return d.tweets.length <= maxItems && d.profiles.length <= maxItems && d.ads.length <= maxItems;
+}
+
 /**
  * The body of our clone as text, or null once it passes MAX_BODY_CHARS (then our branch of
  * the stream is cancelled; the page's branch goes on untouched).
@@ -152,16 +158,18 @@ function makeSink(win: PageWindow, options: PageReaderOptions, signal: AbortSign
   const doc = win.document;
   const dispatch = doc.dispatchEvent;
   const later = win.setTimeout.bind(win);
-  const post =
-    options.post ??
-    ((data: PageData) => {
-      // A string detail: Firefox hides objects made in the page from the content script (Xray).
-      dispatch.call(doc, new CustomEventCtor(PAGE_DATA_EVENT, { detail: stringify(data) }));
-    });
+  // A string detail: Firefox hides objects made in the page from the content script (Xray).
+  const postJson = (json: string) => dispatch.call(doc, new CustomEventCtor(PAGE_DATA_EVENT, { detail: json }));
+  const post = options.post ?? ((data: PageData) => postJson(stringify(data)));
 
   const postAll = (data: PageData) => {
     if (signal?.aborted) return;
     try {
+      if (!options.post && fitsOneMessage(data)) {
+        // Most responses: one message, serialised once (chunkPageData weighs every item as JSON).
+        const json = stringify(data);
+        if (json.length <= BUDGETS.messageChars) return postJson(json);
+      }
       for (const part of chunkPageData(data)) post(part);
     } catch {
       // Nothing we do may reach the page.

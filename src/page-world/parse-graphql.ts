@@ -166,31 +166,6 @@ function isUserNode(o: Obj): boolean {
   );
 }
 
-/**
- * Keys whose values are details of a tweet or a user (text ranges, tags, mentions and links of
- * the text, media sizes and variants, card values, analytics): never a tweet, a user or an ad,
- * and read by readTweet / readUser from their owner, so the walk does not go into them. Not
- * `entities` or `media` as a whole: a video's `additional_media_info.source_user` is a User.
- */
-const DETAIL_KEYS: ReadonlySet<string> = new Set([
-  'display_text_range',
-  'indices',
-  'hashtags',
-  'symbols',
-  'user_mentions',
-  'urls',
-  'timestamps',
-  'sizes',
-  'original_info',
-  'video_info',
-  'features',
-  'ext_media_availability',
-  'binding_values',
-  'edit_control',
-  'views',
-  'clientEventInfo',
-]);
-
 function isCount(n: number | undefined): n is number {
   return n !== undefined && Number.isSafeInteger(n) && n >= 0;
 }
@@ -464,33 +439,23 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
     if (typeof json !== 'object' || json === null) {
       failed = true;
     } else {
-      // Iterative, so a deeply nested response cannot overflow the stack. Only objects and
-      // arrays go on the stack (values and depths side by side: no allocation per node);
-      // primitives are counted where they are found.
-      const values: object[] = [json];
-      const depths: number[] = [0];
+      // Depth first, in document order (the order tweets are listed in). Recursive: the depth
+      // budget bounds the stack (a deeper subtree is skipped and counts as a failure).
       let nodes = 0;
-      const visit = (child: unknown, depth: number) => {
-        if (typeof child === 'object' && child !== null) {
-          values.push(child);
-          depths.push(depth);
-        } else nodes++;
-      };
-      while (values.length > 0) {
-        const v = values.pop()!;
-        const depth = depths.pop()!;
-        if (++nodes > maxNodes) {
-          failed = true;
-          break;
-        }
+      const walk = (v: object, depth: number): void => {
+        if (++nodes > maxNodes) return;
         if (depth >= maxDepth) {
           failed = true;
-          continue;
+          return;
         }
         if (Array.isArray(v)) {
-          // Reverse, so the stack pops them in document order (first entry first).
-          for (let i = v.length - 1; i >= 0; i--) visit(v[i], depth + 1);
-          continue;
+          for (let i = 0; i < v.length; i++) {
+            const child: unknown = v[i];
+            if (typeof child === 'object' && child !== null) walk(child, depth + 1);
+            else nodes++;
+            if (nodes > maxNodes) return;
+          }
+          return;
         }
         const o = v as Obj;
         if (!markers && hasContentMarkers(o)) markers = true;
@@ -512,11 +477,14 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
         }
 
         const keys = Object.keys(o);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const key = keys[i]!;
-          if (!DETAIL_KEYS.has(key)) visit(o[key], depth + 1);
+        for (let i = 0; i < keys.length; i++) {
+          const child = o[keys[i]!];
+          if (typeof child === 'object' && child !== null) walk(child, depth + 1);
+          else nodes++;
+          if (nodes > maxNodes) return;
         }
-      }
+      };
+      walk(json, 0);
       if (nodes > maxNodes) failed = true;
     }
   } catch {

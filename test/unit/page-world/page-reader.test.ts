@@ -356,6 +356,38 @@ describe('from the page reader to the content script', () => {
     expect(health).toMatchObject({ responsesSeen: 1, apiTweets: 25, apiUsers: 20, apiFailures: 0, rejectedMessages: 0 });
   });
 
+  it('posts a result larger than one message allows in several, each within the budget', async () => {
+    const received: PageData[] = [];
+    const details: string[] = [];
+    const health = emptyHealth();
+    const controller = new AbortController();
+    cleanups.push(() => controller.abort());
+    listenToPageReader((d) => received.push(d), health, controller.signal);
+    const spy = (e: Event) => details.push((e as CustomEvent).detail as string);
+    document.addEventListener('qb:page-data', spy);
+    cleanups.push(() => document.removeEventListener('qb:page-data', spy));
+    // 600 tweets of 4,000 characters: more items and more characters than one message holds.
+    const tweet = (i: number) => ({
+      __typename: 'Tweet',
+      rest_id: String(1000 + i),
+      core: { user_results: { result: { __typename: 'User', rest_id: String(50 + (i % 7)), legacy: { screen_name: `author${i % 7}` } } } },
+      legacy: { full_text: `${i} ` + 'x'.repeat(4000), entities: {} },
+    });
+    const text = JSON.stringify({ data: { entries: Array.from({ length: 600 }, (_, i) => tweet(i)) } });
+    const win: PageWindow = {
+      fetch: (async () => new Response(text)) as unknown as typeof fetch,
+      document,
+      CustomEvent,
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    };
+    cleanups.push(installPageReader(win));
+    await win.fetch!('https://x.com/i/api/graphql/h/SearchTimeline');
+    await vi.waitFor(() => expect(received.flatMap((d) => d.tweets).length).toBe(600));
+    expect(details.length).toBeGreaterThan(2);
+    expect(details.every((d) => d.length <= 1_000_000)).toBe(true);
+    expect(health).toMatchObject({ responsesSeen: 1, apiTweets: 600, apiUsers: 7, apiFailures: 0, rejectedMessages: 0 });
+  });
+
   it('splits a result larger than one message allows', () => {
     const d = emptyPageData();
     d.health = { responsesSeen: 1, apiTweets: 1200, apiUsers: 3, apiFailures: 0 };
