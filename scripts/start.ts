@@ -50,10 +50,6 @@ async function main(): Promise<void> {
     await popup2.getByRole('switch', { name: 'Quiet mode' }).waitFor();
     await popup2.waitForTimeout(300);
     await popup2.screenshot({ path: join(out, 'popup.png'), fullPage: true });
-    const data: any = await popup2.evaluate(
-      (id) => (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: { tabId: id } }),
-      tabId,
-    );
     const cells = await page.evaluate(() =>
       [...document.querySelectorAll('[data-qb-tweet]')].map((c) => ({
         id: c.getAttribute('data-qb-tweet')!,
@@ -61,6 +57,14 @@ async function main(): Promise<void> {
         quiet: c.hasAttribute('data-qb-quiet'),
       })),
     );
+    // The page tells the background what it hid in its next batch (at most every 2 s while busy):
+    // read the counts once they caught up with the page, or after 6 s.
+    const popupData = () => popup2.evaluate((id) => (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: { tabId: id } }), tabId);
+    let data: any = await popupData();
+    for (let i = 0; i < 30 && data.today.hidden < cells.filter((c) => c.quiet).length; i++) {
+      await popup2.waitForTimeout(200);
+      data = await popupData();
+    }
     // Read-only look into the database for the report.
     const verdicts = (await storedAuthors(h)).map((a) => ({ handle: a.handle, verdict: a.judgement.verdict, posts: a.judgement.posts, selling: a.judgement.sellingPosts, reason: a.judgement.reasons[0] ?? '' }));
 
