@@ -9,7 +9,7 @@
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
-import { CURRENCY, DIGIT, PREFIX, patternGate, type Gate } from './word-gates';
+import { CURRENCY, DIGIT, PREFIX, decodeGate, encodeGate, patternGate, type Gate } from './word-gates';
 import { boundariesAsLookaheads } from './regexp-code';
 export { boundariesAsLookaheads } from './regexp-code';
 
@@ -132,8 +132,33 @@ function addGate(g: Gate | undefined): number {
   return n;
 }
 
+/**
+ * Every rule's word gate, one line each (encodeGate), as the build read them (scripts/build.ts
+ * defines __QB_WORD_GATES__ in the bundles): reading the patterns took the worker 0.1–0.3 s of
+ * CPU, and as much garbage, at every start. Run from source (tests, tools), they are read here.
+ */
+declare const __QB_WORD_GATES__: string | undefined;
+
+/** The gates' lines for the rules as they are, for the build. */
+export function wordGateLines(): string {
+  return RULES.map((rule) => (rule.pattern && !rule.raw ? encodeGate(patternGate(rule.pattern)) : '')).join('\n');
+}
+
+/** Whether this copy of the classifier took its gates from the build (for a test). */
+export let gatesFromBuild = false;
+
+function ruleGates(): Array<Gate | undefined> {
+  const built = typeof __QB_WORD_GATES__ === 'string' ? __QB_WORD_GATES__.split('\n') : undefined;
+  if (built && built.length === RULES.length) {
+    gatesFromBuild = true;
+    return built.map((line, i) => (RULES[i]!.pattern && !RULES[i]!.raw ? decodeGate(line) : undefined));
+  }
+  return RULES.map((rule) => (rule.pattern && !rule.raw ? patternGate(rule.pattern) : undefined));
+}
+const GATES = ruleGates();
+
 let nBits = 0;
-const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
+const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
   const bit = rule.triggers || rule.words ? nBits++ : -1;
   const kind = rule.value ? K_VALUE : rule.find ? K_FIND : rule.words ? K_WORDS : rule.raw ? K_RAW : rule.opens ? K_OPENS : K_WINDOW;
   return {
@@ -148,7 +173,7 @@ const COMPILED: readonly Compiled[] = RULES.map((rule): Compiled => {
     hasDetail: rule.detail !== undefined,
     bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
     // Raw patterns read the text with its case: words there are not the scan's lowercase words.
-    gate: rule.pattern && !rule.raw ? addGate(patternGate(rule.pattern)) : -1,
+    gate: addGate(GATES[i]),
     global: rule.pattern ? new RegExp(boundariesAsLookaheads(rule.pattern.source), rule.pattern.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
@@ -206,6 +231,7 @@ const present = new Int32Array(GATE_WORDS.size);
 // The build-time lists above live on in the module's scope (the background bundle's one scope):
 // emptied once the typed tables are built, about 0.25 MB less worker heap.
 conjProgram.length = 0;
+GATES.length = 0;
 anchored.length = 0;
 GATE_WORDS.clear();
 let nPresent = 0;

@@ -362,3 +362,16 @@ function dedupe(conj: string[][]): string[][] {
   }
   return out;
 }
+
+// --- gates as text, so the build can read them once (features.ts, scripts/build.ts) ---
+// Tokens are a-z 0-9 words, "word*" prefixes or #currency / #digit: none holds ';', ',' or '|'.
+
+/** A gate as one line: conjunctions split by ';', clauses by ',', tokens by '|'; '' for none. */
+export function encodeGate(g: Gate | undefined): string {
+  return g ? g.map((conj) => conj.map((clause) => clause.join('|')).join(',')).join(';') : '';
+}
+
+/** encodeGate's line read back. */
+export function decodeGate(line: string): Gate | undefined {
+  return line ? line.split(';').map((conj) => conj.split(',').map((clause) => clause.split('|'))) : undefined;
+}
