@@ -10,7 +10,7 @@ import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 import { CURRENCY, DIGIT, PREFIX, decodeGate, encodeGate, patternGate, type Gate } from './word-gates';
-import { boundariesAsLookaheads } from './regexp-code';
+import { compactSource } from './regexp-code';
 export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
@@ -174,7 +174,7 @@ const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
     bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
     // Raw patterns read the text with its case: words there are not the scan's lowercase words.
     gate: addGate(GATES[i]),
-    global: rule.pattern ? new RegExp(boundariesAsLookaheads(rule.pattern.source), rule.pattern.flags + 'g') : undefined,
+    global: rule.pattern ? new RegExp(compactSource(rule.pattern.source), rule.pattern.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
 });

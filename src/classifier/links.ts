@@ -2,6 +2,7 @@
 // ICANN rules (shared/registrable-domain.ts), read once per distinct link; the lists below are kept small and general (kinds of
 // place, not particular vendors) so they hold beyond the development set.
 import { hostOf, parseHost, type HostParts } from '../shared/registrable-domain';
+import { compactRegExp } from './regexp-code';
 
 /** Kinds of link, one bit each. */
 export const enum LinkKind {
@@ -99,16 +100,16 @@ const SHOP_TLDS = new Set(['shop', 'store', 'shopping', 'sale', 'deals', 'market
 // Our own site's links (statuses, photos) are not outbound links.
 const SELF_HOSTS = new Set(['x.com', 'twitter.com', 't.co', 'pic.twitter.com', 'pic.x.com']);
 
-const SHOP_PATH = /\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/;
-const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/;
+const SHOP_PATH = compactRegExp(/\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/);
+const AFFILIATE = compactRegExp(/[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/);
 /**
  * Campaign tracking. A paid medium (utm_medium=cpc, paid_social, display, kol…) is an ad's landing
  * page and reads as strongly as a referral link; any other utm_ tag only says the link is tracked,
  * which newsrooms' and bloggers' shared articles are too ("?utm_source=twitter&utm_medium=social").
  */
 const CAMPAIGN = /[?&]utm_[a-z]+=/;
-const PAID_MEDIUM = /[?&]utm_medium=(?:paid|cpc|ppc|cpm|cpv|cpa|display|ads?|sponsored|promoted|kol|influencers?|affiliates?|partners?|social[_-]?paid|paid[_-]?\w+|\w+[_-]ads?)(?:[&#]|$)/;
-const CRYPTO_PATH = /\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/;
+const PAID_MEDIUM = compactRegExp(/[?&]utm_medium=(?:paid|cpc|ppc|cpm|cpv|cpa|display|ads?|sponsored|promoted|kol|influencers?|affiliates?|partners?|social[_-]?paid|paid[_-]?\w+|\w+[_-]ads?)(?:[&#]|$)/);
+const CRYPTO_PATH = compactRegExp(/\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/);
 const COMMUNITY_PATH = /^(?:x|twitter)\.com\/i\/communities\//;
 
 // Link-looking tokens in the text: DOM text shows links as display text ("tickets.b.tc/event/…",
