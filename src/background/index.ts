@@ -125,8 +125,10 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     allow: fromContent,
     run: async (payload) => {
       const { tweets, profiles } = validateSeen(payload);
-      // The audit's samples go in the authors' rows, in the batch's one transaction.
-      const verdicts = await recorder.recordTweets(tweets, profiles);
+      // The audit's samples go in the authors' rows, and the tweets hidden since the last batch
+      // are counted, in the batch's one transaction.
+      const hidden = validateHidden({ tweets: (payload as { hidden?: unknown } | null)?.hidden });
+      const verdicts = await recorder.recordTweets(tweets, profiles, undefined, hidden);
       scheduleBadge();
       return { verdicts };
     },

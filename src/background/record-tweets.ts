@@ -89,8 +89,8 @@ export class Recorder {
    * Records the tweets not seen before. `judged`, when given, receives each recorded tweet's
    * pSelling (the post alone), so a caller that needs it does not judge the post again.
    */
-  recordTweets(tweets: TweetFacts[], profiles: AuthorProfile[], judged?: Map<string, number>): Promise<VerdictLite[]> {
-    return this.serial(() => this.record(tweets, profiles, judged));
+  recordTweets(tweets: TweetFacts[], profiles: AuthorProfile[], judged?: Map<string, number>, hidden: HiddenTweet[] = []): Promise<VerdictLite[]> {
+    return this.serial(() => this.record(tweets, profiles, judged, hidden));
   }
 
   recordProfiles(profiles: AuthorProfile[]): Promise<VerdictLite[]> {
@@ -101,39 +101,15 @@ export class Recorder {
   recordHidden(tweets: HiddenTweet[]): Promise<void> {
     return this.serial(async () => {
       const { db } = this.deps;
-      const byAuthor = new Map<string, Set<string>>();
-      for (const t of tweets) {
-        const key = authorKey(t.handle);
-        const ids = byAuthor.get(key);
-        if (ids) ids.add(t.id);
-        else byAuthor.set(key, new Set([t.id]));
-      }
+      const hidden = byAuthorOf(tweets);
+      if (!hidden.size) return;
       await db.transaction('rw', db.authors, db.days, async () => {
-        const keys = [...byAuthor.keys()];
-        const rows = await db.authors.bulkGet(keys);
-        const perDay = new Map<string, number>();
-        const changed: StoredAuthor[] = [];
-        rows.forEach((row, i) => {
-          if (!row?.seen) return;
-          const { seen } = SeenTweets.read(row.seen);
-          let hid = false;
-          for (const id of byAuthor.get(keys[i]!)!) {
-            const day = seen.hide(id);
-            if (day === null) continue;
-            perDay.set(day, (perDay.get(day) ?? 0) + 1);
-            hid = true;
-          }
-          if (!hid) return;
-          row.seen = seen.toString();
-          changed.push(row);
-        });
-        if (!changed.length) return;
-        await db.authors.bulkPut(changed);
-        for (const [day, n] of perDay) {
-          const d = (await db.days.get(day)) ?? { day, seen: 0, selling: 0, hidden: 0 };
-          d.hidden = Math.min(d.seen, d.hidden + n);
-          await db.days.put(d);
-        }
+        const keys = [...hidden.keys()];
+        const rows = new Map<string, StoredAuthor>();
+        (await db.authors.bulkGet(keys)).forEach((r, i) => r && rows.set(keys[i]!, r));
+        const { changed, perDay } = markHidden(rows, hidden);
+        if (changed.length) await db.authors.bulkPut(changed);
+        await addHiddenToDays(db, perDay);
       });
     });
   }
@@ -190,7 +166,8 @@ export class Recorder {
     }
   }
 
-  private async record(tweetsIn: TweetFacts[], profilesIn: AuthorProfile[], judged?: Map<string, number>): Promise<VerdictLite[]> {
+  /** `hidden`: tweets quiet mode hid, counted in the same transaction after the batch's tweets (recordHidden). */
+  private async record(tweetsIn: TweetFacts[], profilesIn: AuthorProfile[], judged?: Map<string, number>, hiddenIn: HiddenTweet[] = []): Promise<VerdictLite[]> {
     const { db } = this.deps;
     const settings = await this.deps.settings();
     const nowDate = this.deps.now();
@@ -210,10 +187,12 @@ export class Recorder {
       if (list) list.push(t);
       else byAuthor.set(key, [t]);
     }
+    const hidden = byAuthorOf(hiddenIn);
     const verdicts = await db.transaction('rw', db.authors, db.days, async () => {
       const keyList = [...new Set([...profiles.keys(), ...byAuthor.keys()])];
+      const readList = hidden.size ? [...new Set([...keyList, ...hidden.keys()])] : keyList;
       const rows = new Map<string, StoredAuthor>();
-      (await db.authors.bulkGet(keyList)).forEach((r, i) => r && rows.set(keyList[i]!, r));
+      (await db.authors.bulkGet(readList)).forEach((r, i) => r && rows.set(readList[i]!, r));
       const before = new Map([...rows].map(([k, r]) => [k, r.verdict]));
       // No renames here (trust model, noRenamesFromPage): a handle is its own author, whatever
       // id the page claims; a renamed account starts afresh under its new handle.
@@ -237,15 +216,22 @@ export class Recorder {
         selling += outcome.selling;
       }
 
-      if (touched.length) await db.authors.bulkPut(touched);
       for (const row of touched) changes.push({ before: before.get(row.key), row });
+      // Hidden tweets after the batch's own (a known seller's tweet hidden as it arrived comes with it).
+      const { changed, perDay } = markHidden(rows, hidden);
+      const written = new Set(touched);
+      for (const row of changed) if (!written.has(row)) touched.push(row);
+      if (touched.length) await db.authors.bulkPut(touched);
       if (seen) {
         const d: DayRow = (await db.days.get(today)) ?? { day: today, seen: 0, selling: 0, hidden: 0 };
         d.seen += seen;
         d.selling += selling;
+        d.hidden = Math.min(d.seen, d.hidden + (perDay.get(today) ?? 0));
+        perDay.delete(today);
         await db.days.put(d);
       }
-      return [...rows.values()].map(toVerdictLite);
+      await addHiddenToDays(db, perDay);
+      return keyList.flatMap((k) => (rows.has(k) ? [toVerdictLite(rows.get(k)!)] : []));
     });
     this.deps.onAuthorsChanged?.(changes, today);
     return verdicts;
@@ -316,6 +302,49 @@ export class Recorder {
         .filter((a) => !a || a.verdict === 'unknown' || a.verdict === 'conversationalist')
         .delete();
     });
+  }
+}
+
+/** Hidden tweets by author key. */
+function byAuthorOf(tweets: HiddenTweet[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const t of tweets) {
+    const key = authorKey(t.handle);
+    const ids = out.get(key);
+    if (ids) ids.add(t.id);
+    else out.set(key, new Set([t.id]));
+  }
+  return out;
+}
+
+/** Marks hidden tweets in their authors' seen lists (in place): the rows changed, and how many newly hidden per day first seen. */
+function markHidden(rows: ReadonlyMap<string, StoredAuthor>, hidden: ReadonlyMap<string, ReadonlySet<string>>): { changed: StoredAuthor[]; perDay: Map<string, number> } {
+  const changed: StoredAuthor[] = [];
+  const perDay = new Map<string, number>();
+  for (const [key, ids] of hidden) {
+    const row = rows.get(key);
+    if (!row?.seen) continue;
+    const { seen } = SeenTweets.read(row.seen);
+    let hid = false;
+    for (const id of ids) {
+      const day = seen.hide(id);
+      if (day === null) continue;
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      hid = true;
+    }
+    if (!hid) continue;
+    row.seen = seen.toString();
+    changed.push(row);
+  }
+  return { changed, perDay };
+}
+
+/** Adds hidden counts to their days (never more hidden than seen). */
+async function addHiddenToDays(db: QuietBazaarDb, perDay: ReadonlyMap<string, number>): Promise<void> {
+  for (const [day, n] of perDay) {
+    const d = (await db.days.get(day)) ?? { day, seen: 0, selling: 0, hidden: 0 };
+    d.hidden = Math.min(d.seen, d.hidden + n);
+    await db.days.put(d);
   }
 }
 

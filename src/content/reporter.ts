@@ -55,6 +55,7 @@ export function createReporter(deps: ReporterDeps): Reporter {
   const outbox = new Outbox({ signal, flushMs: FLUSH_MS, busyFlushMs: BUSY_FLUSH_MS });
   const sentAuthors = new BoundedSet<string>({ max: 2000, maxAgeMs: 3_600_000 });
   const sentProfiles = new SentProfiles();
+  const hiddenWaiting = new HiddenWaiting();
   const tweets = outbox.lane<TweetFacts>({
     key: (t) => t.id,
     once: true,
@@ -63,7 +64,16 @@ export function createReporter(deps: ReporterDeps): Reporter {
       if (!deps.alive()) return;
       const merged = batch.map((t) => mergeFacts(t, api.tweet(t.id)));
       const profiles = sentProfiles.changed(profilesOf(api, merged));
-      const { verdicts } = await send('tweets-seen', { tweets: merged, profiles: profiles.map((p) => p.profile) });
+      // Tweets hidden since the last batch ride along (one message, one transaction).
+      const inBatch = new Set(batch.map((t) => t.id));
+      const hiddenNow = hiddenWaiting.take((id) => inBatch.has(id) || tweets.delivered(id));
+      let verdicts: VerdictLite[];
+      try {
+        ({ verdicts } = await send('tweets-seen', { tweets: merged, profiles: profiles.map((p) => p.profile), ...(hiddenNow.length ? { hidden: hiddenNow } : {}) }));
+      } catch (err) {
+        hiddenWaiting.putBack(hiddenNow);
+        throw err;
+      }
       sentProfiles.delivered(profiles);
       for (const t of merged) {
         sentAuthors.add(authorKey(t.authorHandle));
@@ -82,12 +92,22 @@ export function createReporter(deps: ReporterDeps): Reporter {
       sentProfiles.delivered(changed);
     },
   });
-  const hidden = outbox.lane<{ id: string; handle: string }>({
-    key: (t) => t.id,
-    once: true,
-    maxBatch: 1000,
-    ready: (t) => tweets.delivered(t.id),
-    send: async (list) => void (deps.alive() && (await send('tweets-hidden', { tweets: list }))),
+  // Hidden tweets wait here and go with the next batch of tweets; only when no tweet is left to
+  // send does this lane send them alone (pumped after the tweets lane, so a tweet always arrives
+  // before its hiding).
+  const hidden = outbox.lane<true>({
+    key: () => 'hidden',
+    send: async () => {
+      if (!deps.alive()) return;
+      const list = hiddenWaiting.take((id) => tweets.delivered(id));
+      if (!list.length) return;
+      try {
+        await send('tweets-hidden', { tweets: list });
+      } catch (err) {
+        hiddenWaiting.putBack(list);
+        throw err;
+      }
+    },
   });
   const healthLane = outbox.lane<ReaderHealth>({
     key: () => 'health',
@@ -100,10 +120,40 @@ export function createReporter(deps: ReporterDeps): Reporter {
     profilesSeen: (list) => {
       for (const p of list) if (sentAuthors.has(authorKey(p.handle))) profiles.add(p);
     },
-    tweetHidden: (id, handle) => hidden.add({ id, handle }),
+    tweetHidden: (id, handle) => {
+      hiddenWaiting.add({ id, handle });
+      hidden.add(true);
+    },
     healthChanged: healthGate,
     lane: (spec) => outbox.lane(spec),
   };
+}
+
+/** Tweets quiet mode hid, not yet told: at most MAX_HIDDEN_WAITING (the oldest go), each taken once. */
+const MAX_HIDDEN_WAITING = 2000;
+class HiddenWaiting {
+  private readonly items = new Map<string, { id: string; handle: string }>();
+
+  add(t: { id: string; handle: string }): void {
+    this.items.set(t.id, t);
+    if (this.items.size > MAX_HIDDEN_WAITING) this.items.delete(this.items.keys().next().value as string);
+  }
+
+  /** Takes (removes) up to 1,000 whose tweet may go now. */
+  take(ready: (id: string) => boolean): Array<{ id: string; handle: string }> {
+    const out: Array<{ id: string; handle: string }> = [];
+    for (const [id, t] of this.items) {
+      if (out.length >= 1000) break;
+      if (ready(id)) out.push(t);
+    }
+    for (const t of out) this.items.delete(t.id);
+    return out;
+  }
+
+  /** What a failed send took, back (unless hidden again meanwhile). */
+  putBack(list: Array<{ id: string; handle: string }>): void {
+    for (const t of list) if (!this.items.has(t.id)) this.add(t);
+  }
 }
 
 /** The profiles of these tweets' authors, each once. */

@@ -93,7 +93,8 @@ export interface HistoryData {
 export interface Protocol {
   /** Content → background: tweets rendered on screen (deduplicated by id in the database). */
   'tweets-seen': {
-    req: { tweets: TweetFacts[]; profiles: AuthorProfile[] };
+    /** `hidden`: tweets quiet mode hid since the last batch, with their authors (counted after the batch's tweets). */
+    req: { tweets: TweetFacts[]; profiles: AuthorProfile[]; hidden?: Array<{ id: string; handle: string }> };
     res: { verdicts: VerdictLite[] };
   };
   /** Content → background: richer author facts from X's API responses. */

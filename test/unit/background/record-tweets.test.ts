@@ -116,6 +116,29 @@ describe('Recorder', () => {
     expect(await db.days.get('2026-11-27')).toBeUndefined();
   });
 
+  it('counts the hidden tweets that come with a batch, after its tweets, in the same transaction', async () => {
+    const earlier = talkPost('alice', 1);
+    await recorder.recordTweets([earlier], []);
+    now = new Date(2026, 10, 27, 9, 0);
+    const t = shopPost('shop', 1);
+    const transaction = vi.spyOn(db, 'transaction');
+    const verdicts = await recorder.recordTweets([t], [], undefined, [
+      { id: t.id, handle: 'shop' }, // in this batch
+      { id: earlier.id, handle: 'alice' }, // seen yesterday, its author not in this batch
+      { id: '999', handle: 'shop' }, // never seen
+    ]);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    transaction.mockRestore();
+    expect(verdicts.map((v) => v.handle)).toEqual(['shop']);
+    expect(await db.days.get('2026-11-27')).toMatchObject({ seen: 1, hidden: 1 });
+    expect(await db.days.get('2026-11-26')).toMatchObject({ seen: 1, hidden: 1 });
+    // Hidden once: again changes nothing.
+    await recorder.recordTweets([], [], undefined, [{ id: t.id, handle: 'shop' }]);
+    await recorder.recordHidden([{ id: earlier.id, handle: 'alice' }]);
+    expect((await db.days.get('2026-11-27'))?.hidden).toBe(1);
+    expect((await db.days.get('2026-11-26'))?.hidden).toBe(1);
+  });
+
   it("never moves an author's history to another handle by a numeric id (trust model: noRenamesFromPage)", async () => {
     // Issue 8, failure 2: a forged profile id moved a seller's history to another handle.
     await recorder.recordTweets([1, 2, 3].map((i) => ({ ...shopPost('oldname', i), authorId: '42' })), []);

@@ -55,15 +55,51 @@ describe('reporter', () => {
     expect(verdicts).toEqual([{ handle: 'shop', verdict: 'seller', reason: 'r' }]);
   });
 
-  it('tells the background of a hidden tweet, with its author, once and only after the tweet itself', async () => {
+  it('tells the background of a hidden tweet, with its author, in the batch of its tweet or after it, never before', async () => {
     const { reporter, calls } = setup();
     reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Shop' }));
-    reporter.tweetHidden('1', 'Shop');
+    reporter.tweetHidden('1', 'Shop'); // hidden as it arrived: rides with its own tweet
     reporter.tweetHidden('2', 'Other'); // its tweet never went out: waits
-    reporter.tweetHidden('1', 'Shop');
     await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
-    expect(calls.map((c) => c.type)).toEqual(['tweets-seen', 'tweets-hidden']);
-    expect(calls[1]!.payload).toEqual({ tweets: [{ id: '1', handle: 'Shop' }] });
+    expect(calls.map((c) => c.type)).toEqual(['tweets-seen']);
+    expect(calls[0]!.payload.hidden).toEqual([{ id: '1', handle: 'Shop' }]);
+
+    // Busy: a tweet sent earlier, hidden later, goes with the next batch of tweets.
+    reporter.tweetSeen(tweetFacts({ id: '3', authorHandle: 'Shop' }));
+    reporter.tweetHidden('1', 'Shop');
+    reporter.tweetHidden('3', 'Shop');
+    await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
+    expect(calls.map((c) => c.type)).toEqual(['tweets-seen', 'tweets-seen']);
+    expect(calls[1]!.payload.hidden).toEqual([{ id: '1', handle: 'Shop' }, { id: '3', handle: 'Shop' }]);
+
+    // Idle: with no tweet to send, alone.
+    reporter.tweetHidden('3', 'Shop');
+    await vi.advanceTimersByTimeAsync(BUSY_FLUSH_MS + 300);
+    expect(calls.map((c) => c.type)).toEqual(['tweets-seen', 'tweets-seen', 'tweets-hidden']);
+    expect(calls[2]!.payload).toEqual({ tweets: [{ id: '3', handle: 'Shop' }] });
+    // The one whose tweet never went out is still waiting, never sent.
+    expect(calls.flatMap((c) => c.payload.hidden ?? c.payload.tweets ?? []).some((t: { id: string }) => t.id === '2')).toBe(false);
+  });
+
+  it('a hidden tweet whose batch failed goes with the retry', async () => {
+    let fail = true;
+    const calls: Array<{ type: string; payload: any }> = [];
+    const send = (async (type: string, payload: any) => {
+      calls.push({ type, payload });
+      if (fail) {
+        fail = false;
+        throw new Error('the worker is waking up');
+      }
+      return { verdicts: [] };
+    }) as unknown as Send;
+    const reporter = createReporter({ send, api: new ApiFactsCache(), health: emptyHealth(), signal: new AbortController().signal, alive: () => true, onVerdicts: () => undefined });
+    reporter.tweetSeen(tweetFacts({ id: '1', authorHandle: 'Shop' }));
+    reporter.tweetHidden('1', 'Shop');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls.map((c) => [c.type, c.payload.hidden])).toEqual([
+      ['tweets-seen', [{ id: '1', handle: 'Shop' }]],
+      ['tweets-seen', [{ id: '1', handle: 'Shop' }]],
+    ]);
   });
 
   it("sends X's late profiles only for authors whose tweets went out", async () => {
