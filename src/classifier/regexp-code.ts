@@ -35,7 +35,8 @@ export function boundariesAsLookaheads(src: string): string {
  * always holds and consumes nothing, so the matches and the order in which the engine tries them
  * are the same; but V8 then emits the code of what follows a choice once, instead of once per
  * alternative (or per way of taking an optional group) before it: "our (?:new |latest
- * )?(?:app|product|…)" compiles to 8 KB instead of 32. Not after a group that opens its
+ * )?(?:app|product|…)" compiles to 8 KB instead of 32; the rules' patterns 962 → 738 KB (Node 20),
+ * the background worker's regexp code 1,112 → 845 KB. Not after a group that opens its
  * alternative: there the lookahead would stop the engine's quick checks of where a match may
  * start, and every position of the text would cost more (some patterns ran 2–3× slower).
  */
