@@ -329,16 +329,25 @@ export const BRAND_NAMED_SHARE = 0.25;
  * development set (its brands name themselves in many posts); 2 keeps small samples from deciding.
  */
 export const BRAND_NAMED_MIN = 2;
+/**
+ * A seller by its voice stops being one when it names itself in fewer than a quarter less this
+ * of its posts: at 0.25 exactly, espn (2 of 8, then 2 of 9) flipped seller → conversationalist →
+ * seller as its posts came in, and each flip showed or hid its tweets (the page benchmark).
+ */
+export const VOICE_LEAVE_MARGIN = 0.1;
 
 /**
  * A brand's own voice: the account names itself in a quarter of its posts or more (two at least) and never
  * speaks in the first person. Brands' plain posts ("The future of tennis is in good hands.") read
  * as talk one by one; their voice across posts does not. Not at strict (fewest mistakes).
  */
-function brandVoice(state: AuthorState, minPosts: number): string {
+function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): string {
   const n = state.posts;
   const named = countOf(state.named);
-  if (n < minPosts || named < BRAND_NAMED_MIN || named < BRAND_NAMED_SHARE * n || countOf(state.firstPerson) > 0) return '';
+  // Hysteresis, as for the posts' share: a brand already judged a seller keeps its voice until it
+  // names itself clearly less often (a quarter less the margin), not on its next plain post.
+  const share = wasSeller ? BRAND_NAMED_SHARE - VOICE_LEAVE_MARGIN : BRAND_NAMED_SHARE;
+  if (n < minPosts || named < BRAND_NAMED_MIN || named < share * n || countOf(state.firstPerson) > 0) return '';
   return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
 }
 
@@ -423,7 +432,7 @@ export function judgeAuthor(
   const n = state.posts;
   const k = SENS_INDEX[sens];
   const sellingPosts = state.selling[k];
-  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts);
+  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller');
   const called = withCalls(readProfileSigns(profile), state, th.minPosts);
   const signs = voice ? { alpha: called.alpha, reasons: [voice, ...called.reasons] } : called;
   // What the author does lately (recency-weighted), and everything seen with each post alike.

@@ -70,6 +70,19 @@ describe('brand voice', () => {
     expect(j.reasons[0]).toBe('names itself in 2 of 6 posts and never says "I": a brand\'s own account');
   });
 
+  it('a brand judged a seller by its voice keeps it on its next plain posts (hysteresis), and loses it once it clearly names itself less', () => {
+    // BRAND names itself in 2 of 6: a quarter needs 2 of 8; with the margin (0.15) 2 of 13.
+    const plain = ['Three laps to go.', 'The road is calling.', 'Rain again tomorrow.', 'Stay with us.', 'Every stride counts.', 'Champions rest too.', 'Into the night.'];
+    const at = (extra: number) => feed('velora', [...BRAND, ...plain.slice(0, extra)]);
+    const withPrevious = (s: AuthorState) => judgeAuthor(s, undefined, { sensitivity: 'balanced', now: T0 + 86_400_000, previous: 'seller' }).verdict;
+    expect(judge(at(3)).verdict).not.toBe('seller'); // 2 of 9 alone: under a quarter
+    expect(withPrevious(at(3))).toBe('seller'); // but it was a seller: one more plain post does not flip it
+    expect(withPrevious(at(7))).toBe('seller'); // 2 of 13
+    expect(withPrevious(feed('velora', [...BRAND, ...plain, 'Night run.']))).not.toBe('seller'); // 2 of 14
+    // A first person still ends it at once: a person, not a brand.
+    expect(withPrevious(feed('velora', [...BRAND, 'I love this road']))).not.toBe('seller');
+  });
+
   it('also when loose, but not when strict (fewest mistakes)', () => {
     const s = feed('velora', BRAND);
     expect(judge(s, 'loose').verdict).toBe('seller');
