@@ -335,6 +335,8 @@ export const BRAND_NAMED_MIN = 2;
  * seller as its posts came in, and each flip showed or hid its tweets (the page benchmark).
  */
 export const VOICE_LEAVE_MARGIN = 0.1;
+/** A seller by its voice stays one while it speaks in the first person in at most this share of its posts. */
+export const VOICE_KEEP_FIRST_PERSON = 0.25;
 
 /**
  * A brand's own voice: the account names itself in a quarter of its posts or more (two at least) and never
@@ -346,8 +348,11 @@ function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): s
   const named = countOf(state.named);
   // Hysteresis, as for the posts' share: a brand already judged a seller keeps its voice until it
   // names itself clearly less often (a quarter less the margin), not on its next plain post.
+  // Likewise a first person: none to become a brand, up to a quarter of its posts to stay one
+  // ("Here I Come" in a film's title made @rottentomatoes a person again, then a brand).
   const share = wasSeller ? BRAND_NAMED_SHARE - VOICE_LEAVE_MARGIN : BRAND_NAMED_SHARE;
-  if (n < minPosts || named < BRAND_NAMED_MIN || named < share * n || countOf(state.firstPerson) > 0) return '';
+  const firstPerson = countOf(state.firstPerson);
+  if (n < minPosts || named < BRAND_NAMED_MIN || named < share * n || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
   return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
 }
 

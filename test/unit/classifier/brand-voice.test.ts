@@ -79,8 +79,10 @@ describe('brand voice', () => {
     expect(withPrevious(at(3))).toBe('seller'); // but it was a seller: one more plain post does not flip it
     expect(withPrevious(at(7))).toBe('seller'); // 2 of 13
     expect(withPrevious(feed('velora', [...BRAND, ...plain, 'Night run.']))).not.toBe('seller'); // 2 of 14
-    // A first person still ends it at once: a person, not a brand.
-    expect(withPrevious(feed('velora', [...BRAND, 'I love this road']))).not.toBe('seller');
+    // A first person in a title does not end it (at most a quarter of its posts); speaking as a person does.
+    expect(judge(feed('velora', [...BRAND, 'New poster for Here I Come, in theaters Friday'])).verdict).not.toBe('seller');
+    expect(withPrevious(feed('velora', [...BRAND, 'New poster for Here I Come, in theaters Friday']))).toBe('seller');
+    expect(withPrevious(feed('velora', [...BRAND, 'I love this road', 'My knees hurt', 'I ran 10k today']))).not.toBe('seller');
   });
 
   it('also when loose, but not when strict (fewest mistakes)', () => {
