@@ -37,6 +37,16 @@ function fakeWindow(answer: (input: unknown, init: unknown) => Promise<Response>
   return { win, posts, calls, originalFetch };
 }
 
+/** A window whose fetch answers every request with `text` (the reader posts as it would on X). */
+function answeringWith(text: string): PageWindow {
+  return {
+    fetch: (async () => new Response(text)) as unknown as typeof fetch,
+    document,
+    CustomEvent,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+  };
+}
+
 const sum = (posts: PageData[]) =>
   posts.reduce(
     (h, p) => ({
@@ -128,12 +138,7 @@ describe('the fetch wrapper is passive', () => {
     const order: string[] = [];
     const text = body('_issue_42.json');
     const posts: string[] = [];
-    const win: PageWindow = {
-      fetch: (async () => new Response(text)) as unknown as typeof fetch,
-      document,
-      CustomEvent,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-    };
+    const win = answeringWith(text);
     cleanups.push(installPageReader(win, { post: () => (order.push('parsed'), posts.push('x')) }));
     const page = win.fetch!(HOME).then(async (r) => {
       order.push('page got response');
@@ -342,12 +347,7 @@ describe('from the page reader to the content script', () => {
     cleanups.push(() => document.removeEventListener('qb:page-data', spy));
 
     const text = body('raw_search.json');
-    const win: PageWindow = {
-      fetch: (async () => new Response(text)) as unknown as typeof fetch,
-      document,
-      CustomEvent,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-    };
+    const win = answeringWith(text);
     cleanups.push(installPageReader(win));
     await win.fetch!('https://x.com/i/api/graphql/h/SearchTimeline');
     await vi.waitFor(() => expect(received.length).toBe(1));
@@ -374,12 +374,7 @@ describe('from the page reader to the content script', () => {
       legacy: { full_text: `${i} ` + 'x'.repeat(4000), entities: {} },
     });
     const text = JSON.stringify({ data: { entries: Array.from({ length: 600 }, (_, i) => tweet(i)) } });
-    const win: PageWindow = {
-      fetch: (async () => new Response(text)) as unknown as typeof fetch,
-      document,
-      CustomEvent,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-    };
+    const win = answeringWith(text);
     cleanups.push(installPageReader(win));
     await win.fetch!('https://x.com/i/api/graphql/h/SearchTimeline');
     await vi.waitFor(() => expect(received.flatMap((d) => d.tweets).length).toBe(600));
