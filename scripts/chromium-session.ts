@@ -146,8 +146,31 @@ export async function readWholeFollowing(h: Harness, url = 'https://x.com/qb_dem
     await page.evaluate(() => (window as any).qbFollowing.loadMore());
     await page.waitForTimeout(200);
   }
-  await page.waitForTimeout(800);
+  // The page tells the background one list page per batch (at most every 2 s while busy): wait
+  // until it has stored every account the page shows, or 15 s.
+  const shown: number = await page.evaluate(() => (window as any).qbFollowing.rendered());
+  for (let i = 0; i < 75 && (await storedFollowing(h)) < shown; i++) await page.waitForTimeout(200);
   return page;
+}
+
+/** How many accounts of the Following list the extension has stored (a read-only look). */
+async function storedFollowing(h: Harness): Promise<number> {
+  return h.worker.evaluate(async () => {
+    const open = indexedDB.open('quiet-bazaar');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    try {
+      const count = db.transaction('following').objectStore('following').count();
+      return await new Promise<number>((res, rej) => {
+        count.onsuccess = () => res(count.result);
+        count.onerror = () => rej(count.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
 }
 
 /** Every author row in the extension's database, as stored (a read-only look, for reports and tests). */
