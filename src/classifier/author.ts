@@ -331,10 +331,11 @@ export const BRAND_NAMED_SHARE = 0.25;
 export const BRAND_NAMED_MIN = 2;
 /**
  * A seller by its voice stops being one when it names itself in fewer than a quarter less this
- * of its posts: at 0.25 exactly, espn (2 of 8, then 2 of 9) flipped seller → conversationalist →
- * seller as its posts came in, and each flip showed or hid its tweets (the page benchmark).
+ * of its posts, half the share it took to become one: at 0.25 exactly, espn (2 of 8, then 2 of 9)
+ * flipped seller → conversationalist → seller as its posts came in, and each flip showed or hid
+ * its tweets (the page benchmark); at 0.15, @rottentomatoes (2 of 8, then 2 of 14) still did.
  */
-export const VOICE_LEAVE_MARGIN = 0.1;
+export const VOICE_LEAVE_MARGIN = 0.125;
 /** A seller by its voice stays one while it speaks in the first person in at most this share of its posts. */
 export const VOICE_KEEP_FIRST_PERSON = 0.25;
 

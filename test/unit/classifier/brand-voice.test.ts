@@ -71,14 +71,16 @@ describe('brand voice', () => {
   });
 
   it('a brand judged a seller by its voice keeps it on its next plain posts (hysteresis), and loses it once it clearly names itself less', () => {
-    // BRAND names itself in 2 of 6: a quarter needs 2 of 8; with the margin (0.15) 2 of 13.
-    const plain = ['Three laps to go.', 'The road is calling.', 'Rain again tomorrow.', 'Stay with us.', 'Every stride counts.', 'Champions rest too.', 'Into the night.'];
+    // BRAND names itself in 2 of 6: a quarter needs 2 of 8; with the margin (an eighth) 2 of 16.
+    const plain = ['Three laps to go.', 'The road is calling.', 'Rain again tomorrow.', 'Stay with us.', 'Every stride counts.', 'Champions rest too.', 'Into the night.', 'Dawn patrol.', 'Hills today.', 'Cool down.'];
     const at = (extra: number) => feed('velora', [...BRAND, ...plain.slice(0, extra)]);
     const withPrevious = (s: AuthorState) => judgeAuthor(s, undefined, { sensitivity: 'balanced', now: T0 + 86_400_000, previous: 'seller' }).verdict;
     expect(judge(at(3)).verdict).not.toBe('seller'); // 2 of 9 alone: under a quarter
     expect(withPrevious(at(3))).toBe('seller'); // but it was a seller: one more plain post does not flip it
     expect(withPrevious(at(7))).toBe('seller'); // 2 of 13
-    expect(withPrevious(feed('velora', [...BRAND, ...plain, 'Night run.']))).not.toBe('seller'); // 2 of 14
+    expect(withPrevious(at(8))).toBe('seller'); // 2 of 14: where @rottentomatoes left at a margin of 0.1
+    expect(withPrevious(at(10))).toBe('seller'); // 2 of 16, an eighth
+    expect(withPrevious(feed('velora', [...BRAND, ...plain, 'Night run.']))).not.toBe('seller'); // 2 of 17
     // A first person in a title does not end it (at most a quarter of its posts); speaking as a person does.
     expect(judge(feed('velora', [...BRAND, 'New poster for Here I Come, in theaters Friday'])).verdict).not.toBe('seller');
     expect(withPrevious(feed('velora', [...BRAND, 'New poster for Here I Come, in theaters Friday']))).toBe('seller');
