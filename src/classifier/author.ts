@@ -7,7 +7,8 @@
 //   judgeAuthor (Beta–Bernoulli): share of selling posts ~ Beta(α₀ + s + profile pseudo-counts, β₀ + w − s)
 //     fewer than minPosts posts                → unknown
 //     P(share > ½)  ≥ sellerConfidence         → seller
-//     a brand's voice (names itself, no "I")   → seller (not at strict)
+//     a brand's voice (names itself or says
+//       "we" in half its posts, no "I")         → seller (not at strict)
 //     P(share > ⅕)  ≥ mixedConfidence          → mixed
 //     recent talk is clear (w ≥ minPosts)      → conversationalist (mixed if most posts ever seen sold)
 //     too few recent posts to tell (w < minPosts): the same rules on the unweighted counts
@@ -25,7 +26,7 @@ import { betaCdf } from './beta';
 import { readBioLinks } from './links';
 import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
 import { postThreshold, sigmoid, type PostJudgement } from './post';
-import { FIRST_PERSON, NAMES_ITSELF, readVoice } from './voice';
+import { FIRST_PERSON, NAMES_ITSELF, readVoice, SPEAKS_AS_WE } from './voice';
 import { compactRegExp } from './regexp-code';
 export { namesItself, readVoice } from './voice';
 
@@ -74,6 +75,8 @@ export interface AuthorState {
   named?: number;
   /** Posts in the first person ("I", "me", "my"). Absent in older states: 0. */
   firstPerson?: number;
+  /** Posts that speak as "we" ("we", "us", "our"). Absent in older states: 0. */
+  we?: number;
   app: string;
   /** Ring of fingerprints of recent texts (FNV-1a of the normalised text), and the next slot. */
   prints: number[];
@@ -118,7 +121,7 @@ export function newAuthorState(handle: string): AuthorState {
   return {
     v: 2, handle: authorKey(handle), posts: 0, selling: [0, 0, 0], s: [0, 0, 0], w: 0, at: 0,
     groups: new Array<number>(GROUPS.length).fill(0), replies: 0, quiet: 0, repeats: 0,
-    scheduled: 0, app: '', prints: [], next: 0, calls: 0, named: 0, firstPerson: 0,
+    scheduled: 0, app: '', prints: [], next: 0, calls: 0, named: 0, firstPerson: 0, we: 0,
   };
 }
 
@@ -267,6 +270,7 @@ export function addPost(stored: StoredAuthorState, tweet: TweetFacts, post: Post
   const voice = readVoice(state.handle, tweet.text ?? '');
   if (voice & NAMES_ITSELF) state.named = countOf(state.named) + 1;
   if (voice & FIRST_PERSON) state.firstPerson = countOf(state.firstPerson) + 1;
+  if (voice & SPEAKS_AS_WE) state.we = countOf(state.we) + 1;
   for (const e of post.evidence) {
     if (e.weight > 0 && CALL_RULES.has(e.name)) {
       state.calls = (state.calls ?? 0) + 1;
@@ -338,6 +342,14 @@ export const BRAND_NAMED_MIN = 2;
 export const VOICE_LEAVE_MARGIN = 0.125;
 /** A seller by its voice stays one while it speaks in the first person in at most this share of its posts. */
 export const VOICE_KEEP_FIRST_PERSON = 0.25;
+/**
+ * Share of posts speaking as "we" (two at least) from which an account that never says "I" speaks
+ * as an organisation: crypto projects and companies that never write their own name ("we're
+ * turning networking into a race", "our Flagship Collection"). Chosen by author folds: 0.5 in
+ * four of five, 0.6 in one; at a third or less, analysts and outlets with a "we" now and then
+ * (daancrypto 2 of 7) count too.
+ */
+export const ORG_WE_SHARE = 0.5;
 
 /**
  * A brand's own voice: the account names itself in a quarter of its posts or more (two at least) and never
@@ -351,10 +363,14 @@ function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): s
   // names itself clearly less often (a quarter less the margin), not on its next plain post.
   // Likewise a first person: none to become a brand, up to a quarter of its posts to stay one
   // ("Here I Come" in a film's title made @rottentomatoes a person again, then a brand).
-  const share = wasSeller ? BRAND_NAMED_SHARE - VOICE_LEAVE_MARGIN : BRAND_NAMED_SHARE;
+  const margin = wasSeller ? VOICE_LEAVE_MARGIN : 0;
   const firstPerson = countOf(state.firstPerson);
-  if (n < minPosts || named < BRAND_NAMED_MIN || named < share * n || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
-  return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
+  if (n < minPosts || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
+  if (named >= BRAND_NAMED_MIN && named >= (BRAND_NAMED_SHARE - margin) * n) return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
+  // The same voice without the name: an organisation that speaks as "we" in half its posts.
+  const we = countOf(state.we);
+  if (we >= BRAND_NAMED_MIN && we >= (ORG_WE_SHARE - margin) * n) return `says "we" in ${ofPosts(we, n)} and never "I": an organisation's own account`;
+  return '';
 }
 
 /** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */

@@ -5,7 +5,8 @@
 // balanced and loose, even when each post reads plain. Posts written for this test.
 import { describe, expect, it } from 'vitest';
 import { addPost, judgeAuthor, judgePost, newAuthorState, type AuthorState } from '../../../src/classifier';
-import { namesItself } from '../../../src/classifier/author';
+import { namesItself, readVoice } from '../../../src/classifier/author';
+import { FIRST_PERSON, SPEAKS_AS_WE } from '../../../src/classifier/voice';
 import { toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { Sensitivity } from '../../../src/shared/types';
 
@@ -118,5 +119,77 @@ describe('brand voice', () => {
     delete old.named;
     delete old.firstPerson;
     expect(judge(old).reasons.join(' ')).not.toContain('names itself');
+  });
+});
+
+// The same voice without the name (author.ts, ORG_WE_SHARE): an account that speaks as "we" in
+// half its posts or more (two at least) and never as "I" is an organisation's own. Posts written
+// for this test.
+const PROJECT = [
+  "We're shipping the bridge upgrade next week.",
+  'Our validators are live on mainnet.',
+  'Builders: tell us what is missing.',
+  'Thanks to everyone who came to the meetup in Lisbon.',
+  'Gas fees are lower than ever.',
+];
+
+describe('organisation voice ("we", never "I")', () => {
+  describe('readVoice', () => {
+    it.each([
+      ["We're live.", SPEAKS_AS_WE],
+      ['Join us on Friday', SPEAKS_AS_WE],
+      ['Read more about our collection', SPEAKS_AS_WE],
+      ['The work is ours', SPEAKS_AS_WE],
+      ['We did it ourselves, and I helped', SPEAKS_AS_WE | FIRST_PERSON],
+      ['US stocks rose on Monday', 0],
+      ['Use the app. Ourselves? Never.', SPEAKS_AS_WE],
+      ['Weather, usual, hours, tour', 0],
+    ])('%j reads as %i', (text, bits) => expect(readVoice('nobody_here', text) & (SPEAKS_AS_WE | FIRST_PERSON)).toBe(bits));
+  });
+
+  it('flags a project that speaks as "we" in half its posts and never names itself, and says why first', () => {
+    const j = judge(feed('lumenchain', PROJECT));
+    expect(j.verdict).toBe('seller');
+    expect(j.reasons[0]).toBe('says "we" in 3 of 5 posts and never "I": an organisation\'s own account');
+    expect(judge(feed('lumenchain', PROJECT), 'loose').verdict).toBe('seller');
+  });
+
+  it('not when strict (fewest mistakes)', () => {
+    expect(judge(feed('lumenchain', PROJECT), 'strict').verdict).not.toBe('seller');
+  });
+
+  it('keeps an account that says "we" in fewer than half its posts (a newsroom\'s "we asked readers")', () => {
+    const s = feed('dailyledger', [...NEWSROOM.slice(0, 4), 'We asked readers about their commute.', 'Our reporters spent a week on the night trains.']);
+    expect(judge(s).verdict).toBe('conversationalist');
+  });
+
+  it('keeps people who say "we" and "I"', () => {
+    const family = ['We went hiking on Sunday.', 'Our dog loved it.', 'I am so tired now.', 'We should do this more often.'];
+    expect(judge(feed('hikerjo', family)).verdict).not.toBe('seller');
+  });
+
+  it('does not read "US" in capitals as "us"', () => {
+    const markets = ['US stocks rose on Monday.', 'US jobs data came in strong.', 'Oil fell in Asian trading.', 'The US dollar slipped.'];
+    expect(judge(feed('marketwire', markets)).verdict).not.toBe('seller');
+  });
+
+  it('needs two posts speaking as "we"', () => {
+    const once = ['Our node is back up.', 'Gas fees are lower than ever.', 'Blocks are flowing again.'];
+    expect(judge(feed('lumenchain', once)).verdict).not.toBe('seller');
+  });
+
+  it('keeps its verdict on the next plain post (hysteresis), and loses it once "we" is clearly rarer', () => {
+    const plain = ['Blocks are flowing again.', 'Fees are down.', 'Maintenance is done.', 'New docs are up.'];
+    const withPrevious = (texts: string[]) => judgeAuthor(feed('lumenchain', texts), undefined, { sensitivity: 'balanced', now: T0 + 86_400_000, previous: 'seller' }).verdict;
+    expect(judge(feed('lumenchain', [...PROJECT, plain[0]!])).verdict).toBe('seller'); // 3 of 6: half
+    expect(judge(feed('lumenchain', [...PROJECT, ...plain.slice(0, 2)])).verdict).not.toBe('seller'); // 3 of 7
+    expect(withPrevious([...PROJECT, ...plain.slice(0, 3)])).toBe('seller'); // 3 of 8: half less the margin (0.375)
+    expect(withPrevious([...PROJECT, ...plain])).not.toBe('seller'); // 3 of 9
+  });
+
+  it('reads a state stored before "we" was counted as no such voice', () => {
+    const old = JSON.parse(JSON.stringify(feed('lumenchain', PROJECT))) as AuthorState;
+    delete old.we;
+    expect(judge(old).verdict).not.toBe('seller');
   });
 });
