@@ -44,8 +44,7 @@ export function readVoice(handle: string, text: string): number {
     const len = i - start;
     if (len === 0) break;
     if (canName && ((len === full.length && sameWord(text, start, full)) || (len === stem.length && sameWord(text, start, stem)))) out |= NAMES_ITSELF;
-    else if (len <= 6 && isFirstPerson(text, start, len)) out |= FIRST_PERSON;
-    else if ((len <= 4 || len === 9) && isFirstPlural(text, start, len)) out |= SPEAKS_AS_WE;
+    else if (len <= 9) out |= pronoun(text, start, len);
   }
   return out;
 }
@@ -55,20 +54,29 @@ export function namesItself(handle: string, text: string): boolean {
   return (readVoice(handle, text) & NAMES_ITSELF) !== 0;
 }
 
-function isFirstPerson(text: string, start: number, len: number): boolean {
-  const c = text.charCodeAt(start) | 32;
-  if (len === 1) return c === 105; // i
-  if (c !== 109) return false; // m…
-  return sameWord(text, start, len === 2 ? (((text.charCodeAt(start + 1) | 32) === 101) ? 'me' : 'my') : len === 4 ? 'mine' : len === 6 ? 'myself' : '\u0000');
-}
-
-/** we, us, our, ours, ourselves; "US" in capitals is the country ("US spot ETF"), not "us". */
-function isFirstPlural(text: string, start: number, len: number): boolean {
-  const c = text.charCodeAt(start) | 32;
-  if (c === 119) return len === 2 && (text.charCodeAt(start + 1) | 32) === 101; // we
-  if (c !== 117 && c !== 111) return false;
-  if (len === 2) return c === 117 && text.charCodeAt(start + 1) === 115 && (text.charCodeAt(start) === 117 || text.charCodeAt(start) === 85); // us, Us
-  return c === 111 && sameWord(text, start, len === 3 ? 'our' : len === 4 ? 'ours' : len === 9 ? 'ourselves' : '\u0000');
+/**
+ * FIRST_PERSON for I, me, my, mine, myself; SPEAKS_AS_WE for we, us, our, ours, ourselves ("US"
+ * in capitals is the country, "US spot ETF", not "us"); else 0. By character codes: this runs
+ * for most words of every post.
+ */
+function pronoun(text: string, start: number, len: number): number {
+  const c0 = text.charCodeAt(start) | 32;
+  if (len === 1) return c0 === 105 ? FIRST_PERSON : 0; // i
+  const c1 = text.charCodeAt(start + 1);
+  if (len === 2) {
+    if (c0 === 109) return (c1 | 32) === 101 || (c1 | 32) === 121 ? FIRST_PERSON : 0; // me, my
+    if (c0 === 119) return (c1 | 32) === 101 ? SPEAKS_AS_WE : 0; // we
+    return c0 === 117 && c1 === 115 ? SPEAKS_AS_WE : 0; // us, Us (not US)
+  }
+  if (c0 === 111) {
+    // our, ours, ourselves
+    if ((c1 | 32) !== 117 || (text.charCodeAt(start + 2) | 32) !== 114) return 0;
+    if (len === 3) return SPEAKS_AS_WE;
+    if (len === 4) return (text.charCodeAt(start + 3) | 32) === 115 ? SPEAKS_AS_WE : 0;
+    return len === 9 && sameWord(text, start, 'ourselves') ? SPEAKS_AS_WE : 0;
+  }
+  if (c0 === 109) return (len === 4 && sameWord(text, start, 'mine')) || (len === 6 && sameWord(text, start, 'myself')) ? FIRST_PERSON : 0;
+  return 0;
 }
 
 function isAlnum(c: number): boolean {
