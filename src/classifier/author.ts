@@ -371,9 +371,10 @@ export const VOICE_KEEP_FIRST_PERSON = 0.25;
 export const ORG_WE_SHARE = 0.5;
 
 /**
- * A brand's own voice: the account names itself in a quarter of its posts or more (two at least) and never
- * speaks in the first person. Brands' plain posts ("The future of tennis is in good hands.") read
- * as talk one by one; their voice across posts does not. Not at strict (fewest mistakes).
+ * A brand's own voice: the account names itself in a quarter of its posts or more (two at least),
+ * or speaks as "we" in half of them (ORG_WE_SHARE), and never speaks in the first person. Brands'
+ * plain posts ("The future of tennis is in good hands.") read as talk one by one; their voice
+ * across posts does not. Not at strict (fewest mistakes). The reason it gives, or ''.
  */
 function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): string {
   const n = state.posts;
