@@ -221,22 +221,15 @@ function pWithRepeat(post: PostJudgement, repeated: boolean): number {
 
 /** How far an author's record may move one post's log-odds. */
 export const CONTEXT_LIMIT = 2;
-/**
- * Log-odds a brand's or organisation's voice (brandVoice, at balanced) adds to each of its posts in
- * context, in place of a record that leans to talk. Held out (5 author folds, recall at precision
- * ≥ 0.93 of all posts / ≥ 0.92 of X posts): 0.846 / 0.756 without, 0.850–0.855 / 0.758–0.769 for
- * any of 0.5–1.5; 1 is the middle.
- */
-export const VOICE_CONTEXT = 1;
 
 /**
  * The post's pSelling once the author's earlier posts are known (call before addPost):
  * a repeat of an earlier text counts as more salesy, and the author's estimated selling share
- * replaces the prior as the post's prior odds (capped at ±CONTEXT_LIMIT in log-odds). An account
- * that speaks as a brand (names itself, or says "we", never "I": brandVoice) has plain posts that
- * are its marketing (GUIDE.md): its record may not pull them toward talk, and its voice adds
- * VOICE_CONTEXT. Used to judge the post in front of the reader; the author's counts use pSelling
- * alone, so a verdict never feeds on itself.
+ * replaces the prior as the post's prior odds (capped at ±CONTEXT_LIMIT in log-odds). Used to
+ * judge the post in front of the reader; the author's counts use pSelling alone, so a verdict
+ * never feeds on itself. Tried and taken out: a brand's or organisation's voice adding +1 in
+ * log-odds (held out, recall at precision ≥ 0.93 0.846 → 0.855, but at the shipped balanced
+ * threshold X posts P/R 0.920/0.757 → 0.915/0.767: 8 more found for 4 more wrong).
  */
 export function pSellingInContext(stored: StoredAuthorState, tweet: TweetFacts, post: PostJudgement): number {
   const state = stored.v === 2 ? stored : upgradeAuthorState(stored, 0);
@@ -244,8 +237,7 @@ export function pSellingInContext(stored: StoredAuthorState, tweet: TweetFacts, 
   if (state.posts === 0) return p;
   const k = 1; // balanced counts: the context is about evidence, not the reader's taste
   const share = (PRIOR_ALPHA + state.s[k]) / (PRIOR_ALPHA + PRIOR_BETA + state.w);
-  let shift = Math.max(-CONTEXT_LIMIT, Math.min(CONTEXT_LIMIT, logit(share) - logit(PRIOR_ALPHA / (PRIOR_ALPHA + PRIOR_BETA))));
-  if (brandVoice(state, AUTHOR_THRESHOLDS.balanced.minPosts, false)) shift = Math.max(shift, 0) + VOICE_CONTEXT;
+  const shift = Math.max(-CONTEXT_LIMIT, Math.min(CONTEXT_LIMIT, logit(share) - logit(PRIOR_ALPHA / (PRIOR_ALPHA + PRIOR_BETA))));
   return sigmoid(logit(p) + shift);
 }
 

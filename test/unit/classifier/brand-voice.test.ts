@@ -4,7 +4,7 @@
 // quarter of its posts or more and never speaks in the first person is a brand, and a seller at
 // balanced and loose, even when each post reads plain. Posts written for this test.
 import { describe, expect, it } from 'vitest';
-import { addPost, judgeAuthor, judgePost, newAuthorState, postThreshold, pSellingInContext, type AuthorState } from '../../../src/classifier';
+import { addPost, judgeAuthor, judgePost, newAuthorState, type AuthorState } from '../../../src/classifier';
 import { namesItself, readVoice } from '../../../src/classifier/author';
 import { FIRST_PERSON, SPEAKS_AS_WE } from '../../../src/classifier/voice';
 import { toTweetFacts } from '../../../tools/eval/labeled-posts';
@@ -191,44 +191,5 @@ describe('organisation voice ("we", never "I")', () => {
     const old = JSON.parse(JSON.stringify(feed('lumenchain', PROJECT))) as AuthorState;
     delete old.we;
     expect(judge(old).verdict).not.toBe('seller');
-  });
-});
-
-// A post in its author's context (author.ts, pSellingInContext): an account that speaks as a brand
-// has plain posts that are its marketing, so its record may not pull them toward talk, and its
-// voice adds VOICE_CONTEXT. Posts written for this test.
-describe('a post in the context of a brand\'s voice', () => {
-  const inContext = (handle: string, earlier: readonly string[], text: string) => {
-    const f = toTweetFacts({ id: 'next', author: handle, text, urls: [], label: 'not_seller', source: 't' });
-    const post = judgePost(f);
-    return { alone: post.pSelling, context: pSellingInContext(feed(handle, earlier), f, post) };
-  };
-  const t = postThreshold('balanced');
-
-  it('flags a product line from a brand that the post alone leaves under the threshold', () => {
-    const p = inContext('velora', BRAND, 'Our new Trail 2: lighter, faster, in stores Friday.');
-    expect(p.alone).toBeLessThan(t);
-    expect(p.context).toBeGreaterThanOrEqual(t);
-  });
-
-  it('also from an organisation that speaks as "we"', () => {
-    const p = inContext('lumenchain', PROJECT, 'The bridge upgrade: faster transfers, lower fees, live Friday.');
-    expect(p.context).toBeGreaterThan(p.alone);
-  });
-
-  it.each([
-    ['a remark of the brand', 'velora', BRAND, 'Rain again tomorrow.'],
-    ['a question of the brand', 'velora', BRAND, 'What was your best run this year?'],
-  ])('keeps %s under the threshold', (_what, handle, earlier, text) => {
-    expect(inContext(handle, earlier, text).context).toBeLessThan(t);
-  });
-
-  it.each([
-    ['a newsroom', 'dailyledger', NEWSROOM],
-    ['a person who names the brand', 'velora', PERSON],
-  ])('keeps the same product line from %s', (_what, handle, earlier) => {
-    const p = inContext(handle, earlier, 'Our new Trail 2: lighter, faster, in stores Friday.');
-    expect(p.context).toBeLessThan(t);
-    expect(p.context).toBeLessThanOrEqual(p.alone);
   });
 });
