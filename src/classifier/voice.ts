@@ -19,7 +19,8 @@ let memoStem = '';
 
 /**
  * One pass over the words of a post: whether it names the account itself (NAMES_ITSELF: a word
- * equal to its handle, letters and digits only, or to the handle without a corporate ending) and
+ * equal to its handle, letters and digits only, or to the handle without a corporate ending, not
+ * as a #hashtag) and
  * whether it speaks in the first person (FIRST_PERSON: I, me, my, mine, myself). Brands name
  * themselves and their products ("GitHub Copilot", "Nintendo Switch"); people and newsrooms
  * rarely write their own handle.
@@ -43,7 +44,10 @@ export function readVoice(handle: string, text: string): number {
     while (i < n && isAlnum(text.charCodeAt(i))) i++;
     const len = i - start;
     if (len === 0) break;
-    if (canName && ((len === full.length && sameWord(text, start, full)) || (len === stem.length && sameWord(text, start, stem)))) out |= NAMES_ITSELF;
+    // A hashtag of the name is the topic, not the account signing: "Current price of #Bitcoin" from
+    // @bitcoin, a price ticker, is not a brand naming itself.
+    const hashtag = start > 0 && text.charCodeAt(start - 1) === 35;
+    if (canName && !hashtag && ((len === full.length && sameWord(text, start, full)) || (len === stem.length && sameWord(text, start, stem)))) out |= NAMES_ITSELF;
     else if (len <= 9) out |= pronoun(text, start, len);
   }
   return out;

@@ -56,12 +56,14 @@ describe('brand voice', () => {
       ['nimbusamerica', 'Play it on Nimbus, out Friday'],
       ['acme_hq', 'Meet ACME at booth 12'],
       ['acme', 'Thanks @Acme for the help'],
+      ['velora', '#Velora Storm: Velora in every size'],
     ])('flags %s in %j', (handle, text) => expect(namesItself(handle, text)).toBe(true));
     it.each([
       ['velora', 'Veloraptor sightings are up this year'],
       ['nimbusamerica', 'America votes on Tuesday'],
       ['io', 'io is too short to count'],
       ['bitcoinmagazine', 'Bitcoin fell 3% on Monday'],
+      ['copperline', 'Current price of #Copperline, measured in dollars: $4.21'],
     ])('keeps %s in %j', (handle, text) => expect(namesItself(handle, text)).toBe(false));
   });
 
@@ -99,6 +101,11 @@ describe('brand voice', () => {
     expect(judge(feed('velora', once)).verdict).not.toBe('seller');
     const twice = [...once.slice(0, 3), 'Velora Storm, in every size.'];
     expect(judge(feed('velora', twice)).verdict).toBe('seller');
+  });
+
+  it('keeps a price ticker that tags its asset in every post', () => {
+    const ticker = ['Current price of #Copperline in dollars: $4.21', 'Current price of #Copperline in euros: 3.90', 'Current price of #Copperline in gold: 0.0012 oz', 'Current price of #Copperline in dollars: $4.30'];
+    expect(judge(feed('copperline', ticker)).reasons.join(' ')).not.toContain('names itself');
   });
 
   it('keeps a newsroom that does not name itself', () => {
