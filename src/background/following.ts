@@ -203,7 +203,7 @@ export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, setti
   };
   const j = author?.judgement;
   if (j && j.verdict !== 'unknown') {
-    return { ...base, verdict: j.verdict, basis: 'posts', sellingShare: j.sellingShare, posts: j.posts, sellingPosts: j.sellingPosts, reasons: j.reasons };
+    return { ...base, verdict: j.verdict, basis: j.byVoice ? 'voice' : 'posts', sellingShare: j.sellingShare, posts: j.posts, sellingPosts: j.sellingPosts, reasons: j.reasons };
   }
   const posts = j?.posts ?? 0;
   const seen = posts === 0 ? 'no post of theirs seen yet' : `only ${posts} post${posts === 1 ? '' : 's'} of theirs seen`;
@@ -213,6 +213,9 @@ export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, setti
   return { ...base, verdict: 'unknown', basis: 'none', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: [seen, ...f.profileReasons] };
 }
 
+/** Judged by its posts (their share, or the account's voice across them) first: 0, else 1. */
+const byPosts = (r: AuditRow) => (r.basis === 'posts' || r.basis === 'voice' ? 0 : 1);
+
 /** Sorted by how much each sells: verdict, then share, then posts seen. */
 export function sortAudit(rows: AuditRow[]): AuditRow[] {
   // An account the user called "not a seller" keeps its place (with its note), so the choice stays in sight.
@@ -220,7 +223,7 @@ export function sortAudit(rows: AuditRow[]): AuditRow[] {
   return rows.sort(
     (a, b) =>
       rank(b) - rank(a) ||
-      (a.basis === 'posts' ? 0 : 1) - (b.basis === 'posts' ? 0 : 1) ||
+      byPosts(a) - byPosts(b) ||
       b.sellingShare - a.sellingShare ||
       b.posts - a.posts ||
       (a.key < b.key ? -1 : 1),

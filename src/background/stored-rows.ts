@@ -51,6 +51,7 @@ function checkJudgement(v: unknown): AuthorJudgement | null {
   if (!VERDICTS.includes(v.verdict as Verdict) || !isShare(v.confidence) || !isShare(v.sellingShare)) return null;
   if (!isCount(v.posts) || !isCount(v.sellingPosts) || !Array.isArray(v.reasons)) return null;
   if (!v.reasons.every((r) => typeof r === 'string' && r.length <= 300) || v.reasons.length > 20) return null;
+  if (v.byVoice !== undefined && v.byVoice !== true) return null; // optional, and only ever true
   return v as unknown as AuthorJudgement;
 }
 

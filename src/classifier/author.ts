@@ -531,6 +531,7 @@ export function judgeAuthor(
     posts: n,
     sellingPosts,
     reasons,
+    ...(byVoice ? { byVoice: true as const } : {}),
   };
 }
 

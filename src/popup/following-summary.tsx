@@ -37,7 +37,7 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
           {top.map((r) => (
             <li key={r.key}>
               <AccountLink handle={r.handle} /> <VerdictBadge verdict={r.verdict} />{' '}
-              <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
+              <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : r.basis === 'voice' ? t('audit_basis_voice') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
             </li>
           ))}
         </ul>

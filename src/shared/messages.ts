@@ -149,8 +149,8 @@ export interface FollowingSeen {
   isLastPage: boolean;
 }
 
-/** How a followed account's verdict was reached. */
-export type AuditBasis = 'posts' | 'profile' | 'none';
+/** How a followed account's verdict was reached ('voice': its posts, by the account's own voice: a brand's or organisation's). */
+export type AuditBasis = 'posts' | 'voice' | 'profile' | 'none';
 
 export interface AuditRow {
   key: string;

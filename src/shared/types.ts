@@ -93,6 +93,11 @@ export interface AuthorJudgement {
   sellingPosts: number;
   /** Plain-language reasons, most important first, e.g. "5 of 7 posts carried shop links". */
   reasons: string[];
+  /**
+   * The account's own voice decided it: a brand's or an organisation's account, whose plain posts
+   * are its marketing however few read as selling one by one (the UI says so instead of a share).
+   */
+  byVoice?: true;
 }
 
 // Kept as a re-export so the classifier's import stays valid; the rule lives in handles.ts.

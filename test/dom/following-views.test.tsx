@@ -91,6 +91,17 @@ describe('options: the full audit', () => {
     expect(button(rows[2]!, 'Not a seller for @Pal')).toBeUndefined();
   });
 
+  it('says a brand judged by its voice is one, instead of a share that reads as "hardly sells"', () => {
+    const brand = row('Velora', { basis: 'voice', sellingShare: 0.14, sellingPosts: 0, posts: 4, reasons: ['names itself in 2 of 4 posts and never says "I": a brand\'s own account'] });
+    render(<FollowingAuditView audit={audit({ rows: [brand] })} actions={{ override: vi.fn(), notSeller: vi.fn() }} />, container);
+    const shown = container.querySelector('.audit-row')!.textContent!;
+    expect(shown).toContain("a brand's or organisation's own account: its posts are its marketing · 0 of 4 posts seen were selling");
+    expect(shown).not.toContain('14%');
+    render(<FollowingSummaryView audit={audit({ rows: [brand], sellers: 1 })} />, container);
+    expect(text()).toContain("@Velora Mostly sells a brand's or organisation's own account");
+    expect(text()).not.toContain('14%');
+  });
+
   it('remembers "not a seller" with an undo, and pages long lists', () => {
     const actions = { override: vi.fn(), notSeller: vi.fn() };
     const many = Array.from({ length: PAGE_SIZE + 10 }, (_, i) => row(`acct${i}`));

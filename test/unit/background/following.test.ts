@@ -115,6 +115,17 @@ describe('the audit', () => {
     expect(audit.rows.map((r) => r.handle)).toEqual(['DealsGuy', 'ShopCo', 'Chatty']);
   });
 
+  it('says when the account\'s voice decided (a brand naming itself in its plain posts), and sorts it with those judged by posts', async () => {
+    const plain = ['Made for the rain. Velora Storm, in every size.', 'The road is calling.', 'Velora Trail: built for the long way home.', 'Champions rest too.'];
+    await store.recordFollowing(seen({ users: [{ id: '601', handle: 'Velora' }, { id: '501', handle: 'ShopCo', bio: 'Handmade mugs. Shop now', bioUrls: ['https://shopco.myshopify.com/'] }], total: 2 }), settings, now.getTime());
+    await recorder.recordTweets(plain.map((text) => postBy('Velora', text)), []);
+    const audit = await buildAudit(db, settings);
+    const velora = audit.rows.find((r) => r.handle === 'Velora')!;
+    expect(velora).toMatchObject({ verdict: 'seller', basis: 'voice', sellingPosts: 0, posts: 4 });
+    expect(velora.reasons[0]).toMatch(/names itself in 2 of 4 posts/);
+    expect(audit.rows.map((r) => r.handle)).toEqual(['Velora', 'ShopCo']);
+  });
+
   it('keeps two short samples per author (in its row, written with its posts), selling ones first', async () => {
     await store.recordFollowing(seen({ users: [{ id: '502', handle: 'DealsGuy' }], total: 1 }), settings, 1);
     await recorder.recordTweets([talkPost('DealsGuy', 1)], []);

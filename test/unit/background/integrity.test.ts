@@ -8,6 +8,7 @@ import { buildExport } from '../../../src/background/export-import';
 import { PopupFigures, buildHistory } from '../../../src/background/popup-data';
 import { Recorder } from '../../../src/background/record-tweets';
 import { SeenTweets } from '../../../src/background/seen-tweets';
+import { checkAuthor } from '../../../src/background/stored-rows';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { dayKey } from '../../../src/shared/dates';
 import { makeTweet } from '../../helpers/tweet-facts';
@@ -81,5 +82,19 @@ describe('damaged stored rows (issue 8, failure 1)', () => {
     const author1 = (await db.authors.get('author_1'))!;
     expect(author1.seen).toBe('1001.20260610.1');
     expect(author1.samples).toEqual([{ text: 'fine', selling: 1 }]);
+  });
+
+  it('a judgement whose "by its voice" mark is anything but true is a damaged judgement, re-made from the posts', async () => {
+    const { db, recorder } = setup();
+    await recorder.recordTweets([tweetOf(1), tweetOf(2), tweetOf(3)], []);
+    const row = (await db.authors.get('author_1'))!;
+    expect(checkAuthor(row)?.repaired).toBe(false);
+    for (const bad of ['yes', 1, false, null]) {
+      const checked = checkAuthor({ ...row, judgement: { ...row.judgement, byVoice: bad } });
+      expect(checked?.repaired).toBe(true);
+      expect(checked?.row.judgement.byVoice).toBeUndefined();
+      expect(checked?.row.judgement.posts).toBe(row.judgement.posts);
+    }
+    expect(checkAuthor({ ...row, judgement: { ...row.judgement, byVoice: true } })).toMatchObject({ repaired: false, row: { judgement: { byVoice: true } } });
   });
 });
