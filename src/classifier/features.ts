@@ -11,6 +11,7 @@ import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 import { CURRENCY, DIGIT, PREFIX, decodeGate, encodeGate, patternGate, type Gate } from './word-gates';
 import { compactSource } from './regexp-code';
+import { phraseEnd, phraseRest, requiredAfter, sealPhrases, splitPhrases, type PhraseSplit } from './phrases';
 export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
@@ -66,8 +67,10 @@ interface Compiled {
   bit: number;
   q: number;
   m: number;
-  /** The pattern's word gate (word-gates.ts): its number, or −1 (none). */
+  /** The word gate (word-gates.ts) of what runs as a regexp (the pattern, or what its phrases leave): its number, or −1 (none). */
   gate: number;
+  /** Its phrases' number (phrases.ts: read by lookup, not by the regexp), or −1 (none). */
+  phrase: number;
   /**
    * Global copy of the pattern, to start at a window; the only copy the engine runs (lastIndex
    * reset after each use): V8 keeps native code per RegExp object, one compiled regexp per rule
@@ -139,23 +142,51 @@ function addGate(g: Gate | undefined): number {
  */
 declare const __QB_WORD_GATES__: string | undefined;
 
-/** The gates' lines for the rules as they are, for the build. */
+// --- phrases (phrases.ts): alternatives read by lookup; the regexp keeps the rest ---
+/** Whether a rule's pattern is split into phrases and the rest: not a raw pattern (it reads the text with its case). */
+const splits = (rule: (typeof RULES)[number]) => !!rule.pattern && !rule.raw;
+/** What the engine runs of a rule's pattern as a regexp: all of it, or what its phrases leave ('': nothing). */
+function regexpPart(rule: (typeof RULES)[number]): string | undefined {
+  if (!rule.pattern) return undefined;
+  return splits(rule) ? phraseRest(rule.pattern) : rule.pattern.source;
+}
+
+/**
+ * The gates of a rule: of its whole pattern, and of the rest of it when it is split (what the
+ * regexp runs; none when nothing is left). A split rule's phrases need no gate: they are read
+ * only at their first words, and only where the post has a word they need (phrasesAt).
+ */
+function gatesOf(rule: (typeof RULES)[number]): [Gate | undefined, Gate | undefined] {
+  if (!rule.pattern || rule.raw) return [undefined, undefined];
+  if (!splits(rule)) return [patternGate(rule.pattern), undefined];
+  const rest = regexpPart(rule);
+  return [undefined, rest ? patternGate(new RegExp(rest, rule.pattern.flags)) : undefined];
+}
+
+/** The gates' lines for the rules as they are, for the build: every rule's whole gate, then every rule's rest gate. */
 export function wordGateLines(): string {
-  return RULES.map((rule) => (rule.pattern && !rule.raw ? encodeGate(patternGate(rule.pattern)) : '')).join('\n');
+  const gates = RULES.map(gatesOf);
+  return [...gates.map((g) => encodeGate(g[0])), ...gates.map((g) => encodeGate(g[1]))].join('\n');
 }
 
 /** Whether this copy of the classifier took its gates from the build (for a test). */
 export let gatesFromBuild = false;
 
-function ruleGates(): Array<Gate | undefined> {
+function ruleGates(): Array<[Gate | undefined, Gate | undefined]> {
   const built = typeof __QB_WORD_GATES__ === 'string' ? __QB_WORD_GATES__.split('\n') : undefined;
-  if (built && built.length === RULES.length) {
+  const n = RULES.length;
+  if (built && built.length === 2 * n) {
     gatesFromBuild = true;
-    return built.map((line, i) => (RULES[i]!.pattern && !RULES[i]!.raw ? decodeGate(line) : undefined));
+    const read = (i: number, line: string) => (RULES[i]!.pattern && !RULES[i]!.raw ? decodeGate(line) : undefined);
+    return RULES.map((_, i) => [read(i, built[i]!), read(i, built[n + i]!)]);
   }
-  return RULES.map((rule) => (rule.pattern && !rule.raw ? patternGate(rule.pattern) : undefined));
+  return RULES.map(gatesOf);
 }
 const GATES = ruleGates();
+
+/** Each rule's phrases and the rest of its pattern (undefined: the pattern is not split). */
+const SPLITS: Array<PhraseSplit | undefined> = RULES.map((rule) => (splits(rule) ? splitPhrases(rule.pattern!) : undefined));
+let nPhraseRules = 0;
 
 let nBits = 0;
 const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
@@ -173,8 +204,9 @@ const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
     hasDetail: rule.detail !== undefined,
     bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
     // Raw patterns read the text with its case: words there are not the scan's lowercase words.
-    gate: addGate(GATES[i]),
-    global: rule.pattern ? new RegExp(compactSource(rule.pattern.source), rule.pattern.flags + 'g') : undefined,
+    gate: SPLITS[i] ? addGate(GATES[i]![1]) : addGate(GATES[i]![0]),
+    phrase: SPLITS[i]?.phrases.length ? nPhraseRules++ : -1,
+    global: regexpPart(rule) ? new RegExp(compactSource(regexpPart(rule)!), rule.pattern!.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
 });
@@ -216,6 +248,120 @@ COMPILED.forEach((c, i) => {
 // A prefix token ("give*") is keyed as the hash of its letters and a '/', which the scan computes
 // from the hash of a word's first 3 or 4 letters (PREFIX_LENGTHS).
 for (const [w, id] of GATE_WORDS) if (id !== ID_CURRENCY && id !== ID_DIGIT) tableGateWord[slotOf(w.endsWith(PREFIX) ? w.slice(0, -1) + '/' : w)] = id;
+// Phrases filed under their first words: per slot, where its list starts in SLOT_PHRASES (−1:
+// none), which holds [the word's place in FIRST_WORDS, its length, the bits of the rules it has
+// phrases of (PH_WORDS words), count, then per phrase: where
+// its program goes on after the word, its rule's phrase number, the slot of a word it cannot
+// match without (−1: none)], in the rules' order and each rule's phrases in the pattern's order.
+const tablePhrases = new Int32Array(1 << TABLE_BITS).fill(-1);
+/** Words of rule bits in SLOT_PHRASES and `armed`. */
+const PH_WORDS = Math.max(1, Math.ceil(nPhraseRules / 32));
+/** The first words, one after another (SLOT_PHRASES holds where each is and its length). */
+let firstWords = '';
+/** Clauses of needed words, one after another: [count, slots…]; CLAUSE_AT[id] is where each starts. */
+const clauseIds = new Map<string, number>();
+const clauseSlots: number[] = [];
+const SLOT_PHRASES = (() => {
+  const bySlot = new Map<number, number[]>();
+  const wordOfHash = new Map<number, string>();
+  COMPILED.forEach((c, i) => {
+    if (c.phrase < 0) return;
+    for (const p of SPLITS[i]!.phrases) {
+      p.firstWords.forEach((w, k) => {
+        // A slot is a word's hash: two first words of one hash would share it, and the program
+        // after one word would run after the other. None do; if a change made them, say so.
+        const h = hashWord(w) || 1;
+        if ((wordOfHash.get(h) ?? w) !== w) throw new Error(`phrases: '${w}' and '${wordOfHash.get(h)}' hash alike`);
+        wordOfHash.set(h, w);
+        const slot = slotOf(w);
+        let list = bySlot.get(slot);
+        if (!list) bySlot.set(slot, (list = []));
+        const needs = requiredAfter(p.next[k]!);
+        let clause = -1;
+        if (needs) {
+          const key = needs.join(' ');
+          clause = clauseIds.get(key) ?? -1;
+          if (clause < 0) {
+            clauseIds.set(key, (clause = clauseIds.size));
+            clauseSlots.push(needs.length, ...needs.map(slotOf));
+          }
+        }
+        list.push(p.next[k]!, c.phrase, clause);
+      });
+    }
+  });
+  const out: number[] = [];
+  for (const [slot, list] of bySlot) {
+    const word = wordOfHash.get(tableKeys[slot]!)!;
+    tablePhrases[slot] = out.length;
+    const rules = new Array<number>(PH_WORDS).fill(0);
+    for (let k = 1; k < list.length; k += 3) rules[list[k]! >> 5]! |= 1 << (list[k]! & 31);
+    out.push(firstWords.length, word.length, ...rules, list.length / 3, ...list);
+    firstWords += word;
+  }
+  return Int32Array.from(out);
+})();
+/** The first words' characters, as codes (read faster than a string built piece by piece). */
+const FIRST_WORDS = Uint16Array.from(firstWords, (c) => c.charCodeAt(0));
+firstWords = '';
+sealPhrases();
+SPLITS.length = 0;
+/** Per slot, 1 if its word carries trigger bits. */
+const tableHasBits = new Uint8Array(1 << TABLE_BITS);
+for (let slot = 0; slot < tableHasBits.length; slot++) {
+  for (let q = 0; q < MASK_WORDS; q++) if (tableBits[slot * MASK_WORDS + q] !== 0) tableHasBits[slot] = 1;
+}
+/** Per rule with phrases: the stamp of the last post in which one matched, and its gate (−1: none). */
+const phraseFoundAt = new Int32Array(nPhraseRules);
+
+/**
+ * Rules with a precondition (`when`) have their phrases read only when the engine reaches them
+ * and it holds (1), as their pattern ran only then; the others' with every post's words (0).
+ */
+const phraseLazy = Uint8Array.from(COMPILED.filter((c) => c.phrase >= 0).map((c) => (c.when !== undefined ? 1 : 0)));
+/** The bits of the rules whose phrases are read with every post's words. */
+const EAGER = new Int32Array(PH_WORDS);
+phraseLazy.forEach((lazy, r) => {
+  if (!lazy) EAGER[r >> 5]! |= 1 << (r & 31);
+});
+/** Bits of the rules with phrases whose gate is open in this post and that none of whose phrases matched yet. */
+const armed = new Int32Array(PH_WORDS);
+/** Per slot, the stamp of the last post whose scan read its word (when the scan's words may be trusted). */
+const slotSeen = new Int32Array(1 << TABLE_BITS);
+const CLAUSE_SLOTS = Int32Array.from(clauseSlots);
+const CLAUSE_AT = new Int32Array(clauseIds.size);
+for (let id = 0, at = 0; id < CLAUSE_AT.length; id++) {
+  CLAUSE_AT[id] = at;
+  at += 1 + CLAUSE_SLOTS[at]!;
+}
+clauseIds.clear();
+clauseSlots.length = 0;
+/** Per clause, the scan stamp it was last read at, and whether it held then (1) or not (0). */
+const clauseReadAt = new Int32Array(CLAUSE_AT.length);
+const clauseHeld = new Uint8Array(CLAUSE_AT.length);
+
+/** Whether the post has one of a clause's words (read once per post). */
+function clauseHolds(id: number): boolean {
+  const stamp = gateStamp;
+  if (clauseReadAt[id] === stamp) return clauseHeld[id] === 1;
+  let p = CLAUSE_AT[id]!;
+  let held = 0;
+  for (let n = CLAUSE_SLOTS[p++]!; n > 0; n--, p++) {
+    if (slotSeen[CLAUSE_SLOTS[p]!] === stamp) {
+      held = 1;
+      break;
+    }
+  }
+  clauseReadAt[id] = stamp;
+  clauseHeld[id] = held;
+  return held === 1;
+}
+let phraseStamp = 0;
+/** Words of the scan that start phrases: their slots and where they start in the lowercase, space-collapsed text. */
+const MAX_HITS = 256;
+const hitSlot = new Int32Array(MAX_HITS);
+const hitAt = new Int32Array(MAX_HITS);
+let nHits = 0;
 const CONJ = Int32Array.from(conjProgram);
 /** The anchor index in compressed rows: conjunctions of token id k at ANCHORS[ANCHOR_START[k] .. ANCHOR_START[k + 1]). */
 const ANCHOR_START = new Int32Array(GATE_WORDS.size + 1);
@@ -341,6 +487,7 @@ function scanWords(text: string): void {
   let marks = false;
   let exact = true;
   let prevSpace = false;
+  let hits = 0;
   /** Characters removed before this point when runs of whitespace collapse to one space. */
   let shift = 0;
   const n = text.length;
@@ -407,13 +554,22 @@ function scanWords(text: string): void {
     upper += nUpper;
     const slot = lookup(h >>> 0);
     if (slot >= 0) {
+      slotSeen[slot] = stamp;
+      if (tablePhrases[slot]! >= 0) {
+        if (hits < MAX_HITS) {
+          hitSlot[hits] = slot;
+          hitAt[hits] = start - shift;
+        }
+        hits++;
+      }
       const id = tableGateWord[slot]!;
       if (id >= 0 && gateSeen[id] !== stamp) {
         gateSeen[id] = stamp;
         present[nPresent++] = id;
       }
       const at = start - shift;
-      for (let q = 0; q < MASK_WORDS; q++) {
+      // Most words of the table that are only phrases' first words or needed words carry no trigger.
+      if (tableHasBits[slot] !== 0) for (let q = 0; q < MASK_WORDS; q++) {
         const bits = tableBits[slot * MASK_WORDS + q]!;
         if (bits === 0) continue;
         const base = q << 5;
@@ -456,6 +612,7 @@ function scanWords(text: string): void {
   scanExact = exact;
   scanAnyDigit = anyDigit !== 0;
   scanGatesExact = exact && gatesExact;
+  nHits = hits;
 }
 
 /**
@@ -477,7 +634,9 @@ export function setMatchWindows(on: boolean): void {
 
 /** Whether a rule's pattern matches around its trigger words (which the caller checked are present). */
 function matchWindow(c: Compiled, t: string): boolean {
-  const g = c.global!;
+  return matchWindowWith(c.global!, c, t);
+}
+function matchWindowWith(g: RegExp, c: Compiled, t: string): boolean {
   if (!useWindows || !scanExact) return testFrom(g, t, 0);
   const from = firstAt[c.bit]! - LOOK_BEHIND;
   let to = lastAt[c.bit]! + LOOK_AHEAD;
@@ -547,6 +706,132 @@ function readGates(): void {
   }
 }
 
+/**
+ * Match the phrases filed under the words of the post (after the scan, given the text the
+ * patterns read). Where the scan's words or their places may differ from that text's (lowercasing
+ * "İ" or the Kelvin sign, or more hits than kept), its words are read again from the text itself.
+ */
+function readPhrases(t: string): void {
+  if (++phraseStamp === 0x7fffffff) {
+    phraseFoundAt.fill(0);
+    phraseStamp = 1;
+  }
+  if (!usePhrases) return;
+  // The rules whose gate opens in this post: the others' phrases cannot match.
+  let any = 0;
+  phraseText = t;
+  for (let q = 0; q < PH_WORDS; q++) {
+    armed[q] = EAGER[q]!;
+    any |= EAGER[q]!;
+  }
+  if (any !== 0) readArmed(t);
+}
+
+/** The lowercase, space-collapsed text of the post (as readPhrases was given it). */
+let phraseText = '';
+
+/** Whether one of the phrases of a lazy rule (see phraseLazy) matches in this post, read now. */
+function lazyPhrases(rule: number): boolean {
+  if (!usePhrases) return false;
+  armed.fill(0);
+  armed[rule >> 5] = 1 << (rule & 31);
+  readArmed(phraseText);
+  return phraseFoundAt[rule] === phraseStamp;
+}
+
+/** Match the phrases of the armed rules at the words of the post. */
+function readArmed(t: string): void {
+  if (scanGatesExact && nHits <= MAX_HITS) {
+    for (let k = 0; k < nHits; k++) phrasesAt(hitSlot[k]!, t, hitAt[k]!, true);
+    return;
+  }
+  const n = t.length;
+  for (let s = 0; s < n; s++) {
+    let c = t.charCodeAt(s);
+    if (!isAlnumCode(c) || (s > 0 && isAlnumCode(t.charCodeAt(s - 1)))) continue;
+    let h = 0x811c9dc5;
+    let e = s;
+    while (e < n && isAlnumCode((c = t.charCodeAt(e)))) {
+      h = Math.imul(h ^ c, 0x01000193);
+      e++;
+    }
+    const slot = lookup(h >>> 0);
+    if (slot >= 0 && tablePhrases[slot]! >= 0) phrasesAt(slot, t, s, false);
+    s = e;
+  }
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Match the phrases filed under a slot's word, which starts at `at` in t (and, the slot being its
+ * hash, is that phrase's first word): each goes on from after the word, once \b holds before it.
+ */
+function phrasesAt(slot: number, t: string, at: number, seen: boolean): void {
+  const head = tablePhrases[slot]!;
+  let p = head + 2;
+  let some = 0;
+  for (let q = 0; q < PH_WORDS; q++) some |= SLOT_PHRASES[p + q]! & armed[q]!;
+  if (some === 0) return;
+  // The scan's words break at '_'; \b does not.
+  if (at > 0 && t.charCodeAt(at - 1) === 95) return;
+  if (!isFirstWordAt(head, t, at)) return;
+  const from = at + SLOT_PHRASES[head + 1]!;
+  const stamp = phraseStamp;
+  p += PH_WORDS;
+  for (let n = SLOT_PHRASES[p++]!; n > 0; n--, p += 3) {
+    const rule = SLOT_PHRASES[p + 1]!;
+    // Only rules whose gate opens (elsewhere their pattern cannot match, nor can their phrases)
+    // and none of whose phrases matched yet; and where the post has a word the phrase needs (if
+    // the scan's words can be trusted).
+    if ((armed[rule >> 5]! & (1 << (rule & 31))) === 0) continue;
+    const needs = SLOT_PHRASES[p + 2]!;
+    if (seen && needs >= 0 && !clauseHolds(needs)) continue;
+    if (phraseEnd(SLOT_PHRASES[p]!, t, from) >= 0) {
+      phraseFoundAt[rule] = stamp;
+      armed[rule >> 5]! &= ~(1 << (rule & 31));
+    }
+  }
+}
+
+/** Whether the first word of the slot list at p stands at `at` in t (a word of the same hash would not). */
+function isFirstWordAt(p: number, t: string, at: number): boolean {
+  const off = SLOT_PHRASES[p]!;
+  const len = SLOT_PHRASES[p + 1]!;
+  if (at + len > t.length) return false;
+  for (let k = 0; k < len; k++) if (t.charCodeAt(at + k) !== FIRST_WORDS[off + k]) return false;
+  return true;
+}
+
+let usePhrases = true;
+/**
+ * For the tests: read phrases by lookup (true), or run each rule's whole pattern as a regexp
+ * (false), as before phrases.ts: the two must find the same.
+ */
+export function setPhraseLookups(on: boolean): void {
+  usePhrases = on;
+}
+/** The whole patterns as regexps, for setPhraseLookups(false) (made when first asked for). */
+const wholePatterns: Array<RegExp | undefined> = [];
+function wholePattern(i: number): RegExp {
+  return (wholePatterns[i] ??= new RegExp(compactSource(RULES[i]!.pattern!.source), RULES[i]!.pattern!.flags + 'g'));
+}
+
+/** Whether a rule's phrases or the rest of its pattern match (the trigger words and `opens` aside). */
+function patternFound(c: Compiled, i: number, t: string, windowed: boolean): boolean {
+  if (c.phrase >= 0) {
+    if (!usePhrases) {
+      const whole = wholePattern(i);
+      return windowed ? matchWindowWith(whole, c, t) : testFrom(whole, t, 0);
+    }
+    if (phraseFoundAt[c.phrase] === phraseStamp || (phraseLazy[c.phrase] === 1 && lazyPhrases(c.phrase))) return true;
+  }
+  if (c.global === undefined || !gateOpen(c.gate)) return false;
+  return windowed ? matchWindow(c, t) : testFrom(c.global, t, 0);
+}
+
 /** Whether a gate lets its pattern run in this post. */
 function gateOpen(gate: number): boolean {
   return gate < 0 || gatesAllOpen || gateOpenAt[gate] === gateStamp;
@@ -569,6 +854,70 @@ function detailOf(g: RegExp, s: string): string {
   const m = g.exec(s);
   g.lastIndex = 0;
   return m ? m[0].trim().slice(0, 40) : '';
+}
+
+/**
+ * What a rule's pattern matched first in t (for the evidence's detail), as the whole pattern's
+ * exec would: the leftmost of its phrases' first match and the rest's. Phrases are read in order,
+ * word by word of t, each in the order the regexp tries them, so at one place the first that
+ * matches is the one the regexp would take. Where both start at the same place, which of them the
+ * whole pattern takes depends on their order in it: the whole pattern says (rare).
+ */
+function matchedText(c: Compiled, i: number, t: string): string {
+  if (c.phrase < 0) return detailOf(c.global!, t);
+  if (!usePhrases) return detailOf(wholePattern(i), t);
+  let restAt = t.length + 1;
+  let text = '';
+  if (c.global !== undefined) {
+    const g = c.global;
+    g.lastIndex = 0;
+    const m = g.exec(t);
+    g.lastIndex = 0;
+    if (m) {
+      restAt = m.index;
+      text = m[0];
+    }
+  }
+  if (phraseFoundAt[c.phrase] === phraseStamp) {
+    // The words of the post in order: the scan's (hits), or read again from t where those may differ.
+    if (scanGatesExact && nHits <= MAX_HITS) {
+      for (let k = 0; k < nHits && hitAt[k]! <= restAt; k++) {
+        const end = firstPhraseEnd(c.phrase, hitSlot[k]!, t, hitAt[k]!);
+        if (end >= 0) return hitAt[k] === restAt ? detailOf(wholePattern(i), t) : t.slice(hitAt[k], end).trim().slice(0, 40);
+      }
+    } else {
+      const n = t.length;
+      for (let s = 0; s < n && s <= restAt; s++) {
+        let ch = t.charCodeAt(s);
+        if (!isAlnumCode(ch) || (s > 0 && isAlnumCode(t.charCodeAt(s - 1)))) continue;
+        let h = 0x811c9dc5;
+        let e = s;
+        while (e < n && isAlnumCode((ch = t.charCodeAt(e)))) {
+          h = Math.imul(h ^ ch, 0x01000193);
+          e++;
+        }
+        const slot = lookup(h >>> 0);
+        const end = slot >= 0 ? firstPhraseEnd(c.phrase, slot, t, s) : -1;
+        if (end >= 0) return s === restAt ? detailOf(wholePattern(i), t) : t.slice(s, end).trim().slice(0, 40);
+        s = e;
+      }
+    }
+  }
+  return text.trim().slice(0, 40);
+}
+
+/** Where the first of a rule's phrases filed under the slot, matched at `at` in t, ends (−1: none matches there). */
+function firstPhraseEnd(rule: number, slot: number, t: string, at: number): number {
+  let p = tablePhrases[slot]!;
+  if (p < 0 || (at > 0 && t.charCodeAt(at - 1) === 95) || !isFirstWordAt(p, t, at)) return -1;
+  const from = at + SLOT_PHRASES[p + 1]!;
+  p += 2 + PH_WORDS;
+  for (let k = SLOT_PHRASES[p++]!; k > 0; k--, p += 3) {
+    if (SLOT_PHRASES[p + 1] !== rule) continue;
+    const end = phraseEnd(SLOT_PHRASES[p]!, t, from);
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 /** The one view the rules read (extractFeatures is synchronous and never re-entered). */
@@ -600,6 +949,7 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
   // Phrases are matched on lowercase text with single spaces ("Check  out\nmy channel").
   const lower = scanSpaced ? text.toLowerCase().replace(RE_SPACES, ' ') : text.toLowerCase();
   const t = twoByte(lower);
+  readPhrases(lower);
   const v = view;
   v.tweet = tweet;
   v.profile = profile;
@@ -634,13 +984,13 @@ export function extractFeatures(tweet: TweetFacts, profile: AuthorProfile | unde
       const present = (mask[c.q]! & c.m) !== 0;
       if (kind === K_WORDS) found = present && counts[c.bit]! >= c.min;
       else if (kind === K_RAW) found = present && testFrom(c.global!, twoByte(text), 0);
-      else if (kind === K_OPENS) found = (present || c.opens!(v)) && gateOpen(c.gate) && testFrom(c.global!, t, 0);
-      else found = present && gateOpen(c.gate) && matchWindow(c, t);
+      else if (kind === K_OPENS) found = (present || c.opens!(v)) && patternFound(c, i, t, false);
+      else found = present && patternFound(c, i, t, true);
       if (!found && c.or !== undefined) found = c.or(v);
     }
     if (!found) continue;
     x[i] = 1;
-    if (c.hasDetail) details[i] = c.detailMatch ? detailOf(c.global!, t) : c.detail!(v);
+    if (c.hasDetail) details[i] = c.detailMatch ? matchedText(c, i, t) : c.detail!(v);
   }
   v.tweet = undefined as unknown as TweetFacts;
   v.profile = undefined;
