@@ -346,12 +346,14 @@ export const BRAND_NAMED_SHARE = 0.25;
  */
 export const BRAND_NAMED_MIN = 2;
 /**
- * A seller by its voice stops being one when it names itself in fewer than a quarter less this
- * of its posts, half the share it took to become one: at 0.25 exactly, espn (2 of 8, then 2 of 9)
- * flipped seller → conversationalist → seller as its posts came in, and each flip showed or hid
- * its tweets (the page benchmark); at 0.15, @rottentomatoes (2 of 8, then 2 of 14) still did.
+ * A seller by its voice stops being one when it names itself (or says "we") in fewer than this
+ * part of the share it took to become one: half, an eighth of its posts for the name, a quarter
+ * for "we". At the entry share exactly, espn (2 of 8, then 2 of 9) flipped seller →
+ * conversationalist → seller as its posts came in, and each flip showed or hid its tweets (the
+ * page benchmark); at 0.15 for the name, @rottentomatoes (2 of 8, then 2 of 14) still did, and at
+ * 0.375 for "we", @buildonbase (3 of 6, then 3 of 9).
  */
-export const VOICE_LEAVE_MARGIN = 0.125;
+export const VOICE_LEAVE_PART = 0.5;
 /** A seller by its voice stays one while it speaks in the first person in at most this share of its posts. */
 export const VOICE_KEEP_FIRST_PERSON = 0.25;
 /**
@@ -373,16 +375,16 @@ function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): s
   const n = state.posts;
   const named = countOf(state.named);
   // Hysteresis, as for the posts' share: a brand already judged a seller keeps its voice until it
-  // names itself clearly less often (a quarter less the margin), not on its next plain post.
+  // names itself clearly less often (half the share it took), not on its next plain post.
   // Likewise a first person: none to become a brand, up to a quarter of its posts to stay one
   // ("Here I Come" in a film's title made @rottentomatoes a person again, then a brand).
-  const margin = wasSeller ? VOICE_LEAVE_MARGIN : 0;
+  const part = wasSeller ? VOICE_LEAVE_PART : 1;
   const firstPerson = countOf(state.firstPerson);
   if (n < minPosts || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
-  if (named >= BRAND_NAMED_MIN && named >= (BRAND_NAMED_SHARE - margin) * n) return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
+  if (named >= BRAND_NAMED_MIN && named >= BRAND_NAMED_SHARE * part * n) return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
   // The same voice without the name: an organisation that speaks as "we" in half its posts.
   const we = countOf(state.we);
-  if (we >= BRAND_NAMED_MIN && we >= (ORG_WE_SHARE - margin) * n) return `says "we" in ${ofPosts(we, n)} and never "I": an organisation's own account`;
+  if (we >= BRAND_NAMED_MIN && we >= ORG_WE_SHARE * part * n) return `says "we" in ${ofPosts(we, n)} and never "I": an organisation's own account`;
   return '';
 }
 

@@ -186,12 +186,13 @@ describe('organisation voice ("we", never "I")', () => {
   });
 
   it('keeps its verdict on the next plain post (hysteresis), and loses it once "we" is clearly rarer', () => {
-    const plain = ['Blocks are flowing again.', 'Fees are down.', 'Maintenance is done.', 'New docs are up.'];
+    const plain = ['Blocks are flowing again.', 'Fees are down.', 'Maintenance is done.', 'New docs are up.', 'Validators are healthy.', 'Uptime is steady.', 'Explorer is live.', 'Sync is fast.'];
     const withPrevious = (texts: string[]) => judgeAuthor(feed('lumenchain', texts), undefined, { sensitivity: 'balanced', now: T0 + 86_400_000, previous: 'seller' }).verdict;
     expect(judge(feed('lumenchain', [...PROJECT, plain[0]!])).verdict).toBe('seller'); // 3 of 6: half
     expect(judge(feed('lumenchain', [...PROJECT, ...plain.slice(0, 2)])).verdict).not.toBe('seller'); // 3 of 7
-    expect(withPrevious([...PROJECT, ...plain.slice(0, 3)])).toBe('seller'); // 3 of 8: half less the margin (0.375)
-    expect(withPrevious([...PROJECT, ...plain])).not.toBe('seller'); // 3 of 9
+    expect(withPrevious([...PROJECT, ...plain.slice(0, 4)])).toBe('seller'); // 3 of 9: where @buildonbase left at 0.375
+    expect(withPrevious([...PROJECT, ...plain.slice(0, 7)])).toBe('seller'); // 3 of 12: half the half
+    expect(withPrevious([...PROJECT, ...plain])).not.toBe('seller'); // 3 of 13
   });
 
   it('reads a state stored before "we" was counted as no such voice', () => {
