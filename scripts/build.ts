@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from './zip';
-import { wordGateLines } from '../src/classifier/features';
+import { phraseLines, wordGateLines } from '../src/classifier/features';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -125,9 +125,9 @@ async function bundle(outDir: string, browserName: 'chrome' | 'firefox'): Promis
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // The classifier's word gates, read from its patterns here once instead of at every start of
-    // the background worker (features.ts).
-    define: { __QB_WORD_GATES__: JSON.stringify(wordGateLines()) },
+    // The classifier's word gates and phrases, read from its patterns here once instead of at
+    // every start of the background worker (features.ts).
+    define: { __QB_WORD_GATES__: JSON.stringify(wordGateLines()), __QB_PHRASES__: JSON.stringify(phraseLines()) },
   };
   await Promise.all(
     Object.entries(ENTRIES).map(async ([out, src]) => {

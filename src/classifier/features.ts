@@ -11,7 +11,7 @@ import { LinkKind, readLinks } from './links';
 import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 import { CURRENCY, DIGIT, PREFIX, decodeGate, encodeGate, patternGate, type Gate } from './word-gates';
 import { compactSource } from './regexp-code';
-import { phraseEnd, phraseRest, requiredAfter, sealPhrases, splitPhrases, type PhraseSplit } from './phrases';
+import { loadProgram, phraseEnd, phraseRest, programData, requiredAfter, sealPhrases, splitPhrases } from './phrases';
 export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
@@ -152,6 +152,46 @@ function regexpPart(rule: (typeof RULES)[number]): string | undefined {
 }
 
 /**
+ * Every rule's phrases, as the engine files them: per rule (0: not split) the rest of its pattern
+ * and per phrase and first word [the word, where its program goes on after it, the words it
+ * needs (0: none)], in order; and the programs. The build writes them (__QB_PHRASES__), so that
+ * the worker parses no pattern at its start: that took it CPU and left about 0.1–0.2 MB of code
+ * compiled for the parsing in its heap. Run from source (tests, tools), they are read here.
+ */
+interface PhraseData {
+  program: number[];
+  pool: string;
+  rules: Array<0 | { rest: string; phrases: Array<[string, number, string[] | 0]> }>;
+}
+declare const __QB_PHRASES__: string | undefined;
+/** Whether this copy of the classifier took its phrases from the build (for a test). */
+export let phrasesFromBuild = false;
+function readPhraseData(): PhraseData {
+  if (typeof __QB_PHRASES__ === 'string') {
+    const built = JSON.parse(__QB_PHRASES__) as PhraseData;
+    if (built.rules.length === RULES.length) {
+      phrasesFromBuild = true;
+      loadProgram(built);
+      return built;
+    }
+  }
+  const rules = RULES.map((rule): PhraseData['rules'][number] => {
+    if (!splits(rule)) return 0;
+    const split = splitPhrases(rule.pattern!);
+    const phrases = split.phrases.flatMap((p) => p.firstWords.map((w, k): [string, number, string[] | 0] => [w, p.next[k]!, requiredAfter(p.next[k]!) ?? 0]));
+    return { rest: split.rest, phrases };
+  });
+  sealPhrases();
+  return { ...programData(), rules };
+}
+let PHRASES: PhraseData | undefined = readPhraseData();
+
+/** The phrases' data for the rules as they are, for the build (as JSON). */
+export function phraseLines(): string {
+  return JSON.stringify(PHRASES ?? readPhraseData());
+}
+
+/**
  * The gates of a rule: of its whole pattern, and of the rest of it when it is split (what the
  * regexp runs; none when nothing is left). A split rule's phrases need no gate: they are read
  * only at their first words, and only where the post has a word they need (phrasesAt).
@@ -184,9 +224,9 @@ function ruleGates(): Array<[Gate | undefined, Gate | undefined]> {
 }
 const GATES = ruleGates();
 
-/** Each rule's phrases and the rest of its pattern (undefined: the pattern is not split). */
-const SPLITS: Array<PhraseSplit | undefined> = RULES.map((rule) => (splits(rule) ? splitPhrases(rule.pattern!) : undefined));
 let nPhraseRules = 0;
+/** A split rule's phrases and the rest of its pattern. */
+const splitOf = (i: number) => PHRASES!.rules[i] || undefined;
 
 let nBits = 0;
 const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
@@ -204,9 +244,9 @@ const COMPILED: readonly Compiled[] = RULES.map((rule, i): Compiled => {
     hasDetail: rule.detail !== undefined,
     bit, q: bit >> 5, m: bit >= 0 ? 1 << (bit & 31) : 0,
     // Raw patterns read the text with its case: words there are not the scan's lowercase words.
-    gate: SPLITS[i] ? addGate(GATES[i]![1]) : addGate(GATES[i]![0]),
-    phrase: SPLITS[i]?.phrases.length ? nPhraseRules++ : -1,
-    global: regexpPart(rule) ? new RegExp(compactSource(regexpPart(rule)!), rule.pattern!.flags + 'g') : undefined,
+    gate: splitOf(i) ? addGate(GATES[i]![1]) : addGate(GATES[i]![0]),
+    phrase: splitOf(i)?.phrases.length ? nPhraseRules++ : -1,
+    global: rule.pattern && (splitOf(i)?.rest ?? rule.pattern.source) ? new RegExp(compactSource(splitOf(i)?.rest ?? rule.pattern.source), rule.pattern.flags + 'g') : undefined,
     min: rule.min ?? 1,
   };
 });
@@ -266,8 +306,8 @@ const SLOT_PHRASES = (() => {
   const wordOfHash = new Map<number, string>();
   COMPILED.forEach((c, i) => {
     if (c.phrase < 0) return;
-    for (const p of SPLITS[i]!.phrases) {
-      p.firstWords.forEach((w, k) => {
+    for (const [w, next, needs] of splitOf(i)!.phrases) {
+      {
         // A slot is a word's hash: two first words of one hash would share it, and the program
         // after one word would run after the other. None do; if a change made them, say so.
         const h = hashWord(w) || 1;
@@ -276,7 +316,6 @@ const SLOT_PHRASES = (() => {
         const slot = slotOf(w);
         let list = bySlot.get(slot);
         if (!list) bySlot.set(slot, (list = []));
-        const needs = requiredAfter(p.next[k]!);
         let clause = -1;
         if (needs) {
           const key = needs.join(' ');
@@ -286,8 +325,8 @@ const SLOT_PHRASES = (() => {
             clauseSlots.push(needs.length, ...needs.map(slotOf));
           }
         }
-        list.push(p.next[k]!, c.phrase, clause);
-      });
+        list.push(next, c.phrase, clause);
+      }
     }
   });
   const out: number[] = [];
@@ -304,8 +343,8 @@ const SLOT_PHRASES = (() => {
 /** The first words' characters, as codes (read faster than a string built piece by piece). */
 const FIRST_WORDS = Uint16Array.from(firstWords, (c) => c.charCodeAt(0));
 firstWords = '';
-sealPhrases();
-SPLITS.length = 0;
+// Kept only to give the build its lines: the worker, which took them from the build, needs them no more.
+if (phrasesFromBuild) PHRASES = undefined;
 /** Per slot, 1 if its word carries trigger bits. */
 const tableHasBits = new Uint8Array(1 << TABLE_BITS);
 for (let slot = 0; slot < tableHasBits.length; slot++) {

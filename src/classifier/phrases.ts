@@ -570,6 +570,20 @@ export function splitPhrases(re: RegExp): PhraseSplit {
 let PROGRAM = new Int32Array(0);
 /** The literal characters, as codes (a string built piece by piece is read slowly until flattened). */
 let POOL = new Uint16Array(0);
+/** The sealed programs and their literal characters, as the build writes them (features.ts). */
+export function programData(): { program: number[]; pool: string } {
+  return { program: [...PROGRAM], pool };
+}
+
+/** Take the programs as programData gave them (from the build): nothing is parsed. */
+export function loadProgram(data: { program: number[]; pool: string }): void {
+  PROGRAM = Int32Array.from(data.program);
+  base = PROGRAM.length;
+  program.length = 0;
+  pool = data.pool;
+  POOL = Uint16Array.from(pool, (c) => c.charCodeAt(0));
+}
+
 /** Freeze the programs into their typed form (after every splitPhrases). */
 export function sealPhrases(): void {
   const all = new Int32Array(base + program.length);

@@ -4,7 +4,7 @@
 // on crafted text (word boundaries, '_', digits, punctuation, unicode, whitespace).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractFeatures, FEATURES, N_FEATURES, setPhraseLookups } from '../../../src/classifier/features';
 import { alternativesOf, anyPhraseIn, phraseRest, phraseSamples, sealPhrases, splitPhrases } from '../../../src/classifier/phrases';
 import { RULES } from '../../../src/classifier/rules';
@@ -110,5 +110,33 @@ describe('the engine with phrase lookups', () => {
       if (d1.some((d, i) => d && x1[i] && ['text.deal', 'talk.market-report', 'text.offer-terms', 'text.discount-code', 'text.benefit-claim'].includes(FEATURES[i]!.name))) detailed++;
     }
     expect(detailed).toBeGreaterThan(100);
+  });
+});
+
+describe('phrases from the build', () => {
+  afterEach(() => {
+    delete (globalThis as { __QB_PHRASES__?: string }).__QB_PHRASES__;
+  });
+
+  it('a classifier given the build\'s phrases parses no pattern, and judges every development post and table row exactly as one that read its patterns', async () => {
+    vi.resetModules();
+    const fromSource = await import('../../../src/classifier');
+    const features = await import('../../../src/classifier/features');
+    expect(features.phrasesFromBuild).toBe(false);
+    (globalThis as { __QB_PHRASES__?: string }).__QB_PHRASES__ = features.phraseLines();
+    vi.resetModules();
+    const fromBuild = await import('../../../src/classifier');
+    expect((await import('../../../src/classifier/features')).phrasesFromBuild).toBe(true);
+    const texts = [...posts.map((p) => p.text), ...Object.values(TABLE).flatMap((t) => [...t.flags, ...t.keeps])];
+    for (const text of texts) {
+      const f = toTweetFacts({ id: '1', author: 'a', text, urls: [], label: 'not_seller', source: 'test' });
+      expect(fromBuild.judgePost(f)).toEqual(fromSource.judgePost(f));
+    }
+  });
+
+  it('a build\'s phrases for other rules are not taken', async () => {
+    (globalThis as { __QB_PHRASES__?: string }).__QB_PHRASES__ = JSON.stringify({ program: [], pool: '', rules: [0] });
+    vi.resetModules();
+    expect((await import('../../../src/classifier/features')).phrasesFromBuild).toBe(false);
   });
 });
