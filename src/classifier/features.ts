@@ -290,9 +290,9 @@ COMPILED.forEach((c, i) => {
 for (const [w, id] of GATE_WORDS) if (id !== ID_CURRENCY && id !== ID_DIGIT) tableGateWord[slotOf(w.endsWith(PREFIX) ? w.slice(0, -1) + '/' : w)] = id;
 // Phrases filed under their first words: per slot, where its list starts in SLOT_PHRASES (−1:
 // none), which holds [the word's place in FIRST_WORDS, its length, the bits of the rules it has
-// phrases of (PH_WORDS words), count, then per phrase: where
-// its program goes on after the word, its rule's phrase number, the slot of a word it cannot
-// match without (−1: none)], in the rules' order and each rule's phrases in the pattern's order.
+// phrases of (PH_WORDS words), count, then per phrase: where its program goes on after the word,
+// its rule's phrase number, the clause of words it cannot match without (−1: none)], in the
+// rules' order and each rule's phrases in the pattern's order.
 const tablePhrases = new Int32Array(1 << TABLE_BITS).fill(-1);
 /** Words of rule bits in SLOT_PHRASES and `armed`. */
 const PH_WORDS = Math.max(1, Math.ceil(nPhraseRules / 32));
@@ -350,7 +350,7 @@ const tableHasBits = new Uint8Array(1 << TABLE_BITS);
 for (let slot = 0; slot < tableHasBits.length; slot++) {
   for (let q = 0; q < MASK_WORDS; q++) if (tableBits[slot * MASK_WORDS + q] !== 0) tableHasBits[slot] = 1;
 }
-/** Per rule with phrases: the stamp of the last post in which one matched, and its gate (−1: none). */
+/** Per rule with phrases: the stamp of the last post in which one matched. */
 const phraseFoundAt = new Int32Array(nPhraseRules);
 
 /**
@@ -363,7 +363,7 @@ const EAGER = new Int32Array(PH_WORDS);
 phraseLazy.forEach((lazy, r) => {
   if (!lazy) EAGER[r >> 5]! |= 1 << (r & 31);
 });
-/** Bits of the rules with phrases whose gate is open in this post and that none of whose phrases matched yet. */
+/** Bits of the rules whose phrases are being read (armed) and none of whose phrases matched yet. */
 const armed = new Int32Array(PH_WORDS);
 /** Per slot, the stamp of the last post whose scan read its word (when the scan's words may be trusted). */
 const slotSeen = new Int32Array(1 << TABLE_BITS);
@@ -756,7 +756,7 @@ function readPhrases(t: string): void {
     phraseStamp = 1;
   }
   if (!usePhrases) return;
-  // The rules whose gate opens in this post: the others' phrases cannot match.
+  // The rules whose phrases are read with every post's words (the others' when they are reached).
   let any = 0;
   phraseText = t;
   for (let q = 0; q < PH_WORDS; q++) {
@@ -822,9 +822,9 @@ function phrasesAt(slot: number, t: string, at: number, seen: boolean): void {
   p += PH_WORDS;
   for (let n = SLOT_PHRASES[p++]!; n > 0; n--, p += 3) {
     const rule = SLOT_PHRASES[p + 1]!;
-    // Only rules whose gate opens (elsewhere their pattern cannot match, nor can their phrases)
-    // and none of whose phrases matched yet; and where the post has a word the phrase needs (if
-    // the scan's words can be trusted).
+    // Only rules armed (read with every post's words, or the lazy one asked for) none of whose
+    // phrases matched yet; and where the post has a word the phrase needs (if the scan's words
+    // can be trusted).
     if ((armed[rule >> 5]! & (1 << (rule & 31))) === 0) continue;
     const needs = SLOT_PHRASES[p + 2]!;
     if (seen && needs >= 0 && !clauseHolds(needs)) continue;

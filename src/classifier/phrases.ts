@@ -2,23 +2,24 @@
 //
 // V8 compiles each regexp to native code, about 150 bytes per word of an alternation and more
 // for what follows a choice: the rules' patterns came to about 0.75 MB of the worker's heap. Most
-// of their alternatives are plain phrases ("lowest price", "(?:get|buy) (?:your )?tickets"):
-// words, spaces and punctuation, choices and optional parts. Those are taken out of the pattern
-// here and matched by a small program instead, found from the words of the post (features.ts
-// looks up each word's first-word entries in its word table, in the same pass that reads the
-// triggers); what is left of the pattern, if anything, stays a regexp.
+// of their alternatives are phrases ("lowest price", "(?:get|buy) (?:your )?tickets", "now
+// [$€£]\s?[\d,.]+"): words, spaces and punctuation, choices, optional parts, classes. Those are
+// taken out of the pattern here and matched by a small program instead, found from the words of
+// the post (features.ts files each phrase under its first words in its word table, read in the
+// same pass that reads the triggers); what is left of the pattern, if anything, stays a regexp.
 //
 // Nothing is written twice: the phrases are read from the rule's own pattern, and a rule is found
 // when the pattern would match anywhere in the text, which is when one of its phrases matches or
 // the rest of the pattern does (alternatives are independent; `\b(?:A|B)` is `\b(?:A)|\b(?:B)`).
-// Only whether it matches is answered, not what: a rule whose evidence quotes the match keeps
-// its whole pattern. test/unit/classifier/phrases.test.ts compares the two on the data and on
-// crafted text.
+// A program takes its choices in the order the regexp tries them, so that where it matches first
+// it ends where the regexp's match would (features.ts quotes it as the regexp's exec would).
+// test/unit/classifier/phrases.test.ts compares the two on the data and on crafted text.
 //
-// A phrase qualifies when its alternative opens with \b and a word (a-z, 0-9) that ends before
-// a character that is not one, or before an assertion (so the match starts where a word of the
-// post starts, and that word is one of the phrase's first words), and holds only literal
-// characters, non-capturing groups, `?`, \b, ^, $ and (?![a-z0-9]).
+// A phrase qualifies when its alternative opens with \b and a word (a-z, 0-9) that ends before a
+// character that is not one, or before an assertion (so the match starts where a word of the post
+// starts, and that word is one of the phrase's first words), and holds only literal characters,
+// non-capturing groups, classes, greedy repeats (of a class or character; of a group at most 4
+// times), \b, ^, $ and lookaheads.
 
 /** Program: each node starts with its kind. */
 const MATCH = 0; // [MATCH]
