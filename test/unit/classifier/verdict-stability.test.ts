@@ -19,7 +19,7 @@ describe('verdicts on the page benchmark\'s stream', () => {
       const key = post.handle.toLowerCase();
       let a = authors.get(key);
       if (!a) authors.set(key, (a = { state: newAuthorState(post.handle), verdict: 'unknown' }));
-      const facts: TweetFacts = { id: post.id, authorHandle: post.handle, text: post.text, urls: post.urls ?? [], isReply: false, isRepost: false, isQuote: false, isAd: false };
+      const facts: TweetFacts = { id: post.id, authorHandle: post.handle, text: post.text, urls: post.urls ?? [], hashtags: [], cashtags: [], mentions: [], hasMedia: false, hasCard: false, isReply: false, isRepost: false, isQuote: false, isAd: false };
       now += 1000;
       addPost(a.state, facts, judgePost(facts), now);
       const verdict = judgeAuthor(a.state, undefined, { sensitivity: 'balanced', now, previous: a.verdict }).verdict;
