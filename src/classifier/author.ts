@@ -471,7 +471,8 @@ export function judgeAuthor(
   const sellingPosts = state.selling[k];
   const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller');
   const called = withCalls(readProfileSigns(profile), state, th.minPosts);
-  const signs = voice ? { alpha: called.alpha, reasons: [voice, ...called.reasons] } : called;
+  // The voice after what the profile says: it leads only when it decided (below), so it never pushes out what only X's API knew.
+  const signs = voice ? { alpha: called.alpha, reasons: [...called.reasons, voice] } : called;
   // What the author does lately (recency-weighted), and everything seen with each post alike.
   const recent = posterior(state.s[k], state.w, signs.alpha);
   const all = posterior(sellingPosts, n, signs.alpha);
