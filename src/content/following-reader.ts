@@ -8,10 +8,10 @@
 //
 // Someone else's Following list, or a Followers list, is never recorded.
 import type { FollowingSeen, PageAuthor } from '../shared/messages';
-import { BoundedSet } from '../shared/bounded-map';
 import { authorKey, type AuthorProfile } from '../shared/types';
 import type { PageData, UserListPage, ViewerInfo } from '../shared/validate-page-data';
 import { FOLLOWING_PATH, PROFILE_PATH, viewerProfileLink } from './selectors';
+import { TabTweets, TWEET } from './tab-tweets';
 
 /** The viewer's handle from X's side navigation ("Profile" links to "/<handle>"). */
 export function viewerHandleFromDom(doc: Pick<Document, 'querySelector'> = document): string | undefined {
@@ -116,20 +116,16 @@ export class FollowingReader {
   }
 }
 
-/**
- * Tweet ids remembered per page: beyond this the oldest are forgotten (a day-long tab stays
- * small). As many as the intake remembers tweets read (tweet-intake.ts): the page heap pays for each.
- */
-const MAX_IDS = 2000;
-const IDS_MAX_AGE_MS = 6 * 3_600_000;
-
 /** Each author's distinct tweets on this tab (X recycles cells, so the DOM alone undercounts). */
 export class PageAuthors {
   private readonly byKey = new Map<string, PageAuthor>();
-  /** Ids counted, and ids counted as ads: bounded, so a forgotten id seen again counts again. */
-  private readonly ids = new BoundedSet<string>({ max: MAX_IDS, maxAgeMs: IDS_MAX_AGE_MS });
-  private readonly ads = new BoundedSet<string>({ max: MAX_IDS, maxAgeMs: IDS_MAX_AGE_MS });
   private path: string | undefined;
+
+  /**
+   * `tweets`: the tab's memory of tweets, which marks those counted (and counted as ads); bounded
+   * (tab-tweets.ts), so a forgotten tweet seen again counts again.
+   */
+  constructor(private readonly tweets = new TabTweets()) {}
 
   /**
    * Counts one tweet; true when it was not counted before. X changes pages without a reload:
@@ -139,27 +135,21 @@ export class PageAuthors {
     if (path !== this.path) {
       this.path = path;
       this.byKey.clear();
-      this.ids.clear();
-      this.ads.clear();
+      this.tweets.unmarkAll(TWEET.counted | TWEET.countedAd);
     }
+    const was = this.tweets.flags(tweet.id);
+    const now = was | TWEET.counted | (tweet.isAd ? TWEET.countedAd : 0);
+    if (now === was) return false;
     const key = authorKey(tweet.authorHandle);
     let a = this.byKey.get(key);
     if (!a) {
       a = { handle: tweet.authorHandle, tweets: 0, ads: 0 };
       this.byKey.set(key, a);
     }
-    let changed = false;
-    if (!this.ids.has(tweet.id)) {
-      this.ids.add(tweet.id);
-      a.tweets++;
-      changed = true;
-    }
-    if (tweet.isAd && !this.ads.has(tweet.id)) {
-      this.ads.add(tweet.id);
-      a.ads++;
-      changed = true;
-    }
-    return changed;
+    if (!(was & TWEET.counted)) a.tweets++;
+    if (tweet.isAd && !(was & TWEET.countedAd)) a.ads++;
+    this.tweets.mark(tweet.id, now & (TWEET.counted | TWEET.countedAd), tweet.authorHandle);
+    return true;
   }
 
   list(): PageAuthor[] {

@@ -3,6 +3,7 @@
 //   page-reader.js (MAIN world) ──qb:page-data──► page-bridge ──► ApiFactsCache ──► reporter (late profiles)
 //                                                             │               └──► quiet mode (ads X marks late)
 //                                                             └──► following audit (own Following list pages)
+//   TabTweets: one bounded memory of the tweets met (read, delivered, counted, hidden, shown), shared by all below
 //   MutationObserver ──► TweetIntake (read once per tweet) ──► QuietMode.track (sync: known sellers collapse before paint)
 //                                                       ├──► verdict badges, page authors (following audit)
 //                                                       └──► reporter (Outbox: batches, retry) ──► background
@@ -25,6 +26,7 @@ import { findTweetArticles } from './read-tweet';
 import { createReporter, type Reporter } from './reporter';
 import { ScreenGate } from './screen-gate';
 import { syncSettings } from './settings-sync';
+import { TabTweets } from './tab-tweets';
 import { TweetIntake } from './tweet-intake';
 import { VerdictBadges } from './verdict-badge';
 import { watchTimeline } from './watch-timeline';
@@ -40,8 +42,10 @@ async function main(): Promise<void> {
     return !signal.aborted;
   };
   const onVerdicts = (v: Parameters<QuietMode['applyVerdicts']>[0]) => badges.applyAll(document, quiet.applyVerdicts(v));
-  const reporter = createReporter({ send, api, health, signal, alive, onVerdicts });
-  const audit = wireFollowingAudit(reporter, api, alive, signal);
+  // One memory of the tweets this tab met (read, delivered, counted, hidden, shown), bounded.
+  const tweets = new TabTweets();
+  const reporter = createReporter({ send, api, health, signal, alive, onVerdicts, tweets });
+  const audit = wireFollowingAudit(reporter, api, alive, signal, tweets);
   const quiet = new QuietMode(
     DEFAULT_SETTINGS,
     {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
       onUndoAlwaysShow: (handle) => void send('set-override', { handle, override: null }).catch(() => undefined),
     },
     new ScreenGate(signal),
+    tweets,
   );
   const badges = new VerdictBadges({ verdictOf: (key) => quiet.verdictOf(key), reasonsOf: (handle) => send('get-author-reasons', { handle }) });
   const track = (cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }) => {
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     badges.apply(cell);
     audit.tweetShown(tweet);
   };
-  const intake = new TweetIntake({ track, isAd: (id, handle) => api.isAdBy(id, handle), onNew: reporter.tweetSeen, health, onHealth: reporter.healthChanged });
+  const intake = new TweetIntake({ track, isAd: (id, handle) => api.isAdBy(id, handle), onNew: reporter.tweetSeen, health, onHealth: reporter.healthChanged }, tweets);
 
   // Listen to the page reader first: X's first responses arrive while we load settings.
   const onPageData = (data: PageData) => {
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
 }
 
 /** Following audit (issue 9): own Following list pages, and per-author counts of this page for the dry run. */
-function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean, signal: AbortSignal) {
+function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () => boolean, signal: AbortSignal, tweets: TabTweets) {
   let listPages = 0;
   const followingOut = reporter.lane<{ seq: number; page: FollowingSeen }>({
     key: (item) => String(item.seq),
@@ -101,7 +106,7 @@ function wireFollowingAudit(reporter: Reporter, api: ApiFactsCache, alive: () =>
     profileByHandle: (h) => api.profileByHandle(h),
   });
   // The dry run's counts stay here until the popup asks for them (nothing is sent while the user scrolls).
-  const pageAuthors = new PageAuthors();
+  const pageAuthors = new PageAuthors(tweets);
   const answer = (message: unknown, sender: { id?: string }) =>
     sender.id === browser.runtime.id && isPageAuthorsAsk(message) && alive() ? Promise.resolve({ authors: pageAuthors.list() }) : undefined;
   browser.runtime.onMessage.addListener(answer);

@@ -26,10 +26,18 @@ export interface LaneSpec<T> {
   maxBatch?: number;
   /** Each key is delivered at most once for the life of the page (default false). */
   once?: boolean;
+  /** Where a `once` lane keeps its delivered keys (default: its own bounded set, DELIVERED). */
+  delivered?: DeliveredKeys;
   /** Items not yet ready to go wait without counting as failures (default: all ready). */
   ready?(item: T): boolean;
   /** Most items waiting; beyond it the oldest is dropped (default 5000). */
   maxPending?: number;
+}
+
+/** Keys delivered: a set that may forget (bounded). */
+export interface DeliveredKeys {
+  has(key: string): boolean;
+  add(key: string): void;
 }
 
 export interface OutboxOptions {
@@ -64,7 +72,7 @@ class LaneState<T> implements Lane<T> {
   private adds = 0;
   /** Items added after this count wait for the next pump (Infinity between pumps). */
   cutoff = Infinity;
-  readonly done = new BoundedSet<string>(DELIVERED);
+  readonly done: DeliveredKeys;
   limit: number;
   failuresInRow = 0;
   dropped = 0;
@@ -74,6 +82,7 @@ class LaneState<T> implements Lane<T> {
     private readonly onAdd: () => void,
   ) {
     this.limit = this.maxBatch;
+    this.done = spec.delivered ?? new BoundedSet<string>(DELIVERED);
   }
 
   get maxBatch(): number {

@@ -10,13 +10,14 @@
 // Seller and mixed verdicts are all held (they decide what collapses before paint); the others
 // (for verdict badges) are bounded by count and age, as are the per-page sets.
 import type { VerdictLite } from '../shared/messages';
-import { BoundedMap, BoundedSet } from '../shared/bounded-map';
+import { BoundedMap } from '../shared/bounded-map';
 import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR, childWith } from './dom-attributes';
 import { createPlaceholder, createUndoBar, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
+import { TabTweets, TWEET } from './tab-tweets';
 
 export interface QuietModeHooks {
   /** A tweet was collapsed for the first time on this page. */
@@ -29,7 +30,7 @@ export interface QuietModeHooks {
 
 /** What the label on a cell waiting to fold says. */
 export const PENDING_LABEL = 'Quiet Bazaar: folds when you scroll past';
-/** Per-page memory of tweets and authors (the page heap pays for each entry). */
+/** Per-page memory of authors' verdicts that collapse nothing (the page heap pays for each entry). */
 const PER_PAGE = { max: 2000, maxAgeMs: 3_600_000 };
 /** Sweep cells X removed from the author index every this many tracked cells. */
 const SWEEP_EVERY = 256;
@@ -39,11 +40,6 @@ export class QuietMode {
   private readonly verdicts = new Map<string, VerdictLite>();
   /** Verdicts that collapse nothing (people, not enough seen): only verdict badges show them. */
   private readonly otherVerdicts = new BoundedMap<string, VerdictLite>(PER_PAGE);
-  /** Tweets the user un-hid with "Show". */
-  private readonly shownOnce = new BoundedSet<string>(PER_PAGE);
-  private readonly hiddenOnce = new BoundedSet<string>(PER_PAGE);
-  /** Tweets where the user just chose "Show" or "Always show": a bar there offers to take it back. */
-  private readonly undoable = new BoundedMap<string, UndoKind>(PER_PAGE);
   /**
    * Tracked cells by author key, so a verdict change touches only that author's cells. Weakly:
    * a cell X removed (a virtualised list drops hundreds) is not kept alive here until the sweep.
@@ -52,10 +48,15 @@ export class QuietMode {
   private readonly indexed = new WeakMap<HTMLElement, { key: string; ref: WeakRef<HTMLElement> }>();
   private tracked = 0;
 
+  /**
+   * `tweets`: the tab's memory of tweets, where quiet mode marks those collapsed once (reported
+   * once), un-hid with "Show", and those whose bar offers to take "Show" / "Always show" back.
+   */
   constructor(
     settings: Settings,
     private readonly hooks: QuietModeHooks,
     private readonly gate?: ScreenGate,
+    private readonly tweets = new TabTweets(),
   ) {
     this.settings = settings;
   }
@@ -150,7 +151,7 @@ export class QuietMode {
     const id = cell.getAttribute(QB_ATTR.tweet);
     const key = cell.getAttribute(QB_ATTR.author);
     if (!id || !key) return undefined;
-    if (this.shownOnce.has(id)) return { quiet: false, reason: '' };
+    if (this.tweets.is(id, TWEET.shown)) return { quiet: false, reason: '' };
     return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: cell.hasAttribute(QB_ATTR.ad) });
   }
 
@@ -175,13 +176,13 @@ export class QuietMode {
       existing?.remove();
       const ph = createPlaceholder(handle, reason, {
         show: () => {
-          this.shownOnce.add(id);
-          this.undoable.set(id, 'shown');
+          this.tweets.mark(id, TWEET.shown | TWEET.undoShown, undefined, true);
           this.apply(cell);
         },
         alwaysShow: () => {
           const key = authorKey(handle);
-          this.undoable.set(id, 'always');
+          this.tweets.unmark(id, TWEET.undoShown);
+          this.tweets.mark(id, TWEET.undoAlways, undefined, true);
           if (!this.settings.allowList.includes(key)) {
             // Act at once; the background's settings change will confirm it.
             this.settings = { ...this.settings, allowList: [...this.settings.allowList, key] };
@@ -195,8 +196,8 @@ export class QuietMode {
     }
     childWith(cell, QB_ATTR.undo)?.remove();
     cell.setAttribute(QB_ATTR.quiet, '');
-    if (!this.hiddenOnce.has(id)) {
-      this.hiddenOnce.add(id);
+    if (!this.tweets.is(id, TWEET.hidden)) {
+      this.tweets.mark(id, TWEET.hidden);
       this.hooks.onHidden(id, handle);
     }
   }
@@ -211,7 +212,7 @@ export class QuietMode {
   /** The "Hide again" / "Undo" bar on a cell the user just un-hid (and only there). */
   private showUndo(cell: HTMLElement): void {
     const id = cell.getAttribute(QB_ATTR.tweet) ?? '';
-    const kind = this.quietModeOn() ? this.undoable.get(id) : undefined;
+    const kind = this.quietModeOn() ? undoKind(this.tweets.flags(id)) : undefined;
     const existing = childWith(cell, QB_ATTR.undo);
     if (existing && existing.dataset.kind === kind) return;
     existing?.remove();
@@ -219,9 +220,9 @@ export class QuietMode {
     const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
     cell.append(
       createUndoBar(handle, kind, () => {
-        this.undoable.delete(id);
+        this.tweets.unmark(id, TWEET.undoShown | TWEET.undoAlways);
         if (kind === 'shown') {
-          this.shownOnce.delete(id);
+          this.tweets.unmark(id, TWEET.shown);
           this.apply(cell);
           return;
         }
@@ -266,4 +267,9 @@ export class QuietMode {
       if (!set.size) this.cellsByAuthor.delete(key);
     }
   }
+}
+
+/** The undo bar a tweet's bits ask for ("Always show" was the later choice when both were made). */
+function undoKind(flags: number): UndoKind | undefined {
+  return flags & TWEET.undoAlways ? 'always' : flags & TWEET.undoShown ? 'shown' : undefined;
 }

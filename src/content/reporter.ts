@@ -15,6 +15,7 @@ import type { MessageType, Reply, Request, VerdictLite } from '../shared/message
 import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { authorKey } from '../shared/handles';
 import { Outbox, type Lane, type LaneSpec } from './outbox';
+import { TabTweets, TWEET } from './tab-tweets';
 
 export const FLUSH_MS = 250;
 /**
@@ -37,6 +38,8 @@ export interface ReporterDeps {
   /** False once the extension is gone (updated or removed): nothing is sent any more. */
   alive(): boolean;
   signal: AbortSignal;
+  /** The tab's memory of tweets, where the tweets lane marks those delivered (default: its own). */
+  tweets?: TabTweets;
 }
 
 export interface Reporter {
@@ -59,6 +62,7 @@ export function createReporter(deps: ReporterDeps): Reporter {
   const tweets = outbox.lane<TweetFacts>({
     key: (t) => t.id,
     once: true,
+    delivered: (deps.tweets ?? new TabTweets()).view(TWEET.delivered),
     maxBatch: MAX_BATCH,
     send: async (batch) => {
       if (!deps.alive()) return;

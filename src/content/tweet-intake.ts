@@ -5,11 +5,12 @@
 //                                                     └─ no ──► readTweet ─► remember ─► onNew(facts)
 //
 // X re-renders the same tweet many times (scrolling back, re-mounting, filling in counts): the full
-// read runs once per tweet. What is remembered is bounded by count and age.
+// read runs once per tweet. What is remembered is bounded by count and age (tab-tweets.ts).
 import { BoundedMap } from '../shared/bounded-map';
 import type { ReaderHealth } from '../shared/health';
 import type { TweetFacts } from '../shared/types';
 import { cellOf, readTweet, statusKey } from './read-tweet';
+import { TAB_TWEETS, TabTweets, TWEET } from './tab-tweets';
 
 export interface IntakeDeps {
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void;
@@ -22,33 +23,34 @@ export interface IntakeDeps {
   onHealth(): void;
 }
 
-interface Known {
-  id: string;
-  authorHandle: string;
-  isAd: boolean;
-}
-
-/** Tweets read on this page: a tweet X renders again after these were forgotten is read again (and not sent twice: the Outbox remembers more). */
-const KNOWN = { max: 2000, maxAgeMs: 3_600_000 };
 /** Cells of recent tweets, for X's API marking one as an ad after it was rendered (a page fetched ahead is a few dozen). */
 const RECENT_CELLS = { max: 500, maxAgeMs: 600_000 };
 
 export class TweetIntake {
-  private readonly known = new BoundedMap<string, Known>(KNOWN);
+  /** The tweet's id where the first status link in its article names another (rare: e.g. an ad without a time link). */
+  private readonly aliases = new BoundedMap<string, string>(TAB_TWEETS);
   /** The cell each recent tweet was last seen in, for facts that arrive later (X's API marking an ad). */
   private readonly cells = new BoundedMap<string, WeakRef<HTMLElement>>(RECENT_CELLS);
   /** Full reads done (for tests and the benchmark: one per tweet). */
   reads = 0;
 
-  constructor(private readonly deps: IntakeDeps) {}
+  /** `tweets`: the tab's memory of tweets (read ones are not read again while remembered). */
+  constructor(
+    private readonly deps: IntakeDeps,
+    private readonly tweets = new TabTweets(),
+  ) {}
 
   take(articles: HTMLElement[]): void {
     const { health } = this.deps;
     for (const article of articles) {
       health.articlesSeen++;
       const key = statusKey(article);
-      let tweet = key ? this.known.get(key) : undefined;
-      if (!tweet) {
+      const known = key ? this.tweets.flags(key) : 0;
+      let tweet: { id: string; authorHandle: string; isAd: boolean };
+      if (known & TWEET.read) {
+        // The remembered id string, not this render's copy: the cells map below keys by it.
+        tweet = { id: this.aliases.get(key!) ?? this.tweets.storedId(key!) ?? key!, authorHandle: this.tweets.author(key!) ?? '', isAd: (known & TWEET.ad) !== 0 };
+      } else {
         this.reads++;
         const facts = readTweet(article);
         if (!facts) {
@@ -56,13 +58,19 @@ export class TweetIntake {
           continue;
         }
         tweet = { id: facts.id, authorHandle: facts.authorHandle, isAd: facts.isAd };
-        // The tweet's own id string as the key when it is the same id (one string kept, not two).
-        if (key) this.known.set(key === tweet.id ? tweet.id : key, tweet);
+        // Remembered by the status id the next render is looked up by (the tweet's own id string when the same: one string kept).
+        if (key) {
+          if (key !== facts.id) this.aliases.set(key, facts.id);
+          this.tweets.mark(key === facts.id ? facts.id : key, facts.isAd ? TWEET.read | TWEET.ad : TWEET.read, facts.authorHandle);
+        }
         this.deps.onNew(facts);
       }
       health.articlesRead++;
       // Once X's API said it is an ad, it stays one here (the API's facts are dropped once sent).
-      if (!tweet.isAd && this.deps.isAd(tweet.id, tweet.authorHandle)) tweet.isAd = true;
+      if (!tweet.isAd && this.deps.isAd(tweet.id, tweet.authorHandle)) {
+        tweet.isAd = true;
+        if (key) this.tweets.mark(key, TWEET.ad);
+      }
       const cell = cellOf(article);
       this.cells.set(tweet.id, new WeakRef(cell));
       this.deps.track(cell, tweet);

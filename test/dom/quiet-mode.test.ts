@@ -1,6 +1,7 @@
 // Quiet mode on plain DOM cells: collapse, placeholder, show, always show, restore.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuietMode } from '../../src/content/quiet-mode';
+import { TabTweets, TWEET } from '../../src/content/tab-tweets';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { placeholderRoot } from '../../src/content/placeholder';
 import { trustedClick } from '../helpers/trusted-click';
@@ -116,5 +117,25 @@ describe('QuietMode', () => {
     host.click();
     expect(a.hasAttribute('data-qb-quiet')).toBe(true);
     expect(hooks.onAlwaysShow).not.toHaveBeenCalled();
+  });
+
+  it("keeps \"Show\" and its undo bar in the tab's memory of tweets: kept when X renders the tweet again in a new cell, and kept longest", () => {
+    const tweets = new TabTweets({ max: 3, maxAgeMs: Infinity });
+    qm = new QuietMode({ ...DEFAULT_SETTINGS }, hooks, undefined, tweets);
+    qm.addVerdicts([seller]);
+    const a = cell('1', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    tweets.mark('2', TWEET.read);
+    tweets.mark('3', TWEET.read);
+    trustedClick(placeholderRoot(placeholderOf(a)!)!.querySelectorAll('button')[0]!);
+    expect(tweets.is('1', TWEET.hidden | TWEET.shown | TWEET.undoShown)).toBe(true);
+    a.remove();
+    tweets.mark('4', TWEET.read); // A newer tweet: '2' is forgotten, not the one the user acted on.
+    const again = cell('1', 'ShopBot');
+    qm.track(again, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    expect(again.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(again.querySelector('[data-qb-undo]')).not.toBeNull();
+    expect(hooks.onHidden).toHaveBeenCalledTimes(1);
+    expect(tweets.has('2')).toBe(false);
   });
 });

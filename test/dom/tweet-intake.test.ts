@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyHealth } from '../../src/shared/health';
 import type { TweetFacts } from '../../src/shared/types';
 import { findTweetArticles } from '../../src/content/read-tweet';
+import { TabTweets, TWEET } from '../../src/content/tab-tweets';
 import { TweetIntake } from '../../src/content/tweet-intake';
 import { loadReal } from './read-variants';
 
-function setup(isAd: (id: string) => boolean = () => false) {
+function setup(isAd: (id: string) => boolean = () => false, tweets?: TabTweets) {
   const tracked: Array<{ cell: HTMLElement; id: string; isAd: boolean }> = [];
   const fresh: TweetFacts[] = [];
   const health = emptyHealth();
@@ -17,7 +18,7 @@ function setup(isAd: (id: string) => boolean = () => false) {
     onNew: (f) => fresh.push(f),
     health,
     onHealth: () => undefined,
-  });
+  }, tweets);
   return { intake, tracked, fresh, health };
 }
 
@@ -74,5 +75,28 @@ describe('TweetIntake', () => {
     intake.take(findTweetArticles(box));
     expect(fresh).toEqual([]);
     expect(health.articleFailures).toBe(1);
+  });
+
+  it("keeps what it read in the tab's memory of tweets: read again only once forgotten (by count or age), the author and X's late ad mark kept", () => {
+    let t = 0;
+    const tweets = new TabTweets({ max: 2, maxAgeMs: 1000 }, () => t);
+    let apiAd = false;
+    const { intake, tracked, fresh } = setup(() => apiAd, tweets);
+    intake.take(render());
+    apiAd = true; // X's API marks it an ad after the first render...
+    intake.take(render());
+    apiAd = false; // ...and then drops its facts (sent): the tweet stays an ad here.
+    intake.take(render());
+    expect(intake.reads).toBe(1);
+    expect(tracked.map((x) => x.isAd)).toEqual([false, true, true]);
+    expect(tweets.author('1981398750557065646')).toBe(fresh[0]!.authorHandle);
+    expect(tweets.is('1981398750557065646', TWEET.read | TWEET.ad)).toBe(true);
+    t += 1001; // An hour later, in the tab's terms: forgotten, so read again.
+    intake.take(render());
+    expect(intake.reads).toBe(2);
+    tweets.mark('a', TWEET.read);
+    tweets.mark('b', TWEET.read); // Two newer tweets: forgotten by count.
+    intake.take(render());
+    expect(intake.reads).toBe(3);
   });
 });
