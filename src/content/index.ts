@@ -26,7 +26,7 @@ import { findTweetArticles } from './read-tweet';
 import { createReporter, type Reporter } from './reporter';
 import { ScreenGate } from './screen-gate';
 import { syncSettings } from './settings-sync';
-import { TabTweets } from './tab-tweets';
+import { TabTweets, TWEET } from './tab-tweets';
 import { TweetIntake } from './tweet-intake';
 import { VerdictBadges } from './verdict-badge';
 import { watchTimeline } from './watch-timeline';
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   const { signal } = controller;
   const health = emptyHealth();
   // X's facts wait here until their tweet is rendered and sent (seconds, or minutes for a page fetched ahead).
-  const api = new ApiFactsCache({ tweets: 1000, profiles: 1000, maxAgeMs: 30 * 60_000 });
+  // Ad ids: X marks about 1 tweet in 10, and a page fetched ahead holds a few dozen tweets; once an
+  // ad is read, the tab's memory of tweets keeps it one (TWEET.ad, 2,000 tweets: about 200 ads), so
+  // 200 ad ids each way cover as much (1,000 held 1,000 ids and their entries each: ~0.15 MB at 10,000 cells).
+  const api = new ApiFactsCache({ tweets: 1000, profiles: 1000, ads: 200, maxAgeMs: 30 * 60_000 });
   const alive = () => {
     if (!isExtensionAlive()) controller.abort();
     return !signal.aborted;
@@ -74,7 +77,10 @@ async function main(): Promise<void> {
     // Only for a tweet the page also described, by the author the DOM shows (trust model: adMarks).
     for (const id of data.ads) {
       const cell = intake.cellOf(id);
-      if (cell && api.isAdBy(id, cell.getAttribute(QB_ATTR.author) ?? '')) quiet.markAd(cell);
+      if (cell && api.isAdBy(id, cell.getAttribute(QB_ATTR.author) ?? '')) {
+        tweets.mark(id, TWEET.ad); // It stays one when X renders it again.
+        quiet.markAd(cell);
+      }
     }
   };
   listenToPageReader(onPageData, health, signal);

@@ -248,8 +248,10 @@ export class ApiFactsCache {
   /** Ads whose facts were sent and forgotten: tweet id → author key (what isAdBy checks). */
   private readonly adAuthors: Lru<string, string>;
 
-  constructor(limits: { tweets?: number; profiles?: number; maxAgeMs?: number; chars?: number } = {}) {
+  /** `ads`: ad ids held, each way (default: as many as tweets). */
+  constructor(limits: { tweets?: number; profiles?: number; ads?: number; maxAgeMs?: number; chars?: number } = {}) {
     const tweets = limits.tweets ?? 5000;
+    const ads = limits.ads ?? tweets;
     const profiles = limits.profiles ?? 5000;
     const age = limits.maxAgeMs ?? Infinity;
     // The byte budget is shared: tweets get most of it, profiles a quarter (a few ids are noise).
@@ -257,8 +259,8 @@ export class ApiFactsCache {
     this.tweets = new Lru(tweets, age, chars * 0.7, BUDGETS.pageEntryChars);
     this.profiles = new Lru(profiles, age, chars * 0.25, BUDGETS.pageEntryChars);
     this.idByHandle = new Lru(profiles * 2, age, chars * 0.025);
-    this.ads = new Lru(tweets, age, chars * 0.0125);
-    this.adAuthors = new Lru(tweets, age, chars * 0.0125);
+    this.ads = new Lru(ads, age, chars * 0.0125);
+    this.adAuthors = new Lru(ads, age, chars * 0.0125);
   }
 
   addPageData(d: PageData): void {

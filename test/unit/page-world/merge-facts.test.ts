@@ -142,6 +142,17 @@ describe('ApiFactsCache', () => {
     expect(cache.profileByHandle('a')).toBeUndefined();
   });
 
+  it('holds at most `ads` ad ids each way: marks waiting for their tweet, and authors of ads sent', () => {
+    const cache = new ApiFactsCache({ tweets: 10, profiles: 2, ads: 2 });
+    cache.addPageData(pageData({ ads: ['1', '2', '3'] })); // '1' forgotten: three marks, room for two.
+    cache.addPageData(pageData({ tweets: ['1', '2', '3'].map((id) => facts({ id })) }));
+    expect(['1', '2', '3'].map((id) => cache.isAdBy(id, 'shop'))).toEqual([false, true, true]);
+    cache.addPageData(pageData({ tweets: [facts({ id: '4', isAd: true })] }));
+    for (const id of ['1', '2', '3', '4']) cache.forgetTweet(id);
+    // Sent ads keep their author, two of them: the oldest sent goes.
+    expect(['2', '3', '4'].map((id) => cache.isAdBy(id, 'shop'))).toEqual([false, true, true]);
+  });
+
   it('holds a whole real list timeline', () => {
     const cache = new ApiFactsCache();
     const d = parseGraphqlResponse(JSON.parse(readFileSync(join(API, 'raw_list_timeline.json'), 'utf8')));
