@@ -120,16 +120,23 @@ test('the popup toggle restores every tweet and re-hides them, without reload', 
 test("the popup's counts equal the tweets the page showed", async () => {
   const ids = await tweetIdsOnPage(page);
   const popup = await openPopup(h, await tabIdOf(h, page));
-  const data = await popup.evaluate(async () =>
-    (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} }),
-  );
+  const readPopupData = () => popup.evaluate(async () => (globalThis as any).chrome.runtime.sendMessage({ qb: 1, type: 'get-popup-data', payload: {} }));
+  // A busy timeline's tweets go in batches at most every 2 s (issue 12): the tweet an earlier test
+  // appended may still be on its way, so the counts are read until they have caught up.
+  await expect.poll(async () => (await readPopupData()).today.seen, { timeout: 10_000 }).toBe(ids.length);
+  const data = await readPopupData();
   expect(data.today.seen).toBe(ids.length);
   expect(data.last7.seen).toBe(ids.length);
   expect(data.today.selling).toBeGreaterThan(0);
   expect(data.today.hidden).toBeGreaterThan(0);
-  // The toolbar badge shows today's noise ratio.
-  const badge = await h.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
-  expect(badge).toBe(`${Math.round((100 * data.today.selling) / data.today.seen)}%`);
+  // The toolbar badge shows today's noise ratio. It follows each batch 300 ms later (one update
+  // for a burst of batches), so it is read until it has caught up with the figures.
+  await expect
+    .poll(async () => {
+      const [now, badge] = await Promise.all([readPopupData(), h.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}))]);
+      return badge === `${Math.round((100 * now.today.selling) / now.today.seen)}%` ? 'caught up' : `${badge} for ${now.today.selling} of ${now.today.seen}`;
+    })
+    .toBe('caught up');
   // And the popup says so to the user.
   await expect(popup.getByText(new RegExp(`${ids.length} tweets seen`)).first()).toBeVisible();
   await popup.close();
