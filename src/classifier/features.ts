@@ -778,14 +778,14 @@ function lazyPhrases(rule: number): boolean {
   return phraseFoundAt[rule] === phraseStamp;
 }
 
-/** Match the phrases of the armed rules at the words of the post. */
-function readArmed(t: string): void {
-  if (scanGatesExact && nHits <= MAX_HITS) {
-    for (let k = 0; k < nHits; k++) phrasesAt(hitSlot[k]!, t, hitAt[k]!, true);
-    return;
-  }
+/**
+ * The words of t read again (where the scan's hits may differ from t's words, or were too many):
+ * each run of letters and digits that starts at most at `until`, hashed as the table is keyed,
+ * with its slot (−1: none). `visit` returns true to stop.
+ */
+function eachWordSlot(t: string, until: number, visit: (slot: number, start: number) => boolean): void {
   const n = t.length;
-  for (let s = 0; s < n; s++) {
+  for (let s = 0; s < n && s <= until; s++) {
     let c = t.charCodeAt(s);
     if (!isAlnumCode(c) || (s > 0 && isAlnumCode(t.charCodeAt(s - 1)))) continue;
     let h = 0x811c9dc5;
@@ -794,10 +794,21 @@ function readArmed(t: string): void {
       h = Math.imul(h ^ c, 0x01000193);
       e++;
     }
-    const slot = lookup(h >>> 0);
-    if (slot >= 0 && tablePhrases[slot]! >= 0) phrasesAt(slot, t, s, false);
+    if (visit(lookup(h >>> 0), s)) return;
     s = e;
   }
+}
+
+/** Match the phrases of the armed rules at the words of the post. */
+function readArmed(t: string): void {
+  if (scanGatesExact && nHits <= MAX_HITS) {
+    for (let k = 0; k < nHits; k++) phrasesAt(hitSlot[k]!, t, hitAt[k]!, true);
+    return;
+  }
+  eachWordSlot(t, t.length, (slot, s) => {
+    if (slot >= 0 && tablePhrases[slot]! >= 0) phrasesAt(slot, t, s, false);
+    return false;
+  });
 }
 
 function isAlnumCode(c: number): boolean {
@@ -925,21 +936,14 @@ function matchedText(c: Compiled, i: number, t: string): string {
         if (end >= 0) return hitAt[k] === restAt ? detailOf(wholePattern(i), t) : t.slice(hitAt[k], end).trim().slice(0, 40);
       }
     } else {
-      const n = t.length;
-      for (let s = 0; s < n && s <= restAt; s++) {
-        let ch = t.charCodeAt(s);
-        if (!isAlnumCode(ch) || (s > 0 && isAlnumCode(t.charCodeAt(s - 1)))) continue;
-        let h = 0x811c9dc5;
-        let e = s;
-        while (e < n && isAlnumCode((ch = t.charCodeAt(e)))) {
-          h = Math.imul(h ^ ch, 0x01000193);
-          e++;
-        }
-        const slot = lookup(h >>> 0);
+      let found: string | undefined;
+      eachWordSlot(t, restAt, (slot, s) => {
         const end = slot >= 0 ? firstPhraseEnd(c.phrase, slot, t, s) : -1;
-        if (end >= 0) return s === restAt ? detailOf(wholePattern(i), t) : t.slice(s, end).trim().slice(0, 40);
-        s = e;
-      }
+        if (end < 0) return false;
+        found = s === restAt ? detailOf(wholePattern(i), t) : t.slice(s, end).trim().slice(0, 40);
+        return true;
+      });
+      if (found !== undefined) return found;
     }
   }
   return text.trim().slice(0, 40);

@@ -197,13 +197,15 @@ function parse(src: string): Node[] {
   return out.length === 1 ? out[0]! : [{ k: 'alt', alts: out }];
 }
 
-/** The top-level alternatives of a pattern source. */
-function topAlternatives(src: string): string[] {
-  const out: string[] = [];
+/**
+ * Walks a pattern source from `from`, past escapes and character classes: `visit` sees each other
+ * character with the group depth after it (a '(' counts in, a ')' out) and returns true to stop
+ * there. The index it stopped at, or −1.
+ */
+function walkGroups(src: string, from: number, visit: (i: number, depth: number) => boolean): number {
   let depth = 0;
-  let start = 0;
   let inClass = false;
-  for (let i = 0; i < src.length; i++) {
+  for (let i = from; i < src.length; i++) {
     const c = src[i]!;
     if (c === '\\') {
       i++;
@@ -216,34 +218,29 @@ function topAlternatives(src: string): string[] {
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    if (visit(i, depth)) return i;
+  }
+  return -1;
+}
+
+/** The top-level alternatives of a pattern source. */
+function topAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  walkGroups(src, 0, (i, depth) => {
+    if (src[i] === '|' && depth === 0) {
       out.push(src.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push(src.slice(start));
   return out;
 }
 
 /** Where the group opening at `open` closes. */
 function closeOf(src: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i]!;
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+  return walkGroups(src, open, (i, depth) => src[i] === ')' && depth === 0);
 }
 
 /** Whether a source is assertions only (\b, $ and lookaheads): what may follow a group spread over its alternatives. */

@@ -70,11 +70,9 @@ export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditAc
         <VerdictBadge verdict={row.verdict} />
       </div>
       <p class="account-share">
-        {row.basis === 'posts'
-          ? `${t('audit_row_share', [formatPercent(row.sellingShare)])} · ${t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)])}`
-          : row.basis === 'voice'
-            ? `${t('audit_basis_voice')} · ${t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)])}`
-            : row.basis === 'profile'
+        {row.basis === 'posts' || row.basis === 'voice'
+          ? `${row.basis === 'voice' ? t('audit_basis_voice') : t('audit_row_share', [formatPercent(row.sellingShare)])} · ${t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)])}`
+          : row.basis === 'profile'
             ? t('audit_basis_profile')
             : t('audit_basis_none')}
       </p>
