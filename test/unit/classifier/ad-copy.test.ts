@@ -21,6 +21,8 @@
 //            and idioms named before the batch was written, checked on the development set's folds;
 //            but every batch's misses were in view while they were written: after the round,
 //            AD_COPY 29 of 30, FRESH 15 of 20, FRESH_2 15 of 20, FRESH_3 10 of 20 (9 before).
+//   FRESH_5: 20 more in promoted-tweet style and 10 near misses, written in the ranking round before
+//            any rule was changed: 13 of 20 flagged (0.65), no near miss (below).
 //   PEOPLE_IMPERATIVES: people's calls to act with names in them, written after the round (below).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
@@ -167,6 +169,36 @@ const FRESH_4 = [
   'Earn points on every ride. Sign up for Zoomride Rewards https://play.google.com/store/apps/details?id=com.zoomride',
 ];
 
+// A sixth batch, FRESH_5: 20 ads in promoted-tweet style (cars, VPN, food delivery, recruiting,
+// earbuds, fashion, mattresses, payroll, streaming, banking, luggage, cosmetics, apps, TV, cereal,
+// cloud costs, gifts, trucks, a sitewide sale, language learning) and 10 near misses about the same
+// products, written in the ranking round (2026-12-02) before any rule was changed: 13 of 20
+// flagged (0.65), no near miss. What it missed: a place to buy named without a verb ("now at
+// Walmart", "in stores and online", "at your local dealer"), a launch with nothing else
+// ("Introducing … Out now."), a slogan ("built to last a lifetime"), recruiting copy.
+const FRESH_5 = [
+  'Meet the all-new Corvane EV. 320 miles of range, starting at $38,990. Reserve yours today.',
+  'Your data, your rules. Lockbox VPN keeps every device private for $2.99/mo. https://lockboxvpn.com/x?utm_source=twitter&utm_medium=paid',
+  'Big game, bigger wings. Order Flamehouse on the app and get free delivery all weekend.',
+  "Hiring is hard. Finding great engineers shouldn't be. See how Talentry matches you with vetted devs in 48 hours.",
+  'Introducing Lumio Buds 2: adaptive noise cancelling, 30-hour battery. Out now.',
+  "It's cozy season at Hearthside. Our fall collection just landed in stores and online.",
+  'The best-selling mattress of 2026 is now $400 off. Sleep on it for 100 nights, risk free.',
+  'Small business owners: run payroll in minutes, not hours. Start your free 30-day trial of Paystack Pro.',
+  'New episode every Thursday. Watch The Long Night, only on Streamly+.',
+  'Grow your savings faster. Open a Brightbank high-yield account and earn 4.35% APY. Member FDIC.',
+  'Pack smarter for your next trip. The Nomad 40L carry-on, built to last a lifetime.',
+  'Celebrate 25 years of Glowberry with our anniversary bundle, while supplies last.',
+  "Don't just plan your week. Own it. Download Planwise free on iOS and Android. https://apps.apple.com/app/planwise/id123456",
+  'Tonight at 9/8c: the season finale of Harbor Lights on NBC. Stream next day on Peacock.',
+  'Fuel your morning with 20g of protein. Rise Oats, now at Walmart.',
+  'Cut your cloud bill in half. Book a demo and see what Spendwise finds in your AWS account.',
+  "Gift them something they'll actually use. Shop the Kitchen Edit holiday gift guide.",
+  'The road is calling. Explore the 2027 Ridgeback 4x4 at your local dealer.',
+  'Our biggest sale of the year starts now: 30% off everything with code YEAR30.',
+  'Learn Spanish in 15 minutes a day. Join 10 million learners on Hablo.',
+];
+
 const NEAR_MISSES = [
   'Samsung unveiled its new foldable today; early reviews praise the hinge but not the camera.',
   'The city council voted to extend the bike lane on Main Street through next spring.',
@@ -216,6 +248,17 @@ const NEAR_MISSES = [
   "Costco's hot dog combo is still $1.50 after 40 years, the company confirmed.",
   'If you need a budgeting app, I use YNAB and it changed my life. Not sponsored.',
   'Our school bake sale raised $640 for the library. Thank you all!',
+  // Written with FRESH_5.
+  'The new Lumio Buds review: great noise cancelling, battery a bit short of the claimed 30 hours.',
+  'Went to the Ridgeback dealer today just to look. Not buying, the payments are insane.',
+  "Peacock raised its price again, that's the third time this year.",
+  "Anyone else's Planwise app crashing since the update?",
+  "My grandmother's oat recipe: oats, water, a pinch of salt, nothing else. Still the best.",
+  'Just finished The Long Night season 2. That ending!',
+  'Mortgage rates fell to 6.1% this week, the lowest since March.',
+  "Free pattern for the scarf I knitted, no strings attached: it's in the replies.",
+  'If you are learning Spanish, watch films with Spanish subtitles. Helped me more than any app.',
+  "Reminder: the county library's tax help sessions are free every Saturday in February.",
 ];
 
 // People telling others to do things, with names of places and people in it ("Call Mom today",
@@ -278,6 +321,11 @@ describe('ad copy, by text alone (balanced)', () => {
   it('flags 3 in 4 of the fourth batch, written before the rules of its round (12 of 20 before them, 15 after)', () => {
     const { recall, misses } = adRecall(FRESH_4);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('flags 13 of the 20 ads of the sixth batch, written before any rule of its round (0.65)', () => {
+    const { recall, misses } = adRecall(FRESH_5);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.65);
   });
 
   describe('keeps near misses', () => {
