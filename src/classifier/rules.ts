@@ -450,12 +450,15 @@ export const RULES: readonly Rule[] = [
     // A place to buy or watch named, by its capital: "Order on Plato Eats", "Shop at Nordleaf",
     // "only at BurgerBarn", "available at Costway stores", "Watch live on ESPN". Names are told by their case, so the pattern
     // reads the text with it. Kept to buying words: "Explore the old town in Tallinn", "Call Mom
-    // today" and "Now at Heathrow" name places and people, not shops.
+    // today" and "Now at Heathrow" name places and people, not shops. Where to buy without a verb:
+    // "in stores and online", "at your local dealer", "at select stores", and a product
+    // named ", now at" a chain everyone knows as a shop ("Rise Oats, now at Walmart": a short list;
+    // any other name needs a buying word before it, and "Now at Target, need anything?" is talk).
     name: 'text.act-at-place', group: 'cta', says: 'a place to buy or watch named ("order on …", "only at …", "watch on …")', raw: true, prior: 0.8,
     // Not in the first person: "I order from Rosa's every week" is a customer talking.
     when: (v) => !has(v, I_FIRST_PERSON),
-    pattern: /(?:\b(?:(?:[Ss]hop|[Bb]uy|[Oo]rder)(?: it| them| yours| one| now| today| online| ahead)* (?:on|at|via|through)|(?:[Aa]vailable|[Ss]old|[Ii]n stores|[Oo]nly|[Ee]xclusively) (?:now |today )?at)|(?:^|[.!?:] )(?:[Ww]atch|[Ss]tream|[Ll]isten)\b[^.!?\n]{0,30}? on) (?:the )?[A-Z]/,
-    triggers: ['shop', 'buy', 'order', 'available', 'sold', 'stores', 'only', 'exclusively', 'watch', 'stream', 'listen'],
+    pattern: /(?:\b(?:(?:[Ss]hop|[Bb]uy|[Oo]rder)(?: it| them| yours| one| now| today| online| ahead)* (?:on|at|via|through)|(?:[Aa]vailable|[Ss]old|[Ii]n stores|[Oo]nly|[Ee]xclusively) (?:now |today )?at)|(?:^|[.!?:] )(?:[Ww]atch|[Ss]tream|[Ll]isten)\b[^.!?\n]{0,30}? on) (?:the )?[A-Z]|\b(?:[Ii]n stores? (?:and|&) online|[Ii]n stores (?:now|today|nationwide|everywhere)|at (?:your|a) (?:local|nearest|nearby) (?:dealers?|dealerships?|retailers?|stores?|showroom)|at select (?:stores|retailers|locations)|(?:, |[-\u2013\u2014] )[Nn]ow (?:at|in) (?:Walmart|Target|Costco|Best Buy|Amazon|Sephora|Ulta|Kroger|Tesco|Walgreens|CVS|IKEA|Whole Foods|Trader Joe's|Home Depot))\b/,
+    triggers: ['shop', 'buy', 'order', 'available', 'sold', 'stores', 'store', 'only', 'exclusively', 'watch', 'stream', 'listen', 'local', 'nearest', 'nearby', 'select', 'now'],
   },
   {
     // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal

@@ -22,7 +22,8 @@
 //            but every batch's misses were in view while they were written: after the round,
 //            AD_COPY 29 of 30, FRESH 15 of 20, FRESH_2 15 of 20, FRESH_3 10 of 20 (9 before).
 //   FRESH_5: 20 more in promoted-tweet style and 10 near misses, written in the ranking round before
-//            any rule was changed: 13 of 20 flagged (0.65), no near miss (below).
+//            any rule was changed: 13 of 20 flagged (0.65), no near miss; 15 of 20 after
+//            text.act-at-place learned where to buy without a verb, with its misses in view (below).
 //   PEOPLE_IMPERATIVES: people's calls to act with names in them, written after the round (below).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
@@ -175,7 +176,9 @@ const FRESH_4 = [
 // products, written in the ranking round (2026-12-02) before any rule was changed: 13 of 20
 // flagged (0.65), no near miss. What it missed: a place to buy named without a verb ("now at
 // Walmart", "in stores and online", "at your local dealer"), a launch with nothing else
-// ("Introducing … Out now."), a slogan ("built to last a lifetime"), recruiting copy.
+// ("Introducing … Out now."), a slogan ("built to last a lifetime"), recruiting copy. After
+// text.act-at-place read a place to buy without a verb (written with these misses in view, so no
+// longer a fresh measure): 15 of 20; the development set did not change (no post of it says so).
 const FRESH_5 = [
   'Meet the all-new Corvane EV. 320 miles of range, starting at $38,990. Reserve yours today.',
   'Your data, your rules. Lockbox VPN keeps every device private for $2.99/mo. https://lockboxvpn.com/x?utm_source=twitter&utm_medium=paid',
@@ -323,9 +326,9 @@ describe('ad copy, by text alone (balanced)', () => {
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('flags 13 of the 20 ads of the sixth batch, written before any rule of its round (0.65)', () => {
+  it('flags 3 in 4 of the sixth batch (13 of 20 before the rules of its round, written blind; 15 after)', () => {
     const { recall, misses } = adRecall(FRESH_5);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.65);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
   });
 
   describe('keeps near misses', () => {

@@ -145,8 +145,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['I need to get going now, bye', 'We should start now or we will be late'.replace('start now', 'leave soon')],
   },
   'text.act-at-place': {
-    flags: ['Lunch, handled. Order on Plato Eats.', 'New on the menu, only at BurgerBarn', 'The blender is available at Costway stores', 'Shop at Nordleaf this weekend', 'Watch on ESPN and the ESPN App'],
-    keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at Heathrow, flight delayed again', 'Call Mom today, seriously', 'Explore the old town in Tallinn', "I order from Rosa's every week"],
+    flags: ['Lunch, handled. Order on Plato Eats.', 'New on the menu, only at BurgerBarn', 'The blender is available at Costway stores', 'Shop at Nordleaf this weekend', 'Watch on ESPN and the ESPN App', 'The Glow serum is here, in stores and online', 'Test drive the new Corvo at your local dealer', 'The spring collection is at select stores from Friday', 'Crispy Crunch bars, now at Target'],
+    keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at Heathrow, flight delayed again', 'Call Mom today, seriously', 'Explore the old town in Tallinn', "I order from Rosa's every week", 'Now at Target, need anything?', 'Police said the fight broke out at a Walmart in Ohio', 'The library has free tax help at select locations'.replace(' at select locations', ' on Saturdays'), 'Shopping online and in stores both felt slow this year, I said'.replace(', I said', '')],
   },
   'text.offer': {
     flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back', 'Get the new Aero 5 phone on us'],
