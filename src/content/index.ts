@@ -35,11 +35,17 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   const { signal } = controller;
   const health = emptyHealth();
-  // X's facts wait here until their tweet is rendered and sent (seconds, or minutes for a page fetched ahead).
+  // X's facts wait here until their tweet is rendered and sent (seconds, or minutes for a page fetched ahead),
+  // and are dropped once sent: 300 tweets are several pages of 20 (a list's largest page: 181). Those
+  // never rendered (quoted tweets, replies not shown) stay until pushed out: 1,000 held up to ~1 MB of them.
   // Ad ids: X marks about 1 tweet in 10, and a page fetched ahead holds a few dozen tweets; once an
   // ad is read, the tab's memory of tweets keeps it one (TWEET.ad, 2,000 tweets: about 200 ads), so
   // 200 ad ids each way cover as much (1,000 held 1,000 ids and their entries each: ~0.15 MB at 10,000 cells).
-  const api = new ApiFactsCache({ tweets: 1000, profiles: 1000, ads: 200, maxAgeMs: 30 * 60_000 });
+  // Profiles: an author's profile comes with each response holding their tweets, and is wanted until
+  // those tweets are sent (2 s after they render) — a few dozen authors a page. The following audit
+  // asks for one (the viewer's following count, which X's Viewer response also gives). 300 profiles
+  // (600 handles) cover pages fetched well ahead; 1,000 held every author of a long session (~0.25 MB).
+  const api = new ApiFactsCache({ tweets: 300, profiles: 300, ads: 200, maxAgeMs: 30 * 60_000 });
   const alive = () => {
     if (!isExtensionAlive()) controller.abort();
     return !signal.aborted;

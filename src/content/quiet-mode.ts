@@ -10,6 +10,7 @@
 // Seller and mixed verdicts are all held (they decide what collapses before paint); the others
 // (for verdict badges) are bounded by count and age, as are the per-page sets.
 import type { VerdictLite } from '../shared/messages';
+import type { Verdict } from '../shared/types';
 import { BoundedMap } from '../shared/bounded-map';
 import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
@@ -32,14 +33,21 @@ export interface QuietModeHooks {
 export const PENDING_LABEL = 'Quiet Bazaar: folds when you scroll past';
 /** Per-page memory of authors' verdicts that collapse nothing (the page heap pays for each entry). */
 const PER_PAGE = { max: 2000, maxAgeMs: 3_600_000 };
+/** The verdicts kept for authors whose tweets stay, shared by all of them. */
+const PERSON: { verdict: Verdict } = { verdict: 'conversationalist' };
+const UNKNOWN: { verdict: Verdict } = { verdict: 'unknown' };
 /** Sweep cells X removed from the author index every this many tracked cells. */
 const SWEEP_EVERY = 256;
 
 export class QuietMode {
   private settings: Settings;
   private readonly verdicts = new Map<string, VerdictLite>();
-  /** Verdicts that collapse nothing (people, not enough seen): only verdict badges show them. */
-  private readonly otherVerdicts = new BoundedMap<string, VerdictLite>(PER_PAGE);
+  /**
+   * Verdicts that collapse nothing (people, not enough seen): only verdict badges show them, and
+   * a badge shows the verdict alone, so that is all kept (one shared object per verdict, not the
+   * message's object with its handle and reason strings: a few hundred bytes per author).
+   */
+  private readonly otherVerdicts = new BoundedMap<string, { verdict: Verdict }>(PER_PAGE);
   /**
    * Tracked cells by author key, so a verdict change touches only that author's cells. Weakly:
    * a cell X removed (a virtualised list drops hundreds) is not kept alive here until the sweep.
@@ -70,23 +78,25 @@ export class QuietMode {
   }
 
   /** The verdict held for an author key (verdict badges). */
-  verdictOf(key: string): VerdictLite | undefined {
+  verdictOf(key: string): { verdict: Verdict } | undefined {
     return this.verdicts.get(key) ?? this.otherVerdicts.get(key);
   }
 
-  /** Remember verdicts; returns the author keys whose verdict or reason changed. */
+  /** Remember verdicts; returns the author keys whose verdict (or a seller's reason) changed. */
   addVerdicts(list: VerdictLite[]): Set<string> {
     const changed = new Set<string>();
     for (const v of list) {
       const key = authorKey(v.handle);
-      const old = this.verdictOf(key);
-      if (!old || old.verdict !== v.verdict || old.reason !== v.reason || old.followed !== v.followed) changed.add(key);
+      const old = this.verdicts.get(key);
       if (v.verdict === 'seller' || v.verdict === 'mixed') {
+        if (!old || old.verdict !== v.verdict || old.reason !== v.reason || old.followed !== v.followed) changed.add(key);
         this.verdicts.set(key, v);
         this.otherVerdicts.delete(key);
       } else {
+        // Nothing collapses for these: only the verdict shows (its badge).
+        if ((old ?? this.otherVerdicts.get(key))?.verdict !== v.verdict) changed.add(key);
         this.verdicts.delete(key);
-        this.otherVerdicts.set(key, v);
+        this.otherVerdicts.set(key, v.verdict === 'conversationalist' ? PERSON : UNKNOWN);
       }
     }
     return changed;

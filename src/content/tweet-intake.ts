@@ -23,8 +23,12 @@ export interface IntakeDeps {
   onHealth(): void;
 }
 
-/** Cells of recent tweets, for X's API marking one as an ad after it was rendered (a page fetched ahead is a few dozen). */
-const RECENT_CELLS = { max: 500, maxAgeMs: 600_000 };
+/**
+ * Cells of recent tweets, for X's API marking one as an ad after it was rendered: a response
+ * describes a page of about 20 tweets, so 100 cells is several pages (500 held 400 more entries
+ * and WeakRefs for nothing: about 30 KB of the page heap).
+ */
+const RECENT_CELLS = { max: 100, maxAgeMs: 600_000 };
 
 export class TweetIntake {
   /** The tweet's id where the first status link in its article names another (rare: e.g. an ad without a time link). */

@@ -52,7 +52,7 @@ interface BadgeParts {
 }
 
 export interface VerdictBadgeDeps {
-  verdictOf(authorKey: string): VerdictLite | undefined;
+  verdictOf(authorKey: string): Pick<VerdictLite, 'verdict'> | undefined;
   /** All the reasons, from the background (a click is rare: no need to hold them all here). */
   reasonsOf(handle: string): Promise<{ verdict: Verdict; reasons: string[]; posts: number }>;
 }
