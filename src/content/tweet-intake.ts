@@ -52,8 +52,7 @@ export class TweetIntake {
       const known = key ? this.tweets.flags(key) : 0;
       let tweet: { id: string; authorHandle: string; isAd: boolean };
       if (known & TWEET.read) {
-        // The remembered id string, not this render's copy: the cells map below keys by it.
-        tweet = { id: this.aliases.get(key!) ?? this.tweets.storedId(key!) ?? key!, authorHandle: this.tweets.author(key!) ?? '', isAd: (known & TWEET.ad) !== 0 };
+        tweet = { id: this.aliases.get(key!) ?? key!, authorHandle: this.tweets.author(key!) ?? '', isAd: (known & TWEET.ad) !== 0 };
       } else {
         this.reads++;
         const facts = readTweet(article);
@@ -62,10 +61,10 @@ export class TweetIntake {
           continue;
         }
         tweet = { id: facts.id, authorHandle: facts.authorHandle, isAd: facts.isAd };
-        // Remembered by the status id the next render is looked up by (the tweet's own id string when the same: one string kept).
+        // Remembered by the status id the next render is looked up by.
         if (key) {
           if (key !== facts.id) this.aliases.set(key, facts.id);
-          this.tweets.mark(key === facts.id ? facts.id : key, facts.isAd ? TWEET.read | TWEET.ad : TWEET.read, facts.authorHandle);
+          this.tweets.mark(key, facts.isAd ? TWEET.read | TWEET.ad : TWEET.read, facts.authorHandle);
         }
         this.deps.onNew(facts);
       }

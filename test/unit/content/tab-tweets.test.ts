@@ -70,6 +70,42 @@ describe('TabTweets', () => {
     expect(t.author('1003')).toBe('a3');
   });
 
+  it('keeps status ids as numbers and finds them exactly as by string: the same answers as for the same keys that are not ids', () => {
+    // The same operations on status ids (kept as two numbers in a hash table) and on the same ids
+    // with a letter in front (kept by string): every answer must match, through forgetting by
+    // count and age, renewing, and the table's deletions.
+    const c = clock();
+    const byNumber = new TabTweets({ max: 50, maxAgeMs: 5_000 }, c.now);
+    const byString = new TabTweets({ max: 50, maxAgeMs: 5_000 }, c.now);
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pool = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? String(1000 + i) : `${1_900_000_000 + rand(1e9)}${String(rand(1e9)).padStart(9, '0')}`));
+    pool.push('0', '99999999999999999999', '12345678901234567890');
+    for (let step = 0; step < 5000; step++) {
+      const id = pool[rand(pool.length)]!;
+      const flag = 1 << rand(9);
+      const op = rand(10);
+      const author = 'a' + rand(5);
+      for (const [t, key] of [[byNumber, id], [byString, 'x' + id]] as const) {
+        if (op < 6) t.mark(key, flag, author, op === 0);
+        else if (op < 8) t.unmark(key, flag);
+      }
+      if (op === 9) c.advance(rand(400));
+      expect([byNumber.flags(id), byNumber.author(id), byNumber.size]).toEqual([byString.flags('x' + id), byString.author('x' + id), byString.size]);
+    }
+    for (const id of pool) expect(byNumber.flags(id)).toBe(byString.flags('x' + id));
+  });
+
+  it('tells ids apart that a number would not: leading zeros, 20 digits, other keys', () => {
+    const t = new TabTweets({ max: 10, maxAgeMs: Infinity });
+    t.mark('7', TWEET.read);
+    t.mark('12345678901234567890', TWEET.ad);
+    t.mark('/i/status/7', TWEET.hidden);
+    expect([t.flags('07'), t.flags('7'), t.flags('007')]).toEqual([0, TWEET.read, 0]);
+    expect([t.flags('12345678901234567890'), t.flags('12345678901234567891'), t.flags('1234567890123456789')]).toEqual([TWEET.ad, 0, 0]);
+    expect([t.flags('/i/status/7'), t.size]).toEqual([TWEET.hidden, 3]);
+  });
+
   it('clears one bit on every tweet (a new page starts its counts afresh)', () => {
     const t = new TabTweets({ max: 10, maxAgeMs: Infinity });
     t.mark('1', TWEET.read | TWEET.counted);
