@@ -12,6 +12,7 @@
 //
 // Everything hangs on one AbortSignal: aborted when the extension goes away (updated or removed).
 import browser from 'webextension-polyfill';
+import { shareAuthorKeys } from '../shared/handles';
 import { emptyHealth } from '../shared/health';
 import { ApiFactsCache } from '../shared/merge-facts';
 import { isPageAuthorsAsk, type FollowingSeen } from '../shared/messages';
@@ -32,6 +33,7 @@ import { VerdictBadges } from './verdict-badge';
 import { watchTimeline } from './watch-timeline';
 
 async function main(): Promise<void> {
+  shareAuthorKeys(2000); // One key string per author for all the tab's per-author maps (handles.ts).
   const controller = new AbortController();
   const { signal } = controller;
   const health = emptyHealth();

@@ -52,12 +52,17 @@ export function themeOfColor(color: string): XTheme | undefined {
 export function xTheme(doc: Document = document): XTheme {
   const body = doc.body;
   if (!body) return 'light';
-  return (
-    themeOfColor(body.style.backgroundColor) ??
-    themeOfColor(doc.defaultView?.getComputedStyle(body).backgroundColor ?? '') ??
-    'light'
-  );
+  const inline = body.style.backgroundColor;
+  if (inline && inline === lastInline.color) return lastInline.theme; // Read once per colour, not per placeholder.
+  const theme = themeOfColor(inline);
+  if (theme) {
+    lastInline.color = inline;
+    lastInline.theme = theme;
+    return theme;
+  }
+  return themeOfColor(doc.defaultView?.getComputedStyle(body).backgroundColor ?? '') ?? 'light';
 }
+const lastInline: { color: string; theme: XTheme } = { color: '', theme: 'light' };
 
 /** Text, handle, button and line colours per X theme; every text pair ≥ 4.5:1 on its background. */
 export const THEME_COLORS: Record<XTheme, { bg: string; text: string; who: string; button: string; line: string }> = {

@@ -29,5 +29,24 @@ export function handleAfterAt(text: string): string | undefined {
 
 /** Normalised key of an author: lowercase handle without "@". */
 export function authorKey(handle: string): string {
-  return (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
+  const known = shared?.get(handle);
+  if (known !== undefined) return known;
+  const key = (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
+  if (shared && key !== handle) {
+    if (shared.size >= sharedMax) shared.clear();
+    shared.set(handle, key);
+  }
+  return key;
+}
+
+// A handle with a capital lowercases to a new string on every call, so each per-author map of a
+// tab (sent authors, profiles sent, verdicts, the page's counts, X's profiles...) held its own copy
+// of each such key. The content script asks for one shared string per handle instead.
+let shared: Map<string, string> | undefined;
+let sharedMax = 0;
+
+/** From now on authorKey returns one string per handle with capitals, for the last `max` such handles. */
+export function shareAuthorKeys(max: number): void {
+  shared = new Map();
+  sharedMax = max;
 }

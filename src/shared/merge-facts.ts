@@ -262,7 +262,9 @@ export class ApiFactsCache {
     const chars = limits.chars ?? BUDGETS.pageCacheChars;
     this.tweets = new Lru(tweets, age, chars * 0.7, BUDGETS.pageEntryChars);
     this.profiles = new Lru(profiles, age, chars * 0.25, BUDGETS.pageEntryChars);
-    this.idByHandle = new Lru(profiles * 2, age, chars * 0.025);
+    // A handle per profile held and room for old handles of renamed accounts (rare); twice as many
+    // as profiles mostly held handles whose profile was pushed out already (they find nothing).
+    this.idByHandle = new Lru(Math.ceil(profiles * 1.5), age, chars * 0.025);
     this.ads = new Lru(ads, age, chars * 0.0125);
     this.adAuthors = new Lru(ads, age, chars * 0.0125);
   }

@@ -22,6 +22,14 @@ describe('handles: one rule, 1–15 of [A-Za-z0-9_]', () => {
     expect(authorKey('@JaCk')).toBe('jack');
     expect(authorKey('jack')).toBe('jack');
   });
+  it('authorKey gives the same keys once they are shared (the content script), past its bound too', async () => {
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const fresh = await import('../../../src/shared/handles');
+    fresh.shareAuthorKeys(3);
+    const handles = ['@JaCk', 'JaCk', 'jack', 'Alice', 'BOB', 'bob', '@Carol', 'Dave', 'JaCk', 'alice'];
+    for (let round = 0; round < 3; round++) expect(handles.map(fresh.authorKey)).toEqual(['jack', 'jack', 'jack', 'alice', 'bob', 'bob', 'carol', 'dave', 'jack', 'alice']);
+  });
   it('settings, page data and imports all apply the same limit', () => {
     const long = 'a'.repeat(16);
     expect(normaliseSettings({ allowList: ['Ok_1', long] }).allowList).toEqual(['ok_1']);
