@@ -116,6 +116,9 @@ export class FollowingReader {
   }
 }
 
+/** Authors counted on one page at most: the least recently counted go first (a long session on /home meets thousands). */
+export const MAX_PAGE_AUTHORS = 2000;
+
 /** Each author's distinct tweets on this tab (X recycles cells, so the DOM alone undercounts). */
 export class PageAuthors {
   private readonly byKey = new Map<string, PageAuthor>();
@@ -142,10 +145,10 @@ export class PageAuthors {
     if (now === was) return false;
     const key = authorKey(tweet.authorHandle);
     let a = this.byKey.get(key);
-    if (!a) {
-      a = { handle: tweet.authorHandle, tweets: 0, ads: 0 };
-      this.byKey.set(key, a);
-    }
+    if (a) this.byKey.delete(key); // Counted again: it becomes the newest.
+    else a = { handle: tweet.authorHandle, tweets: 0, ads: 0 };
+    this.byKey.set(key, a);
+    if (this.byKey.size > MAX_PAGE_AUTHORS) this.byKey.delete(this.byKey.keys().next().value as string);
     if (!(was & TWEET.counted)) a.tweets++;
     if (tweet.isAd && !(was & TWEET.countedAd)) a.ads++;
     this.tweets.mark(tweet.id, now & (TWEET.counted | TWEET.countedAd), tweet.authorHandle);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The content side of the following audit: only the viewer's own Following list is passed on.
 import { describe, expect, it, vi } from 'vitest';
-import { FollowingReader, followingPageHandle, PageAuthors, viewerHandleFromDom } from '../../../src/content/following-reader';
+import { FollowingReader, followingPageHandle, MAX_PAGE_AUTHORS, PageAuthors, viewerHandleFromDom } from '../../../src/content/following-reader';
 import type { FollowingSeen } from '../../../src/shared/messages';
 import { emptyPageData, type PageData, type UserListPage } from '../../../src/shared/validate-page-data';
 
@@ -90,5 +90,19 @@ describe('PageAuthors', () => {
     p.add({ id: '2', authorHandle: 'Bob', isAd: false }, '/home');
     expect(p.add({ id: '3', authorHandle: 'Bob', isAd: false }, '/search')).toBe(true);
     expect(p.list()).toEqual([{ handle: 'Bob', tweets: 1, ads: 0 }]);
+  });
+
+  it('holds at most MAX_PAGE_AUTHORS authors, forgetting the least recently counted', () => {
+    const p = new PageAuthors();
+    p.add({ id: '1', authorHandle: 'first', isAd: false }, '/home');
+    p.add({ id: '2', authorHandle: 'second', isAd: false }, '/home');
+    for (let i = 0; i < MAX_PAGE_AUTHORS - 2; i++) p.add({ id: String(100 + i), authorHandle: 'a' + i, isAd: false }, '/home');
+    p.add({ id: '3', authorHandle: 'first', isAd: false }, '/home'); // Counted again: kept.
+    p.add({ id: '4', authorHandle: 'newcomer', isAd: false }, '/home');
+    const handles = p.list().map((a) => a.handle);
+    expect(handles).toHaveLength(MAX_PAGE_AUTHORS);
+    expect(handles).not.toContain('second');
+    expect(p.list().find((a) => a.handle === 'first')).toEqual({ handle: 'first', tweets: 2, ads: 0 });
+    expect(handles).toContain('newcomer');
   });
 });
