@@ -166,6 +166,32 @@ function isUserNode(o: Obj): boolean {
   );
 }
 
+/**
+ * Keys whose values are details of a tweet or a user (text ranges, tags, mentions and links of
+ * the text, media sizes and variants, card values, analytics): never a tweet, a user or an ad,
+ * and read by readTweet / readUser from their owner, so the walk does not go into them. Not
+ * `entities` or `media` as a whole: a video's `additional_media_info.source_user` is a User.
+ * Looked up only for keys whose value is an object or an array (most values are not).
+ */
+const DETAIL_KEYS: ReadonlySet<string> = new Set([
+  'display_text_range',
+  'indices',
+  'hashtags',
+  'symbols',
+  'user_mentions',
+  'urls',
+  'timestamps',
+  'sizes',
+  'original_info',
+  'video_info',
+  'features',
+  'ext_media_availability',
+  'binding_values',
+  'edit_control',
+  'views',
+  'clientEventInfo',
+]);
+
 function isCount(n: number | undefined): n is number {
   return n !== undefined && Number.isSafeInteger(n) && n >= 0;
 }
@@ -460,27 +486,39 @@ export function parseGraphqlResponse(json: unknown, budget?: ParseBudget): PageD
         const o = v as Obj;
         if (!markers && hasContentMarkers(o)) markers = true;
 
-        // A TweetWithVisibilityResults' untyped `.tweet` is reached next and read as a tweet by its shape.
-        if (isTweetNode(o)) {
-          const t = readTweetAndRepost(o);
-          if (t && !tweets.has(t.id)) tweets.set(t.id, t);
-          // The author is a User node the walk will reach; untyped authors are taken here.
-          addProfile(authorOf(o));
-        } else if (isUserNode(o)) {
-          addProfile(readUser(o));
+        // Most objects are neither (legacy, entities, timeline wrappers): their type and rest_id
+        // are read once here, as isTweetNode / isUserNode would read them. This walk runs once per
+        // response, mostly before V8 has optimised it, where each property read counts.
+        const type = o.__typename;
+        let tweet = false;
+        if (type === 'Tweet' || type === 'User' || (type === undefined && typeof o.rest_id === 'string')) {
+          // A TweetWithVisibilityResults' untyped `.tweet` is reached next and read as a tweet by its shape.
+          if (isTweetNode(o)) {
+            tweet = true;
+            const t = readTweetAndRepost(o);
+            if (t && !tweets.has(t.id)) tweets.set(t.id, t);
+            // Its author (`core.user_results.result`), read here; the walk does not go into `core`
+            // again (a fifth of a timeline's nodes: every tweet's author in full).
+            addProfile(authorOf(o));
+          } else if (isUserNode(o)) {
+            addProfile(readUser(o));
+          }
         }
 
-        if (isObj(o.promotedMetadata)) {
+        if (o.promotedMetadata !== undefined && isObj(o.promotedMetadata)) {
           const promoted = unwrapTweet(at(o, 'tweet_results', 'result'));
           const id = str(promoted?.rest_id);
           if (id && DIGITS.test(id)) ads.add(id);
         }
 
+        // Own keys only (for-in would also walk what a page script put on Object.prototype).
         const keys = Object.keys(o);
         for (let i = 0; i < keys.length; i++) {
-          const child = o[keys[i]!];
-          if (typeof child === 'object' && child !== null) walk(child, depth + 1);
-          else nodes++;
+          const key = keys[i]!;
+          const child = o[key];
+          if (typeof child === 'object' && child !== null) {
+            if (!DETAIL_KEYS.has(key) && !(tweet && markers && key === 'core')) walk(child, depth + 1);
+          } else nodes++;
           if (nodes > maxNodes) return;
         }
       };
