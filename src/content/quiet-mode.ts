@@ -119,7 +119,9 @@ export class QuietMode {
 
   /** Tag a cell with the tweet it now holds (X recycles cells) and collapse or restore it, now. */
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
-    if (cell.getAttribute(QB_ATTR.tweet) !== tweet.id) {
+    const tagged = cell.getAttribute(QB_ATTR.tweet);
+    if (tagged === null) return this.trackNew(cell, tweet);
+    if (tagged !== tweet.id) {
       const key = authorKey(tweet.authorHandle);
       cell.setAttribute(QB_ATTR.tweet, tweet.id);
       cell.setAttribute(QB_ATTR.author, key);
@@ -129,6 +131,30 @@ export class QuietMode {
     if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
     else cell.removeAttribute(QB_ATTR.ad);
     this.apply(cell);
+  }
+
+  /**
+   * A cell no Quiet Bazaar ever tagged (most cells: X renders new ones as the timeline grows)
+   * carries none of our attributes or bars, so it is decided from what the intake read instead of
+   * reading our attributes back, with the same outcome as apply(): this runs, before paint, for
+   * every cell X renders, and each DOM call costs the page's main thread.
+   */
+  private trackNew(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
+    const key = authorKey(tweet.authorHandle);
+    cell.setAttribute(QB_ATTR.tweet, tweet.id);
+    cell.setAttribute(QB_ATTR.author, key);
+    cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
+    if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
+    this.index(cell, key);
+    if (!tweet.id || !key) return; // apply() decides nothing for these.
+    this.gate?.cancel(cell);
+    const flags = this.tweets.flags(tweet.id);
+    const decision: QuietDecision =
+      flags & TWEET.shown ? { quiet: false, reason: '' } : decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: tweet.isAd });
+    if (decision.quiet) return this.collapse(cell, decision.reason);
+    // restore(): only the undo bar a tweet the user un-hid asks for (the cell has none yet).
+    const kind = this.quietModeOn() ? undoKind(flags) : undefined;
+    if (kind) this.appendUndo(cell, tweet.id, tweet.authorHandle, kind);
   }
 
   /** X's API said a tracked tweet is an ad: collapse it, once off screen. */
@@ -227,7 +253,10 @@ export class QuietMode {
     if (existing && existing.dataset.kind === kind) return;
     existing?.remove();
     if (!kind) return;
-    const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
+    this.appendUndo(cell, id, cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '', kind);
+  }
+
+  private appendUndo(cell: HTMLElement, id: string, handle: string, kind: UndoKind): void {
     cell.append(
       createUndoBar(handle, kind, () => {
         this.tweets.unmark(id, TWEET.undoShown | TWEET.undoAlways);

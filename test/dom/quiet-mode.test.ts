@@ -138,4 +138,30 @@ describe('QuietMode', () => {
     expect(hooks.onHidden).toHaveBeenCalledTimes(1);
     expect(tweets.has('2')).toBe(false);
   });
+
+  it('a cell tracked for the first time ends as one decided again from its attributes (seller, other, ad, shown, quiet mode off)', () => {
+    const state = (c: HTMLElement) =>
+      [...c.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ') + ' | ' + [...c.children].map((k) => k.getAttributeNames().filter((n) => n.startsWith('data-qb-')).join(',')).join(';');
+    const cases = [
+      { id: '1', authorHandle: 'ShopBot', isAd: false },
+      { id: '2', authorHandle: 'someone', isAd: false },
+      { id: '3', authorHandle: 'Brand', isAd: true },
+      { id: '4', authorHandle: 'ShopBot', isAd: false, shown: true },
+      { id: '5', authorHandle: '', isAd: false },
+    ];
+    for (const quietMode of [true, false]) {
+      for (const { shown, ...tweet } of cases) {
+        const tweets = new TabTweets();
+        if (shown) tweets.mark(tweet.id, TWEET.shown | TWEET.undoShown);
+        qm = new QuietMode({ ...DEFAULT_SETTINGS, quietMode }, hooks, undefined, tweets);
+        qm.addVerdicts([seller]);
+        const fresh = cell(tweet.id, tweet.authorHandle);
+        qm.track(fresh, tweet); // untagged: decided from what was read
+        const first = state(fresh);
+        qm.apply(fresh); // decided again from its attributes
+        expect(state(fresh), `${tweet.authorHandle || '(none)'} quiet ${quietMode}`).toBe(first);
+      }
+    }
+  });
 });
+
