@@ -254,12 +254,14 @@ function readRepost(article: Element, context: Element): string | undefined {
 function readReplyTo(scope: Scope, parts: { nameRow?: Element | undefined; textEl?: Element | undefined; context?: Element | undefined; card?: Element | undefined }): string | undefined {
   const { nameRow, textEl, context, card } = parts;
   for (const a of scope.allOf(scope.links)) {
+    // The href first: most links are not to a profile, and it spares the DOM checks below.
+    const handle = profileHandle(a.getAttribute('href'));
+    if (!handle) continue;
     if (nameRow?.contains(a) || textEl?.contains(a) || context?.contains(a) || a.contains(context ?? null)) continue;
     if (card?.contains(a)) continue;
     if (textEl && !(a.compareDocumentPosition(textEl) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
     // The text last: reading it copies it.
-    const handle = profileHandle(a.getAttribute('href'));
-    if (handle && /^@\w/.test((a.textContent ?? '').trim())) return handle;
+    if (/^@\w/.test((a.textContent ?? '').trim())) return handle;
   }
   return undefined;
 }
@@ -376,8 +378,16 @@ function nameIn(row: Element): string | undefined {
   return name && !/^@\w+$/.test(name) ? name : undefined;
 }
 
-/** Text as a reader sees it: text nodes, emoji <img alt>, line breaks; no layout reads. */
-function visibleText(el: Node): string {
+/**
+ * Text as a reader sees it: text nodes, emoji <img alt>, line breaks; no layout reads. Most
+ * elements hold none of those three: then it is their textContent, one native call instead of a
+ * walk that makes a JS wrapper for every node (this runs on every tweet X renders).
+ */
+function visibleText(el: Element): string {
+  return el.querySelector(S.textSpecial) ? walkText(el) : (el.textContent ?? '');
+}
+
+function walkText(el: Node): string {
   let out = '';
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 3) out += n.nodeValue ?? '';
@@ -385,7 +395,7 @@ function visibleText(el: Node): string {
       const tag = (n as Element).tagName;
       if (tag === 'IMG') out += (n as Element).getAttribute('alt') ?? '';
       else if (tag === 'BR') out += '\n';
-      else if (tag !== 'svg' && tag !== 'SVG') out += visibleText(n);
+      else if (tag !== 'svg' && tag !== 'SVG') out += walkText(n);
     }
   }
   return out;

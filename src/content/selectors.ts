@@ -152,6 +152,16 @@ export const timeTwin: Twin = {
   ad: 1,
 };
 
+/** What makes a text's visible form differ from its textContent (read-tweet.ts visibleText): emoji images, line breaks, icons. */
+export const textSpecial = 'img, br, svg';
+export const textSpecialTwin: Twin = {
+  // The whole fixture: avatars, icons; in the texts, the emoji of rich-text.
+  'x-tweet-sample.html': 11,
+  'x-tweet-quote.html': 13,
+  'x-tweet-quote-video.html': 12,
+  'rich-text': 13,
+};
+
 /** Any link to a status page (time link, photo links, analytics link). */
 export const statusLink = 'a[href*="/status/"]';
 export const statusLinkTwin: Twin = {
