@@ -121,13 +121,7 @@ export class QuietMode {
   track(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
     const tagged = cell.getAttribute(QB_ATTR.tweet);
     if (tagged === null) return this.trackNew(cell, tweet);
-    if (tagged !== tweet.id) {
-      const key = authorKey(tweet.authorHandle);
-      cell.setAttribute(QB_ATTR.tweet, tweet.id);
-      cell.setAttribute(QB_ATTR.author, key);
-      cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
-      this.index(cell, key);
-    }
+    if (tagged !== tweet.id) this.tag(cell, tweet);
     if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
     else cell.removeAttribute(QB_ATTR.ad);
     this.apply(cell);
@@ -140,21 +134,26 @@ export class QuietMode {
    * every cell X renders, and each DOM call costs the page's main thread.
    */
   private trackNew(cell: HTMLElement, tweet: { id: string; authorHandle: string; isAd: boolean }): void {
-    const key = authorKey(tweet.authorHandle);
-    cell.setAttribute(QB_ATTR.tweet, tweet.id);
-    cell.setAttribute(QB_ATTR.author, key);
-    cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
+    const key = this.tag(cell, tweet);
     if (tweet.isAd) cell.setAttribute(QB_ATTR.ad, '');
-    this.index(cell, key);
     if (!tweet.id || !key) return; // apply() decides nothing for these.
     this.gate?.cancel(cell);
     const flags = this.tweets.flags(tweet.id);
-    const decision: QuietDecision =
-      flags & TWEET.shown ? { quiet: false, reason: '' } : decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: tweet.isAd });
+    const decision = this.decideFor(flags, key, tweet.isAd);
     if (decision.quiet) return this.collapse(cell, decision.reason);
     // restore(): only the undo bar a tweet the user un-hid asks for (the cell has none yet).
     const kind = this.quietModeOn() ? undoKind(flags) : undefined;
     if (kind) this.appendUndo(cell, tweet.id, tweet.authorHandle, kind);
+  }
+
+  /** Tag a cell with the tweet it holds and index it under its author; returns the author key. */
+  private tag(cell: HTMLElement, tweet: { id: string; authorHandle: string }): string {
+    const key = authorKey(tweet.authorHandle);
+    cell.setAttribute(QB_ATTR.tweet, tweet.id);
+    cell.setAttribute(QB_ATTR.author, key);
+    cell.setAttribute(QB_ATTR.handle, tweet.authorHandle);
+    this.index(cell, key);
+    return key;
   }
 
   /** X's API said a tracked tweet is an ad: collapse it, once off screen. */
@@ -187,8 +186,13 @@ export class QuietMode {
     const id = cell.getAttribute(QB_ATTR.tweet);
     const key = cell.getAttribute(QB_ATTR.author);
     if (!id || !key) return undefined;
-    if (this.tweets.is(id, TWEET.shown)) return { quiet: false, reason: '' };
-    return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd: cell.hasAttribute(QB_ATTR.ad) });
+    return this.decideFor(this.tweets.flags(id), key, cell.hasAttribute(QB_ATTR.ad));
+  }
+
+  /** A tweet the user chose to show stays shown (`flags`: the tweet's in the tab's memory); else the author's verdict and the settings decide. */
+  private decideFor(flags: number, key: string, isAd: boolean): QuietDecision {
+    if (flags & TWEET.shown) return { quiet: false, reason: '' };
+    return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd });
   }
 
   /** Apply a change that is not the user's: at once if nothing would move, else once off screen. */
@@ -205,7 +209,7 @@ export class QuietMode {
 
   private collapse(cell: HTMLElement, reason: string): void {
     const id = cell.getAttribute(QB_ATTR.tweet)!;
-    const handle = cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
+    const handle = handleOf(cell);
     const existing = childWith(cell, QB_ATTR.placeholder);
     const label = `${id}|${reason}`;
     if (!existing || existing.dataset.qbFor !== label) {
@@ -253,7 +257,7 @@ export class QuietMode {
     if (existing && existing.dataset.kind === kind) return;
     existing?.remove();
     if (!kind) return;
-    this.appendUndo(cell, id, cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '', kind);
+    this.appendUndo(cell, id, handleOf(cell), kind);
   }
 
   private appendUndo(cell: HTMLElement, id: string, handle: string, kind: UndoKind): void {
@@ -311,4 +315,9 @@ export class QuietMode {
 /** The undo bar a tweet's bits ask for ("Always show" was the later choice when both were made). */
 function undoKind(flags: number): UndoKind | undefined {
   return flags & TWEET.undoAlways ? 'always' : flags & TWEET.undoShown ? 'shown' : undefined;
+}
+
+/** The handle a tracked cell shows (as X wrote it), else its author key. */
+function handleOf(cell: HTMLElement): string {
+  return cell.getAttribute(QB_ATTR.handle) ?? cell.getAttribute(QB_ATTR.author) ?? '';
 }
