@@ -19,7 +19,10 @@
 // character that is not one, or before an assertion (so the match starts where a word of the post
 // starts, and that word is one of the phrase's first words), and holds only literal characters,
 // non-capturing groups, classes, greedy repeats (of a class or character; of a group at most 4
-// times), \b, ^, $ and lookaheads.
+// times), \b, ^, $ and lookaheads. It is read from the tree regexp-source.ts gives (word-gates.ts
+// reads the same): what that reader refuses is not a phrase, nor is what the tree holds beyond this.
+
+import { parseSource, Unsupported, type Atom, type Char, type ClassMember, type Shorthand, type Term } from './regexp-source';
 
 /** Program: each node starts with its kind. */
 const MATCH = 0; // [MATCH]
@@ -47,154 +50,87 @@ const WORD_RANGES = [48, 57, 65, 90, 95, 95, 97, 122];
 /** Repeats as many times as a text could hold (for * and +). */
 const MANY = 0x7fffffff;
 
+/** An alternative that is not a phrase (by the tree's mapping below). */
 class NotPhrase extends Error {}
 
-/** ASCII punctuation (what an escape of it stands for: itself). */
-function isPunct(e: string): boolean {
-  const c = e.charCodeAt(0);
-  return e.length === 1 && ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126));
-}
-
-/** Parse an alternative of the phrase subset, or throw NotPhrase. */
+/** An alternative of the phrase subset, mapped from its syntax tree (regexp-source.ts), or throws NotPhrase / Unsupported. */
 function parse(src: string): Node[] {
-  let i = 0;
-  function alts(): Node[][] {
-    const out = [seq()];
-    while (src[i] === '|') {
-      i++;
-      out.push(seq());
-    }
-    return out;
-  }
-  function seq(): Node[] {
-    const out: Node[] = [];
-    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
-      const node = atom();
-      const q = quantifier();
-      if (!q) {
-        out.push(node);
-        continue;
-      }
-      const [min, max] = q;
-      // Greedy only: taken as often as it can be first, as the regexp tries it (phraseEnd follows the same order).
-      if (src[i] === '?' || node.k === 'assert' || node.k === 'look') throw new NotPhrase();
-      if (node.k === 'class' && node.min === 1 && node.max === 1) out.push({ ...node, min, max });
-      else if (node.k === 'lit' && node.s.length === 1 && max > 1) {
-        const c = node.s.charCodeAt(0);
-        out.push({ k: 'class', ranges: [c, c], neg: false, min, max });
-      } else if (max <= 4) {
-        // A group (or character) a few times: the copies it must take, then each further copy optional within the one before.
-        for (let n = 0; n < min; n++) out.push(node);
-        let tail: Node[] = [];
-        for (let n = min; n < max; n++) tail = [{ k: 'alt', alts: [[node, ...tail], []] }];
-        out.push(...tail);
-      } else throw new NotPhrase();
-    }
-    return out;
-  }
-  /** The quantifier at i, read past, or undefined. */
-  function quantifier(): [number, number] | undefined {
-    const c = src[i];
-    if (c === '?' || c === '*' || c === '+') {
-      i++;
-      return c === '?' ? [0, 1] : c === '*' ? [0, MANY] : [1, MANY];
-    }
-    if (c !== '{') return undefined;
-    const close = src.indexOf('}', i);
-    const [lo, hi] = src.slice(i + 1, close).split(',') as [string, string | undefined];
-    if (close < 0 || !isDigits(lo) || (hi !== undefined && hi !== '' && !isDigits(hi))) throw new NotPhrase();
-    i = close + 1;
-    return [Number(lo), hi === undefined ? Number(lo) : hi === '' ? MANY : Number(hi)];
-  }
-  /** After a backslash and `e` (i past them): the code of \uXXXX or \xXX, read past, or −1. */
-  function hexEscape(e: string): number {
-    const n = e === 'u' ? 4 : e === 'x' ? 2 : 0;
-    const hex = src.slice(i, i + n);
-    if (n === 0 || hex.length !== n || [...hex].some((h) => !'0123456789abcdefABCDEF'.includes(h))) return -1;
-    i += n;
-    return parseInt(hex, 16);
-  }
-  /** A class at i ('[' … ']'). */
-  function charClass(): Node {
-    i++;
-    const neg = src[i] === '^';
-    if (neg) i++;
-    const ranges: number[] = [];
-    const one = (): number[] => {
-      const c = src[i]!;
-      if (c !== '\\') {
-        i++;
-        return [c.charCodeAt(0), c.charCodeAt(0)];
-      }
-      const e = src[i + 1] ?? '';
-      i += 2;
-      if (e === 'd') return DIGIT_RANGES;
-      if (e === 'w') return WORD_RANGES;
-      if (e === 's') return SPACE_RANGES;
-      if (e === 'b') return [8, 8];
-      if (isPunct(e)) return [e.charCodeAt(0), e.charCodeAt(0)];
-      const code = hexEscape(e);
-      if (code >= 0) return [code, code];
-      throw new NotPhrase();
-    };
-    while (i < src.length && src[i] !== ']') {
-      const a = one();
-      if (src[i] === '-' && src[i + 1] !== ']' && i + 1 < src.length) {
-        i++;
-        const b = one();
-        if (a.length !== 2 || b.length !== 2 || a[0] !== a[1] || b[0] !== b[1] || a[0]! > b[0]!) throw new NotPhrase();
-        ranges.push(a[0]!, b[0]!);
-      } else ranges.push(...a);
-    }
-    if (src[i] !== ']' || ranges.length === 0) throw new NotPhrase();
-    i++;
-    return { k: 'class', ranges, neg, min: 1, max: 1 };
-  }
-  function atom(): Node {
-    const c = src[i]!;
-    if (src.startsWith('(?![a-z0-9])', i)) {
-      i += 12;
-      return { k: 'assert', a: NOT_ALNUM };
-    }
-    if (c === '(') {
-      const look = src.startsWith('(?=', i) || src.startsWith('(?!', i);
-      if (!look && !src.startsWith('(?:', i)) throw new NotPhrase();
-      const neg = src[i + 2] === '!';
-      i += 3;
-      const inner = alts();
-      if (src[i] !== ')') throw new NotPhrase();
-      i++;
-      return look ? { k: 'look', neg, alts: inner } : { k: 'alt', alts: inner };
-    }
-    if (c === '\\') {
-      const e = src[i + 1] ?? '';
-      i += 2;
-      if (e === 'b') return { k: 'assert', a: BOUND };
-      if (e === 'd' || e === 'w' || e === 's') return { k: 'class', ranges: e === 'd' ? DIGIT_RANGES : e === 'w' ? WORD_RANGES : SPACE_RANGES, neg: false, min: 1, max: 1 };
-      if (e === 'D' || e === 'W' || e === 'S') return { k: 'class', ranges: e === 'D' ? DIGIT_RANGES : e === 'W' ? WORD_RANGES : SPACE_RANGES, neg: true, min: 1, max: 1 };
-      // An escaped punctuation character stands for itself; letters and digits escape other things.
-      if (isPunct(e)) return { k: 'lit', s: e };
-      // A character by its code (the bundler writes non-ASCII characters so: ’ as \u2019).
-      const code = hexEscape(e);
-      if (code >= 0) return { k: 'lit', s: String.fromCharCode(code) };
-      throw new NotPhrase();
-    }
-    if (c === '^' || c === '$') {
-      i++;
-      return { k: 'assert', a: c === '^' ? BEGIN : END };
-    }
-    if (c === '[') return charClass();
-    if (c === '.') {
-      i++;
-      return { k: 'class', ranges: [10, 10, 13, 13, 0x2028, 0x2029], neg: true, min: 1, max: 1 };
-    }
-    if ('].*+?{}|)'.includes(c)) throw new NotPhrase();
-    i++;
-    return { k: 'lit', s: c };
-  }
-  const out = alts();
-  if (i !== src.length) throw new NotPhrase();
+  const out = parseSource(src).map(seq);
   return out.length === 1 ? out[0]! : [{ k: 'alt', alts: out }];
+}
+function seq(terms: Term[]): Node[] {
+  const out: Node[] = [];
+  for (const { atom, min, max: upTo, lazy } of terms) {
+    const node = nodeOf(atom);
+    // Greedy only: taken as often as it can be first, as the regexp tries it (phraseEnd follows the same order).
+    if (lazy) throw new NotPhrase();
+    if (min === 1 && upTo === 1) {
+      out.push(node);
+      continue;
+    }
+    const max = upTo === Infinity ? MANY : upTo;
+    if (node.k === 'class') out.push({ ...node, min, max });
+    else if (node.k === 'lit' && max > 1) {
+      const c = node.s.charCodeAt(0);
+      out.push({ k: 'class', ranges: [c, c], neg: false, min, max });
+    } else if (max <= 4) {
+      // A group (or character) a few times: the copies it must take, then each further copy optional within the one before.
+      for (let n = 0; n < min; n++) out.push(node);
+      let tail: Node[] = [];
+      for (let n = min; n < max; n++) tail = [{ k: 'alt', alts: [[node, ...tail], []] }];
+      out.push(...tail);
+    } else throw new NotPhrase();
+  }
+  return out;
+}
+/** A character's code; control escapes (\n, \t …) are not taken, as the phrases never took them ([^.!?\n]{0,60} stays a regexp). */
+function codeOf(c: Char): number {
+  if (c.escape && 'nrtfv'.includes(c.escape)) throw new NotPhrase();
+  return c.code;
+}
+function rangesOf(s: Shorthand): number[] {
+  const n = s.name.toLowerCase();
+  return n === 'd' ? DIGIT_RANGES : n === 'w' ? WORD_RANGES : SPACE_RANGES;
+}
+/** Whether a lookahead is (?![a-z0-9]), written so: the end of a word, an assertion of its own. */
+function isNotAlnum(a: Atom & { k: 'look' }): boolean {
+  const [term, ...more] = a.alts.length === 1 ? a.alts[0]! : [];
+  if (!term || more.length || term.min !== 1 || term.max !== 1 || term.atom.k !== 'class' || term.atom.negated) return false;
+  const m = term.atom.members;
+  const is = (r: ClassMember | undefined, from: string, to: string) => r?.k === 'range' && !r.from.escape && !r.to.escape && r.from.code === from.charCodeAt(0) && r.to.code === to.charCodeAt(0);
+  return !a.behind && a.negated && m.length === 2 && is(m[0], 'a', 'z') && is(m[1], '0', '9');
+}
+function nodeOf(a: Atom): Node {
+  switch (a.k) {
+    case 'char':
+      return { k: 'lit', s: String.fromCharCode(codeOf(a)) };
+    case 'shorthand':
+      return { k: 'class', ranges: rangesOf(a), neg: a.name !== a.name.toLowerCase(), min: 1, max: 1 };
+    case 'dot':
+      return { k: 'class', ranges: [10, 10, 13, 13, 0x2028, 0x2029], neg: true, min: 1, max: 1 };
+    case 'assert':
+      if (a.kind === 'B') throw new NotPhrase();
+      return { k: 'assert', a: a.kind === 'b' ? BOUND : a.kind === '^' ? BEGIN : END };
+    case 'look':
+      if (isNotAlnum(a)) return { k: 'assert', a: NOT_ALNUM };
+      if (a.behind) throw new NotPhrase();
+      return { k: 'look', neg: a.negated, alts: a.alts.map(seq) };
+    case 'group':
+      if (a.capture) throw new NotPhrase();
+      return { k: 'alt', alts: a.alts.map(seq) };
+    case 'class': {
+      const ranges: number[] = [];
+      for (const m of a.members) {
+        if (m.k === 'char') ranges.push(codeOf(m), codeOf(m));
+        else if (m.k === 'range') ranges.push(codeOf(m.from), codeOf(m.to));
+        // \D \W \S in a class: not as ranges here.
+        else if (m.name === m.name.toLowerCase()) ranges.push(...rangesOf(m));
+        else throw new NotPhrase();
+      }
+      if (ranges.length === 0) throw new NotPhrase();
+      return { k: 'class', ranges, neg: a.negated, min: 1, max: 1 };
+    }
+  }
 }
 
 /**
@@ -255,13 +191,6 @@ function assertionsOnly(post: string): boolean {
       i = close + 1;
     } else return false;
   }
-  return true;
-}
-
-/** Whether a string is one or more ASCII digits. */
-function isDigits(d: string): boolean {
-  if (d === '') return false;
-  for (let k = 0; k < d.length; k++) if (d.charCodeAt(k) < 48 || d.charCodeAt(k) > 57) return false;
   return true;
 }
 
@@ -425,7 +354,7 @@ function read(alt: string): { seq: Node[]; firstWords: string[] } | undefined {
   try {
     seq = mergeLiterals(parse(alt));
   } catch (e) {
-    if (e instanceof NotPhrase) return undefined;
+    if (e instanceof NotPhrase || e instanceof Unsupported) return undefined;
     throw e;
   }
   const firstWords = firstWordsOf(seq);

@@ -10,8 +10,11 @@
 //
 // Sound by construction, not by data: a word counts only where the pattern forces it to stand
 // whole (a-z and 0-9 between breaks, as features.ts reads words), and every construct the reading
-// does not understand just adds no requirement. So a gate can only be too open, never too closed.
+// does not understand just adds no requirement (a pattern regexp-source.ts cannot read has no
+// gate at all). So a gate can only be too open, never too closed.
 // test/unit/classifier/word-gates.test.ts checks it against every rule's matches on the data too.
+
+import { parseSource, Unsupported, type Atom as SourceAtom, type ClassMember, type Shorthand, type Term } from './regexp-source';
 
 /**
  * A gate in disjunctive form: any of the conjunctions; each conjunction is a list of clauses that
@@ -37,148 +40,62 @@ interface Item {
   max: number;
 }
 
-class Unreadable extends Error {}
-
 const isBreakChar = (c: string) => !/^[a-zA-Z0-9]$/.test(c);
 const CURRENCY_CHARS = '$€£¥';
-const UNKNOWN: Atom = { t: 'set', breaks: false, currency: false, digit: false };
+type CharSet = Extract<Atom, { t: 'set' }>;
+const UNKNOWN: CharSet = { t: 'set', breaks: false, currency: false, digit: false };
 
-/** Parse a regex source (flags: none) into alternatives of items. Throws Unreadable on what it does not know. */
-function parse(src: string): Item[][] {
-  let i = 0;
-  function alts(): Item[][] {
-    const out: Item[][] = [seq()];
-    while (src[i] === '|') {
-      i++;
-      out.push(seq());
-    }
-    return out;
+/** A pattern's syntax tree (regexp-source.ts) as alternatives of items; repeats lazy or not alike. */
+function itemsOf(alts: Term[][]): Item[][] {
+  return alts.map((seq) => seq.map(({ atom, min, max }) => ({ atom: atomOf(atom), min, max })));
+}
+function atomOf(a: SourceAtom): Atom {
+  switch (a.k) {
+    case 'char':
+      return { t: 'char', c: String.fromCharCode(a.code) };
+    case 'shorthand':
+      return setOf(a);
+    case 'dot':
+      return UNKNOWN;
+    case 'assert':
+      return { t: 'assert', kind: a.kind };
+    case 'look':
+      return { t: 'assert', kind: 'look' };
+    case 'group':
+      return { t: 'group', alts: itemsOf(a.alts) };
+    case 'class':
+      return classOf(a.negated, a.members);
   }
-  function seq(): Item[] {
-    const items: Item[] = [];
-    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
-      const atom = atomAt();
-      const [min, max] = quantifier();
-      items.push({ atom, min, max });
+}
+function setOf(s: Shorthand): CharSet {
+  if (s.name === 'd') return { t: 'set', breaks: false, currency: false, digit: true };
+  if (s.name === 's' || s.name === 'W') return { t: 'set', breaks: true, currency: false, digit: false };
+  return UNKNOWN;
+}
+function classOf(negated: boolean, members: ClassMember[]): Atom {
+  let breaks = true;
+  let currency = true;
+  let digit = true;
+  for (const m of members) {
+    if (m.k === 'range') {
+      // A range: only what it spans is known by its ends; any range is taken as unknown but digits.
+      breaks = false;
+      currency = false;
+      if (!(m.from.code >= 48 && m.to.code <= 57)) digit = false;
+    } else if (m.k === 'char') {
+      const c = String.fromCharCode(m.code);
+      if (!isBreakChar(c)) breaks = false;
+      if (!CURRENCY_CHARS.includes(c)) currency = false;
+      if (!(c >= '0' && c <= '9')) digit = false;
+    } else {
+      const a = setOf(m);
+      breaks &&= a.breaks;
+      currency &&= a.currency;
+      digit &&= a.digit;
     }
-    return items;
   }
-  function quantifier(): [number, number] {
-    let q: [number, number] = [1, 1];
-    const c = src[i];
-    if (c === '?') q = [0, 1];
-    else if (c === '*') q = [0, Infinity];
-    else if (c === '+') q = [1, Infinity];
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
-      if (!m) return q;
-      i += m[0].length;
-      const lo = Number(m[1]);
-      const hi = m[2] === undefined ? lo : m[3] === '' ? Infinity : Number(m[3]);
-      if (src[i] === '?') i++;
-      return [lo, hi];
-    } else return q;
-    i++;
-    if (src[i] === '?') i++;
-    return q;
-  }
-  function atomAt(): Atom {
-    const c = src[i]!;
-    if (c === '(') {
-      i++;
-      let look = false;
-      if (src.startsWith('?:', i)) i += 2;
-      else if (src.startsWith('?=', i) || src.startsWith('?!', i)) {
-        i += 2;
-        look = true;
-      } else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) {
-        i += 3;
-        look = true;
-      } else if (src[i] === '?') throw new Unreadable('group kind');
-      const inner = alts();
-      if (src[i] !== ')') throw new Unreadable('unclosed group');
-      i++;
-      return look ? { t: 'assert', kind: 'look' } : { t: 'group', alts: inner };
-    }
-    if (c === '[') return charClass();
-    if (c === '\\') return escape(false) as Atom;
-    i++;
-    if (c === '.') return UNKNOWN;
-    if (c === '^' || c === '$') return { t: 'assert', kind: c };
-    if (c === ')' || c === '|' || c === '?' || c === '*' || c === '+') throw new Unreadable('stray ' + c);
-    return { t: 'char', c };
-  }
-  /** An escape at i (the backslash); in a class, \b is a backspace character. */
-  function escape(inClass: boolean): Atom {
-    const e = src[i + 1];
-    if (e === undefined) throw new Unreadable('trailing backslash');
-    i += 2;
-    if (e === 'b') return inClass ? { t: 'char', c: '\b' } : { t: 'assert', kind: 'b' };
-    if (e === 'B') return inClass ? UNKNOWN : { t: 'assert', kind: 'B' };
-    if (e === 'd') return { t: 'set', breaks: false, currency: false, digit: true };
-    if (e === 's' || e === 'W') return { t: 'set', breaks: true, currency: false, digit: false };
-    if (e === 'w' || e === 'D' || e === 'S') return UNKNOWN;
-    if (e === 'n') return { t: 'char', c: '\n' };
-    if (e === 't') return { t: 'char', c: '\t' };
-    if (e === 'r') return { t: 'char', c: '\r' };
-    if (e === 'f') return { t: 'char', c: '\f' };
-    if (e === 'v') return { t: 'char', c: '\v' };
-    if (e === 'u' || e === 'x') {
-      const n = e === 'u' ? 4 : 2;
-      const hex = src.slice(i, i + n);
-      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n) throw new Unreadable('escape');
-      i += n;
-      return { t: 'char', c: String.fromCharCode(parseInt(hex, 16)) };
-    }
-    if (/[0-9ckpPq]/.test(e)) throw new Unreadable('escape \\' + e);
-    return { t: 'char', c: e };
-  }
-  function charClass(): Atom {
-    i++;
-    let negated = false;
-    if (src[i] === '^') {
-      negated = true;
-      i++;
-    }
-    let breaks = true;
-    let currency = true;
-    let digit = true;
-    let empty = true;
-    while (i < src.length && src[i] !== ']') {
-      empty = false;
-      let a: Atom;
-      if (src[i] === '\\') a = escape(true);
-      else a = { t: 'char', c: src[i++]! };
-      if (src[i] === '-' && src[i + 1] !== ']' && i + 1 < src.length) {
-        // A range: only what it spans is known by its ends; any range is taken as unknown but digits.
-        i++;
-        let b: Atom;
-        if (src[i] === '\\') b = escape(true);
-        else b = { t: 'char', c: src[i++]! };
-        const isDigits = a.t === 'char' && b.t === 'char' && a.c >= '0' && b.c <= '9' && a.c <= b.c;
-        breaks = false;
-        currency = false;
-        if (!isDigits) digit = false;
-        continue;
-      }
-      if (a.t === 'char') {
-        if (!isBreakChar(a.c)) breaks = false;
-        if (!CURRENCY_CHARS.includes(a.c)) currency = false;
-        if (!(a.c >= '0' && a.c <= '9')) digit = false;
-      } else if (a.t === 'set') {
-        breaks &&= a.breaks;
-        currency &&= a.currency;
-        digit &&= a.digit;
-      } else throw new Unreadable('class member');
-    }
-    if (src[i] !== ']') throw new Unreadable('unclosed class');
-    i++;
-    if (negated || empty) return UNKNOWN;
-    return { t: 'set', breaks, currency, digit };
-  }
-  const out = alts();
-  if (i !== src.length) throw new Unreadable('trailing ' + src.slice(i));
-  return out;
+  if (negated || members.length === 0) return UNKNOWN;
+  return { t: 'set', breaks, currency, digit };
 }
 
 const consuming = (it: Item) => it.atom.t !== 'assert' || it.atom.kind !== 'look';
@@ -341,9 +258,9 @@ export function patternGate(re: RegExp): Gate | undefined {
   if (re.flags.replace('g', '') !== '') return undefined;
   let alts: Item[][];
   try {
-    alts = parse(re.source);
+    alts = itemsOf(parseSource(re.source));
   } catch (e) {
-    if (e instanceof Unreadable) return undefined;
+    if (e instanceof Unsupported) return undefined;
     throw e;
   }
   const gate = needsOfAlts(alts, false, false).map((conj) => dedupe(conj));
