@@ -4,6 +4,7 @@
 //                                   │ (API URLs only, after the fact)
 //                                   ▼
 //                 clone().text() / responseText, in a later task
+//                 (an XHR text the page parsed itself: the page's value, parse-tap.ts)
 //                                   ▼
 //                 parseGraphqlResponse (bounded) ──► JSON string ──► `qb:page-data` on document
 //                                                                   (content/page-bridge.ts validates it)
@@ -14,6 +15,7 @@
 import { parseApiResponse } from './parse-graphql';
 import { emptyPageData, PAGE_DATA_EVENT, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
 import { BUDGETS, jsonChars } from '../shared/budgets';
+import { tapJsonParse, type ParseTap } from './parse-tap';
 
 /** Bodies larger than this are not read (counted as a failure): 20 MB of JSON. */
 export const MAX_BODY_CHARS = 20 * 1024 * 1024;
@@ -50,6 +52,8 @@ export interface PageWindow {
   CustomEvent: typeof CustomEvent;
   setTimeout: (fn: () => void, ms?: number) => unknown;
   location?: { href: string };
+  /** Its JSON.parse is wrapped to hand us the page's own parse of an XHR response (parse-tap.ts). */
+  JSON?: JSON;
 }
 
 export interface PageReaderOptions {
@@ -261,8 +265,11 @@ function wrapFetch(win: PageWindow, base: string, sink: Sink): (() => void) | un
   };
 }
 
-/** Wraps XMLHttpRequest's open and send; returns the undo, or undefined when there is no XHR. */
-function wrapXhr(win: PageWindow, base: string, sink: Sink): (() => void) | undefined {
+/**
+ * Wraps XMLHttpRequest's open and send; returns the undo, or undefined when there is no XHR.
+ * With a `tap`, a text response the page parsed itself is read from the page's value.
+ */
+function wrapXhr(win: PageWindow, base: string, sink: Sink, tap: ParseTap | undefined): (() => void) | undefined {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto || typeof proto.open !== 'function' || typeof proto.send !== 'function') return undefined;
   const originalOpen = proto.open;
@@ -270,22 +277,36 @@ function wrapXhr(win: PageWindow, base: string, sink: Sink): (() => void) | unde
   const addListener = proto.addEventListener;
   const urls = new WeakMap<XMLHttpRequest, string>();
   const watched = new WeakSet<XMLHttpRequest>();
+  /** Sent to an API URL and not yet ended: each is one `tap.expect()` to settle. */
+  const due = new WeakSet<XMLHttpRequest>();
 
-  const onLoad = function (this: XMLHttpRequest) {
+  // At loadend, after every load and readystatechange handler of the page (and the microtasks they
+  // queued) ran: by then the page has parsed the text, if it parses it as it arrives.
+  const onLoadEnd = function (this: XMLHttpRequest) {
+    if (!due.has(this)) return;
+    due.delete(this);
     try {
       // The page may reuse one XHR for other URLs: check the one this load is for.
       const url = urls.get(this);
       if (url === undefined || !apiOperation(url, base)) return;
-      if (this.status < 200 || this.status >= 300) return;
+      if (this.readyState !== 4 || this.status < 200 || this.status >= 300) return;
       const type = this.responseType;
-      if (type === '' || type === 'text') sink.text(this.responseText, url);
-      else if (type === 'json') sink.json(this.response, url);
+      if (type === '' || type === 'text') {
+        const text = this.responseText;
+        const pages = typeof text === 'string' ? tap?.take(text) : undefined;
+        if (pages) sink.json(pages.value, url);
+        else sink.text(text, url);
+      } else if (type === 'json') sink.json(this.response, url);
     } catch {
       // Never into the page.
+    } finally {
+      tap?.settle();
     }
   };
   const open = function open(this: XMLHttpRequest, ...args: unknown[]): void {
     try {
+      // open() on a request in flight ends it without a loadend.
+      if (due.delete(this)) tap?.settle();
       const url = args[1];
       urls.set(this, typeof url === 'string' ? url : url instanceof URL ? url.href : String(url));
     } catch {
@@ -296,14 +317,26 @@ function wrapXhr(win: PageWindow, base: string, sink: Sink): (() => void) | unde
   const xhrSend = function send(this: XMLHttpRequest, ...args: unknown[]): void {
     try {
       const url = urls.get(this);
-      if (url !== undefined && !watched.has(this) && apiOperation(url, base)) {
-        watched.add(this);
-        addListener.call(this, 'load', onLoad);
+      if (url !== undefined && apiOperation(url, base)) {
+        if (!watched.has(this)) {
+          watched.add(this);
+          addListener.call(this, 'loadend', onLoadEnd);
+        }
+        if (!due.has(this)) {
+          due.add(this);
+          tap?.expect();
+        }
       }
     } catch {
       // Never into the page.
     }
-    return (originalSend as (...a: unknown[]) => void).apply(this, args);
+    try {
+      return (originalSend as (...a: unknown[]) => void).apply(this, args);
+    } catch (error) {
+      // Not sent (the page's own mistake, passed on as it is): no loadend will come.
+      if (due.delete(this)) tap?.settle();
+      throw error;
+    }
   };
   lookNative(open, originalOpen);
   lookNative(xhrSend, originalSend);
@@ -325,7 +358,8 @@ export function installPageReader(win: PageWindow, options: PageReaderOptions = 
   if (signal?.aborted) return () => undefined;
   const base = win.location?.href ?? 'https://x.com/';
   const sink = makeSink(win, options, signal);
-  const undo = [wrapFetch(win, base, sink), wrapXhr(win, base, sink)].filter((u): u is () => void => !!u);
+  const tap = tapJsonParse(win.JSON);
+  const undo = [wrapFetch(win, base, sink), wrapXhr(win, base, sink, tap), tap?.uninstall].filter((u): u is () => void => !!u);
   const uninstall = () => undo.splice(0).forEach((u) => u());
   signal?.addEventListener('abort', uninstall, { once: true });
   return uninstall;

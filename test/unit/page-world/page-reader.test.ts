@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenToPageReader } from '../../../src/content/page-bridge';
 import { apiOperation, chunkPageData, installPageReader, MAX_BODY_CHARS, type PageWindow } from '../../../src/page-world/page-reader';
-import { parseGraphqlResponse } from '../../../src/page-world/parse-graphql';
+import { parseApiResponse, parseGraphqlResponse } from '../../../src/page-world/parse-graphql';
+
+/** The runner's own JSON.parse, out of reach of the spies below. */
+const realParse = JSON.parse.bind(JSON);
+const parseApiResponseOf = (text: string) => parseApiResponse(realParse(text), 'HomeTimeline', HOME);
 import { emptyHealth } from '../../../src/shared/health';
 import { emptyPageData, type PageData } from '../../../src/shared/validate-page-data';
 
@@ -231,14 +235,18 @@ describe('the fetch wrapper is passive', () => {
 class FakeXhr extends EventTarget {
   static sent: unknown[][] = [];
   status = 0;
+  readyState = 0;
   responseType: XMLHttpRequestResponseType = '';
   responseText = '';
   response: unknown = '';
   url = '';
+  /** Thrown by send, as a real XHR throws when not opened. */
+  sendError: Error | undefined;
   open(method: string, url: string | URL): void {
     this.url = String(url);
   }
   send(bodyArg?: unknown): void {
+    if (this.sendError) throw this.sendError;
     FakeXhr.sent.push([this.url, bodyArg]);
   }
   /** What the network would do: fill in the response and fire load. */
@@ -249,7 +257,9 @@ class FakeXhr extends EventTarget {
       this.responseText = text;
       this.response = text;
     }
+    this.readyState = 4;
     this.dispatchEvent(new Event('load'));
+    this.dispatchEvent(new Event('loadend'));
   }
 }
 
@@ -331,6 +341,76 @@ describe('the XMLHttpRequest wrapper is passive', () => {
     expect(() => xhr.finish(200, '{"data": {"tru')).not.toThrow();
     await vi.waitFor(() => expect(posts.length).toBe(1));
     expect(sum(posts)).toEqual({ responsesSeen: 1, apiTweets: 0, apiUsers: 0, apiFailures: 1 });
+  });
+});
+
+/** An XHR window with a JSON of its own, and a spy on the JSON.parse the reader keeps for itself. */
+function xhrWindowWithJson() {
+  const ours = vi.spyOn(JSON, 'parse');
+  cleanups.push(() => ours.mockRestore());
+  const pageJson = { parse: realParse, stringify: JSON.stringify } as unknown as JSON;
+  const posts: PageData[] = [];
+  class Xhr extends FakeXhr {}
+  const win: PageWindow = {
+    XMLHttpRequest: Xhr as unknown as typeof XMLHttpRequest,
+    JSON: pageJson,
+    document,
+    CustomEvent,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+  };
+  cleanups.push(installPageReader(win, { post: (d) => posts.push(d) }));
+  ours.mockClear();
+  /** Our parses of a text this long (the page's own go through pageJson, not the spy). */
+  const oursOf = (text: string) => ours.mock.calls.filter((c) => c[0] === text).length;
+  return { Xhr, posts, pageJson, oursOf };
+}
+
+describe("the page's own parse of an XHR response is read, not parsed again", () => {
+  it('reads the value the page parsed in its load handler: the same tweets, no second parse', async () => {
+    const { Xhr, posts, pageJson, oursOf } = xhrWindowWithJson();
+    const text = body('_issue_28_1.json');
+    const xhr = new Xhr();
+    xhr.open('GET', HOME);
+    let pageGot: unknown;
+    xhr.addEventListener('load', () => (pageGot = pageJson.parse(xhr.responseText)));
+    xhr.send();
+    xhr.finish(200, text);
+    expect(pageGot).toEqual(realParse(text));
+    await vi.waitFor(() => expect(posts.length).toBe(1));
+    expect(posts[0]).toEqual(parseApiResponseOf(text));
+    expect(oursOf(text)).toBe(0);
+  });
+
+  it('parses its own copy when the page did not parse the text (or parsed it later)', async () => {
+    const { Xhr, posts, oursOf } = xhrWindowWithJson();
+    const text = body('_issue_28_1.json');
+    const xhr = new Xhr();
+    xhr.open('GET', HOME);
+    xhr.send();
+    xhr.finish(200, text);
+    await vi.waitFor(() => expect(posts.length).toBe(1));
+    expect(posts[0]!.tweets.length).toBe(4);
+    expect(oursOf(text)).toBe(1);
+  });
+
+  it("keeps nothing of the page's once no API response is due, also after a send that threw", async () => {
+    const { Xhr, posts, pageJson, oursOf } = xhrWindowWithJson();
+    const text = body('_issue_42.json');
+    const broken = new Xhr();
+    broken.open('GET', HOME);
+    const error = new Error('InvalidStateError');
+    broken.sendError = error;
+    // The page gets the very exception the original threw.
+    expect(() => broken.send()).toThrow(error);
+    // Not due: the page's parse of the text is not kept, so the next response of it is parsed by us.
+    pageJson.parse(text);
+    const xhr = new Xhr();
+    xhr.open('GET', HOME);
+    xhr.send();
+    xhr.finish(200, text);
+    await vi.waitFor(() => expect(posts.length).toBe(1));
+    expect(posts[0]!.tweets.length).toBe(2);
+    expect(oursOf(text)).toBe(1);
   });
 });
 
