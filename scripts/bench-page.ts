@@ -20,13 +20,14 @@
 //   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
 //                          with several extensions: before=FILE1,after=FILE2
 //   QB_BENCH_PROFILE=1     also print where the page's and the service worker's script time went (extension runs)
+//   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR
 //
 // The machine may be shared: only ratios within one run mean anything.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildAll } from './build';
 import { CHROME_DIST, ROOT } from './chromium-session';
 import { serveDemoX } from '../demo/x-site';
@@ -34,6 +35,7 @@ import { benchTimeline } from '../demo/bench-timeline';
 
 const QUICK = process.env.QB_BENCH_QUICK === '1' || process.argv.includes('--quick');
 const PROFILE = process.env.QB_BENCH_PROFILE === '1';
+const SNAPSHOTS = process.env.QB_BENCH_SNAPSHOT;
 const CELLS = Number(process.env.QB_BENCH_CELLS ?? (QUICK ? 400 : 10_000));
 const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
 const MARK = CELLS > 2000 ? 2000 : 0;
@@ -256,6 +258,18 @@ async function heapAfterGc(s: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/** A heap snapshot of the page (all its worlds), for Chromium's Memory panel or a script. */
+async function saveHeapSnapshot(s: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  s.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await s.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  s.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, chunks.join(''));
+  console.error(`heap snapshot: ${file}`);
+}
+
 /** The service worker's heap after GC, through a (non-flat) session of the browser's CDP. */
 async function serviceWorkerHeap(browserSession: CDPSession): Promise<number | undefined> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
@@ -363,6 +377,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     });
     if (profiling) printProfile(`page main thread, ${mode}`, ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile);
     const heapEnd = await heapAfterGc(session);
+    if (SNAPSHOTS) await saveHeapSnapshot(session, join(SNAPSHOTS, `${variant}-${mode}-${CELLS}.heapsnapshot`));
     const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession) : undefined;
     const ms = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
     return {
