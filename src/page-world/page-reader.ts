@@ -15,6 +15,7 @@
 import { parseApiResponse } from './parse-graphql';
 import { emptyPageData, PAGE_DATA_EVENT, PAGE_DATA_LIMITS, type PageData } from '../shared/validate-page-data';
 import { BUDGETS, jsonChars } from '../shared/budgets';
+import { lookNative } from './look-native';
 import { tapJsonParse, type ParseTap } from './parse-tap';
 
 /** Bodies larger than this are not read (counted as a failure): 20 MB of JSON. */
@@ -130,16 +131,6 @@ async function readCapped(response: Response): Promise<string | null> {
   }
   parts.push(decoder.decode());
   return parts.join('');
-}
-
-/** Makes `wrapper` report the same `name` and `length` as `original`. */
-function lookNative(wrapper: Function, original: Function): void {
-  try {
-    Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
-    Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
-  } catch {
-    // Cosmetic only.
-  }
 }
 
 /** The hand-off from a wrapper to the parser: text or parsed JSON of one API response, or a failure. */

@@ -15,6 +15,8 @@
 // Rules as for the fetch and XHR wrappers: the page's call gets exactly what the original returns
 // (same value, same exception), nothing of ours throws into it, and uninstalling puts it back.
 
+import { lookNative } from './look-native';
+
 /** Only texts this long are kept (an API response is kilobytes; the page parses many small strings). */
 const MIN_CHARS = 256;
 /** Parses kept while responses are due; older ones fall out (the reader then parses its own copy). */
@@ -56,12 +58,7 @@ export function tapJsonParse(json: JSON | undefined): ParseTap | undefined {
     }
     return value;
   };
-  try {
-    Object.defineProperty(parse, 'name', { value: original.name, configurable: true });
-    Object.defineProperty(parse, 'length', { value: original.length, configurable: true });
-  } catch {
-    // Cosmetic only.
-  }
+  lookNative(parse, original);
   json.parse = parse as typeof JSON.parse;
 
   return {
