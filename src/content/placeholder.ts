@@ -123,6 +123,11 @@ function bar(attr: string, label: string, text: HTMLElement, buttons: HTMLButton
   return host;
 }
 
+/** Each placeholder's reason, a text node of its own: a new reason is said without building the placeholder again. */
+const reasons = new WeakMap<HTMLElement, Text>();
+
+const reasonText = (reason: string) => ` — ${reason}`;
+
 /** Build the placeholder host element (not yet in the document). */
 export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
   const at = `@${handle}`;
@@ -130,11 +135,26 @@ export function createPlaceholder(handle: string, reason: string, actions: Place
   const who = document.createElement('span');
   who.className = 'who';
   who.textContent = at;
-  text.append(`${t('placeholder_quieted')} `, who, ` — ${reason}`);
-  return bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [
+  const why = document.createTextNode(reasonText(reason));
+  text.append(`${t('placeholder_quieted')} `, who, why);
+  const host = bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [
     button(t('placeholder_show'), () => actions.show(), t('placeholder_show_label', [at])),
     button(t('override_show_label', [at]), () => actions.alwaysShow()),
   ]);
+  reasons.set(host, why);
+  return host;
+}
+
+/**
+ * Says a new reason on a placeholder of ours (an author's verdict changes its counts with every
+ * post: "5 of 7" → "6 of 8"); false when `host` is not one. A rebuild cost a shadow root, its
+ * style and two buttons for each of the author's cells on the page, at every new verdict.
+ */
+export function setPlaceholderReason(host: HTMLElement, reason: string): boolean {
+  const why = reasons.get(host);
+  if (!why) return false;
+  why.data = reasonText(reason);
+  return true;
 }
 
 export type UndoKind = 'shown' | 'always';

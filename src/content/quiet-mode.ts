@@ -16,7 +16,7 @@ import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR, childWith } from './dom-attributes';
-import { createPlaceholder, createUndoBar, type UndoKind } from './placeholder';
+import { createPlaceholder, createUndoBar, setPlaceholderReason, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
 import { TabTweets, TWEET } from './tab-tweets';
 
@@ -212,7 +212,10 @@ export class QuietMode {
     const handle = handleOf(cell);
     const existing = childWith(cell, QB_ATTR.placeholder);
     const label = `${id}|${reason}`;
-    if (!existing || existing.dataset.qbFor !== label) {
+    if (existing && existing.dataset.qbFor !== label && existing.dataset.qbFor?.startsWith(`${id}|`) && setPlaceholderReason(existing, reason)) {
+      // The same tweet, a new reason: said in place.
+      existing.dataset.qbFor = label;
+    } else if (!existing || existing.dataset.qbFor !== label) {
       existing?.remove();
       const ph = createPlaceholder(handle, reason, {
         show: () => {

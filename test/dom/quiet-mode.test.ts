@@ -104,6 +104,33 @@ describe('QuietMode', () => {
     expect(placeholderRoot(placeholderOf(c)!)!.textContent).toContain('promoted post');
   });
 
+  it("says an author's new reason on the placeholders already there, without building them again; a new tweet in the cell gets a new one", () => {
+    const a = cell('1', 'ShopBot');
+    const b = cell('3', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
+    const before = [placeholderOf(a)!, placeholderOf(b)!];
+    const buttonsBefore = placeholderRoot(before[0]!)!.querySelectorAll('button');
+    qm.applyVerdicts([{ ...seller, reason: '6 of 8 posts carried shop links' }]);
+    expect([placeholderOf(a), placeholderOf(b)]).toEqual(before);
+    expect(placeholderOf(a)).toBe(before[0]);
+    for (const ph of before) {
+      const text = placeholderRoot(ph)!.textContent!;
+      expect(text).toContain('6 of 8 posts carried shop links');
+      expect(text).not.toContain('5 of 7');
+      expect(text).toContain('@ShopBot');
+    }
+    expect(a.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
+    // Its buttons still act for the same tweet.
+    trustedClick(buttonsBefore[0]!);
+    expect(a.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(b.hasAttribute('data-qb-quiet')).toBe(true);
+    // X recycles cell b for another tweet of the same author: a placeholder of its own.
+    qm.track(b, { id: '4', authorHandle: 'ShopBot', isAd: false });
+    expect(placeholderOf(b)).not.toBe(before[1]);
+    expect(b.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
+  });
+
   it('a page script cannot reach or press the placeholder (issue 8, failure 2: forged clicks)', () => {
     const a = cell('1', 'ShopBot');
     qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
