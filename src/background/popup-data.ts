@@ -216,7 +216,11 @@ export async function listSellers(
     .filter((r) => !query || r.key.includes(query) || (r.name ?? '').toLowerCase().includes(query))
     .map((r) => toSummary(r, dayKey(new Date(r.updatedAt))))
     .sort(compareSellers);
-  const offset = Math.max(0, Math.min(Math.floor(Number(req.offset) || 0), Math.max(0, matching.length - 1)));
+  // Past the end (the list shrank under the page the options page was on: a stricter sensitivity,
+  // verdicts that turned), the last whole page: a stray last row would leave no pager to go back.
+  const lastPage = Math.floor(Math.max(0, matching.length - 1) / limit) * limit;
+  const asked = Math.max(0, Math.floor(Number(req.offset) || 0));
+  const offset = asked < matching.length ? asked : lastPage;
   const allow = new Set(settings.allowList);
   const block = new Set(settings.blockList);
   return {
