@@ -1,6 +1,7 @@
 // The toolbar badge shows today's noise ratio: the share of tweets seen today that were selling.
 import browser from 'webextension-polyfill';
 import { dayKey } from '../shared/dates';
+import { formatCount, t, tn } from '../shared/i18n';
 import type { QuietBazaarDb } from './db';
 
 /** "23%" for 23 % of tweets selling today; empty before anything is seen. */
@@ -18,9 +19,8 @@ let shown: { text: string; title: string } | undefined;
 export async function updateBadge(db: QuietBazaarDb, now: Date): Promise<void> {
   const today = await db.days.get(dayKey(now));
   const text = badgeText(today?.seen ?? 0, today?.selling ?? 0);
-  const title = today?.seen
-    ? `Quiet Bazaar: ${today.selling} of ${today.seen} tweets seen today were selling`
-    : 'Quiet Bazaar';
+  // In the browser's language, numbers in its format, as the popup says them.
+  const title = today?.seen ? tn('toolbar_title', today.seen, [formatCount(today.selling)]) : t('ext_name');
   const before = shown;
   if (!before) await browser.action.setBadgeBackgroundColor({ color: '#0f766e' });
   if (before?.text !== text) await browser.action.setBadgeText({ text });
