@@ -3,11 +3,14 @@
 import { useState } from 'preact/hooks';
 import type { OptionsData } from '../shared/messages';
 import { t, tn } from '../ui/i18n';
+import { useKeepFocus } from '../ui/keep-focus';
 import { NoteLine, type OptionsActions, type OptionsNotes } from './view';
 
 export function DataSection({ data, notes, actions }: { data: OptionsData; notes: OptionsNotes; actions: OptionsActions }) {
   const { seen, authors, days } = data.stored;
   const [confirming, setConfirming] = useState(false);
+  // The question replaces its button: the focus goes to "Cancel" (never to "Delete"), and back.
+  const forget = useKeepFocus(confirming, confirming ? '.confirm-cancel' : 'button');
   return (
     <section class="section" id="data" aria-labelledby="data-heading">
       <h2 id="data-heading">{t('data_heading')}</h2>
@@ -48,7 +51,7 @@ export function DataSection({ data, notes, actions }: { data: OptionsData; notes
         {notes.import ? <NoteLine note={notes.import} id="import-result" /> : null}
       </div>
 
-      <div class="data-action">
+      <div class="data-action" ref={forget.box}>
         <h3>{t('forget_heading')}</h3>
         <p class="hint">{t('forget_hint')}</p>
         {confirming ? (
@@ -57,19 +60,19 @@ export function DataSection({ data, notes, actions }: { data: OptionsData; notes
             <button
               type="button"
               class="button button-danger"
-              onClick={() => {
+              onClick={forget.act(() => {
                 setConfirming(false);
                 actions.forgetAll();
-              }}
+              })}
             >
               {t('forget_delete')}
             </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
+            <button type="button" class="button confirm-cancel" onClick={forget.act(() => setConfirming(false))}>
               {t('cancel')}
             </button>
           </div>
         ) : (
-          <button type="button" class="button button-danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="button button-danger" onClick={forget.act(() => setConfirming(true))}>
             {t('forget_button')}
           </button>
         )}

@@ -10,6 +10,7 @@ import { request, type Send } from '../shared/request';
 import { VerdictBadge } from '../ui/account-name';
 import { AccountLink, AuditReadNote, isFollowingAudit } from '../ui/following-audit';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { useKeepFocus } from '../ui/keep-focus';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
 export const PAGE_SIZE = 50;
@@ -22,11 +23,13 @@ export interface AuditActions {
 
 function RowActions({ row, actions }: { row: AuditRow; actions: AuditActions }) {
   const label = (action: string) => t('audit_action_label', [action, row.handle]);
+  // The choice replaces the buttons: the focus moves to "Undo", and back (keep-focus.ts).
+  const { box, act } = useKeepFocus(`${row.override}|${row.notSeller}`);
   if (row.notSeller) {
     return (
-      <div class="account-actions">
+      <div class="account-actions" ref={box}>
         <span class="override-state">{t('audit_state_not_seller')}</span>
-        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={() => actions.notSeller(row.handle, false)}>
+        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={act(() => actions.notSeller(row.handle, false))}>
           {t('audit_undo')}
         </button>
       </div>
@@ -34,24 +37,24 @@ function RowActions({ row, actions }: { row: AuditRow; actions: AuditActions }) 
   }
   if (row.override) {
     return (
-      <div class="account-actions">
+      <div class="account-actions" ref={box}>
         <span class="override-state">{row.override === 'show' ? t('audit_state_show') : t('audit_state_hide')}</span>
-        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={() => actions.override(row.handle, null)}>
+        <button type="button" class="button" aria-label={label(t('audit_undo'))} onClick={act(() => actions.override(row.handle, null))}>
           {t('audit_undo')}
         </button>
       </div>
     );
   }
   return (
-    <div class="account-actions">
-      <button type="button" class="button" aria-label={label(t('audit_always_show'))} onClick={() => actions.override(row.handle, 'show')}>
+    <div class="account-actions" ref={box}>
+      <button type="button" class="button" aria-label={label(t('audit_always_show'))} onClick={act(() => actions.override(row.handle, 'show'))}>
         {t('audit_always_show')}
       </button>
-      <button type="button" class="button" aria-label={label(t('audit_always_hide'))} onClick={() => actions.override(row.handle, 'hide')}>
+      <button type="button" class="button" aria-label={label(t('audit_always_hide'))} onClick={act(() => actions.override(row.handle, 'hide'))}>
         {t('audit_always_hide')}
       </button>
       {row.verdict === 'seller' || row.verdict === 'mixed' ? (
-        <button type="button" class="button" aria-label={label(t('audit_not_seller'))} onClick={() => actions.notSeller(row.handle, true)}>
+        <button type="button" class="button" aria-label={label(t('audit_not_seller'))} onClick={act(() => actions.notSeller(row.handle, true))}>
           {t('audit_not_seller')}
         </button>
       ) : null}

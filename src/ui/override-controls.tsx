@@ -2,6 +2,7 @@
 // top sellers and the options page's full list use the same buttons with the same names.
 import type { Override } from '../shared/messages';
 import { t } from './i18n';
+import { useKeepFocus } from './keep-focus';
 
 export function OverrideControls({
   handle,
@@ -14,15 +15,17 @@ export function OverrideControls({
   override: Override;
   actions: { setOverride(handle: string, o: Override): void };
 }) {
+  // The choice replaces the buttons: the focus moves to "Undo", and back (keep-focus.ts).
+  const { box, act } = useKeepFocus(override);
   if (override === 'show' || override === 'hide') {
     return (
-      <div class="account-actions">
+      <div class="account-actions" ref={box}>
         <span class="override-state">{override === 'show' ? t('override_state_show') : t('override_state_hide')}</span>
         <button
           type="button"
           class="button"
           aria-label={override === 'show' ? t('override_undo_show_label', [label]) : t('override_undo_hide_label', [label])}
-          onClick={() => actions.setOverride(handle, null)}
+          onClick={act(() => actions.setOverride(handle, null))}
         >
           {t('undo')}
         </button>
@@ -30,11 +33,11 @@ export function OverrideControls({
     );
   }
   return (
-    <div class="account-actions">
-      <button type="button" class="button" aria-label={t('override_show_label', [label])} onClick={() => actions.setOverride(handle, 'show')}>
+    <div class="account-actions" ref={box}>
+      <button type="button" class="button" aria-label={t('override_show_label', [label])} onClick={act(() => actions.setOverride(handle, 'show'))}>
         {t('override_show')}
       </button>
-      <button type="button" class="button" aria-label={t('override_hide_label', [label])} onClick={() => actions.setOverride(handle, 'hide')}>
+      <button type="button" class="button" aria-label={t('override_hide_label', [label])} onClick={act(() => actions.setOverride(handle, 'hide'))}>
         {t('override_hide')}
       </button>
     </div>

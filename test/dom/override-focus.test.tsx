@@ -1,0 +1,99 @@
+// Keyboard users keep their place: choosing "Always show" / "Hide" (or "Not a seller") replaces
+// the buttons with the choice and "Undo", and the focus moves to "Undo" instead of being dropped
+// on the page; "Undo" gives it back to the first button. "Forget everything…" puts it on
+// "Cancel", never on "Delete".
+import { render } from 'preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditRow, FollowingAudit, PopupData } from '../../src/shared/messages';
+import { getMockData } from '../../src/popup/mock-data';
+import { PopupView } from '../../src/popup/view';
+import { FollowingAuditView } from '../../src/options/following-audit';
+import { OptionsView } from '../../src/options/view';
+import { getMockOptionsData } from '../../src/options/mock-data';
+import { withContainer } from '../helpers/render-container';
+
+let container: HTMLElement;
+withContainer((el) => (container = el));
+
+const noop = () => undefined;
+const button = (name: string) => {
+  const found = [...container.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+};
+/** Focus and press it, as Enter on a focused button does. */
+const press = (b: HTMLButtonElement) => {
+  b.focus();
+  b.click();
+};
+const focused = () => {
+  const el = document.activeElement as HTMLElement | null;
+  return el?.getAttribute('aria-label') ?? el?.textContent ?? el?.tagName;
+};
+
+describe('the popup\'s top sellers', () => {
+  let data: PopupData;
+  const show = () => render(<PopupView data={data} actions={{ setQuietMode: noop, setSensitivity: noop, setHideMixed: noop, setHideAds: noop, setExemptFollowed: noop, setOverride }} />, container);
+  const setOverride = vi.fn((handle: string, o: 'show' | 'hide' | null) => {
+    data = { ...data, authors: data.authors.map((a) => (a.handle === handle ? { ...a, override: o } : a)) };
+    show();
+  });
+  beforeEach(() => {
+    data = getMockData();
+    show();
+  });
+
+  it('"Always show" moves the focus to its "Undo", and "Undo" back to "Always show"', async () => {
+    press(button('Always show @DealsDaily_HQ'));
+    await vi.waitFor(() => expect(focused()).toBe('Undo always show for @DealsDaily_HQ'));
+    press(button('Undo always show for @DealsDaily_HQ'));
+    await vi.waitFor(() => expect(focused()).toBe('Always show @DealsDaily_HQ'));
+  });
+
+  it('"Hide" moves the focus to its "Undo"', async () => {
+    press(button('Hide @DealsDaily_HQ'));
+    await vi.waitFor(() => expect(focused()).toBe('Undo hide for @DealsDaily_HQ'));
+  });
+
+  it('a change made elsewhere does not take the focus', async () => {
+    button('Hide @shopbot').focus();
+    data = { ...data, authors: data.authors.map((a) => (a.handle === 'DealsDaily_HQ' ? { ...a, override: 'show' } : a)) };
+    show();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(focused()).toBe('Hide @shopbot');
+  });
+});
+
+describe('the following audit', () => {
+  const row: AuditRow = { key: 'deals', id: '1', handle: 'deals', verdict: 'seller', basis: 'posts', sellingShare: 0.8, posts: 5, sellingPosts: 4, reasons: [], samples: [], override: null, notSeller: false };
+  let audit: FollowingAudit;
+  const show = () => render(<FollowingAuditView audit={audit} actions={{ override: (_, o) => change({ override: o }), notSeller: (_, on) => change({ notSeller: on }) }} />, container);
+  const change = (patch: Partial<AuditRow>) => {
+    // The audit waits for the background's answer before it shows the choice.
+    setTimeout(() => {
+      audit = { ...audit, rows: audit.rows.map((r) => ({ ...r, ...patch })) };
+      show();
+    }, 5);
+  };
+  beforeEach(() => {
+    audit = { viewer: { handle: 'me' }, total: 1, read: 1, lastReadAt: null, reachedEnd: true, sellers: 1, rows: [row] };
+    show();
+  });
+
+  it('"Not a seller" moves the focus to its "Undo"', async () => {
+    press(button('Not a seller for @deals'));
+    await vi.waitFor(() => expect(focused()).toBe('Undo for @deals'));
+    press(button('Undo for @deals'));
+    await vi.waitFor(() => expect(focused()).toBe('Always show for @deals'));
+  });
+});
+
+describe('forget everything', () => {
+  it('asking puts the focus on "Cancel"; cancelling gives it back', async () => {
+    render(<OptionsView data={getMockOptionsData()} actions={{ setSettings: noop, addHandle: noop, removeHandle: noop, exportData: noop, importFile: noop, forgetAll: noop }} />, container);
+    press(button('Forget everything…'));
+    await vi.waitFor(() => expect(focused()).toBe('Cancel'));
+    press(button('Cancel'));
+    await vi.waitFor(() => expect(focused()).toBe('Forget everything…'));
+  });
+});
