@@ -1,10 +1,11 @@
 // The always-show and always-hide lists: searchable and paged (a list of 10,000 handles puts
 // 50 rows in the page), each row with Remove, and a field to add "@handle".
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { authorKey, parseHandle } from '../shared/handles';
 import type { OptionsData } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { t, tn, type MessageKey } from '../ui/i18n';
+import { useKeepFocus } from '../ui/keep-focus';
 import { PagedList } from '../ui/paged-list';
 import type { ListName, OptionsActions } from './view';
 
@@ -21,8 +22,21 @@ export function HandleListSection({ list, settings, actions, sync }: { list: Lis
   const handles = settings[meta.key];
   const other = settings[list === 'allow' ? 'blockList' : 'allowList'];
   const headingId = `${list}-heading`;
+  // Remove takes its row away: the focus goes to the row now in its place (or the one before,
+  // or the add field when the list is empty), not back to the top of the page.
+  const removedAt = useRef(0);
+  const { box, act } = useKeepFocus<HTMLElement>(handles, (section) => {
+    const removes = section.querySelectorAll<HTMLElement>('.handle-row button');
+    return removes[Math.min(removedAt.current, removes.length - 1)] ?? section.querySelector<HTMLElement>('input');
+  });
+  const remove = (h: string) =>
+    act(() => {
+      const rows = [...(box.current?.querySelectorAll('.handle-row') ?? [])];
+      removedAt.current = Math.max(0, rows.findIndex((r) => r.contains(document.activeElement)));
+      actions.removeHandle(list, h);
+    });
   return (
-    <section class="section" id={list} aria-labelledby={headingId} data-list={list}>
+    <section class="section" id={list} aria-labelledby={headingId} data-list={list} ref={box}>
       <h2 id={headingId}>{t(meta.title)}</h2>
       <p class="hint">{t(meta.hint)}</p>
       {sync === 'lists-local' ? <p class="note note-soft sync-note">{t('sync_lists_local')}</p> : null}
@@ -42,7 +56,7 @@ export function HandleListSection({ list, settings, actions, sync }: { list: Lis
             render={(h) => (
               <>
                 <span class="handle">@{h}</span>
-                <button type="button" class="button button-small" aria-label={t('list_remove_label', [`@${h}`, t(meta.lower)])} onClick={() => actions.removeHandle(list, h)}>
+                <button type="button" class="button button-small" aria-label={t('list_remove_label', [`@${h}`, t(meta.lower)])} onClick={remove(h)}>
                   {t('list_remove')}
                 </button>
               </>

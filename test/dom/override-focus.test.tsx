@@ -97,3 +97,20 @@ describe('forget everything', () => {
     await vi.waitFor(() => expect(focused()).toBe('Forget everything…'));
   });
 });
+
+describe('always show / always hide lists', () => {
+  it('"Remove" puts the focus on the row now in its place, then the add field when the list is empty', async () => {
+    let data = getMockOptionsData();
+    const show = () =>
+      render(<OptionsView data={data} actions={{ setSettings: noop, addHandle: noop, removeHandle: (_list, h) => {
+        data = { ...data, settings: { ...data.settings, allowList: data.settings.allowList.filter((x) => x !== h) } };
+        show();
+      }, exportData: noop, importFile: noop, forgetAll: noop }} />, container);
+    show();
+    expect(data.settings.allowList).toEqual(['gordonramsay', 'xdevelopers']);
+    press(button('Remove @gordonramsay from always show'));
+    await vi.waitFor(() => expect(focused()).toBe('Remove @xdevelopers from always show'));
+    press(button('Remove @xdevelopers from always show'));
+    await vi.waitFor(() => expect((document.activeElement as HTMLElement).id).toBe('add-allow'));
+  });
+});
