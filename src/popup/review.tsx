@@ -2,11 +2,12 @@
 // hides anything — each account, its tweets on the page, verdict and reasons, with always hide /
 // always show. Works with quiet mode off. The tab's counts come from its content script
 // (asked by the background when the review opens: 'page-authors-now'); the decisions are quiet mode's own rule.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Override, ReviewData } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { t, tn, formatCount } from '../ui/i18n';
 import { AccountName, VerdictBadge } from '../ui/account-name';
+import { useKeepFocus } from '../ui/keep-focus';
 
 const TIMEOUT_MS = 5000;
 
@@ -22,8 +23,21 @@ export function isReviewData(v: unknown): v is ReviewData {
 }
 
 export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(handle: string, o: Override): void }) {
+  // A choice reloads the review: "Always hide" turns into "Undo" and "Always show" takes the row
+  // away. The focus goes to that row's first button, or to the row now in its place.
+  const pressed = useRef({ key: '', index: 0 });
+  const { box, act } = useKeepFocus(data, (review) => {
+    const rows = [...review.querySelectorAll<HTMLElement>('li.account')];
+    const row = rows.find((r) => r.dataset.handle === pressed.current.key) ?? rows[Math.min(pressed.current.index, rows.length - 1)];
+    return row?.querySelector<HTMLElement>('button') ?? review.closest('details')?.querySelector('summary');
+  });
+  const choose = (key: string, index: number, handle: string, o: Override) =>
+    act(() => {
+      pressed.current = { key, index };
+      onOverride(handle, o);
+    });
   return (
-    <div class="review" id="review">
+    <div class="review" id="review" ref={box}>
       <p class="hint">{t('review_hint')}</p>
       {!data.quietMode ? <p class="hint">{t('review_quiet_off')}</p> : null}
       {!data.known ? (
@@ -32,7 +46,7 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
         <p class="empty">{t('review_empty')}</p>
       ) : (
         <ul class="accounts review-list">
-          {data.rows.map((r) => (
+          {data.rows.map((r, i) => (
             <li class="account" key={r.key} data-handle={r.key}>
               <div class="account-head">
                 <span class="account-id">
@@ -50,16 +64,16 @@ export function ReviewView({ data, onOverride }: { data: ReviewData; onOverride(
                 {r.override === 'hide' ? (
                   <>
                     <span class="override-state">{t('audit_state_hide')}</span>
-                    <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_undo'), r.handle])} onClick={() => onOverride(r.handle, null)}>
+                    <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_undo'), r.handle])} onClick={choose(r.key, i, r.handle, null)}>
                       {t('audit_undo')}
                     </button>
                   </>
                 ) : (
-                  <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_hide'), r.handle])} onClick={() => onOverride(r.handle, 'hide')}>
+                  <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_hide'), r.handle])} onClick={choose(r.key, i, r.handle, 'hide')}>
                     {t('audit_always_hide')}
                   </button>
                 )}
-                <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_show'), r.handle])} onClick={() => onOverride(r.handle, 'show')}>
+                <button type="button" class="button" aria-label={t('audit_action_label', [t('audit_always_show'), r.handle])} onClick={choose(r.key, i, r.handle, 'show')}>
                   {t('audit_always_show')}
                 </button>
               </div>

@@ -4,9 +4,10 @@
 // "Cancel", never on "Delete".
 import { render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuditRow, FollowingAudit, PopupData } from '../../src/shared/messages';
+import type { AuditRow, FollowingAudit, PopupData, ReviewData, ReviewRow } from '../../src/shared/messages';
 import { getMockData } from '../../src/popup/mock-data';
 import { PopupView } from '../../src/popup/view';
+import { ReviewView } from '../../src/popup/review';
 import { FollowingAuditView } from '../../src/options/following-audit';
 import { OptionsView } from '../../src/options/view';
 import { getMockOptionsData } from '../../src/options/mock-data';
@@ -112,5 +113,24 @@ describe('always show / always hide lists', () => {
     await vi.waitFor(() => expect(focused()).toBe('Remove @xdevelopers from always show'));
     press(button('Remove @xdevelopers from always show'));
     await vi.waitFor(() => expect((document.activeElement as HTMLElement).id).toBe('add-allow'));
+  });
+});
+
+describe("the popup's dry run", () => {
+  it('"Always hide" moves the focus to its "Undo"; "Always show" (the row goes) to the row in its place', async () => {
+    const row = (handle: string): ReviewRow => ({ key: handle, handle, tweets: 2, wouldHide: 2, verdict: 'seller', reasons: ['2 of 2 posts carried shop links'], override: null });
+    let data: ReviewData = { known: true, quietMode: true, tweets: 4, rows: [row('shopa'), row('shopb')] };
+    // The review reloads after the background's answer.
+    const onOverride = (handle: string, o: 'show' | 'hide' | null) =>
+      setTimeout(() => {
+        data = { ...data, rows: o === 'show' ? data.rows.filter((r) => r.handle !== handle) : data.rows.map((r) => (r.handle === handle ? { ...r, override: o } : r)) };
+        show();
+      }, 5);
+    const show = () => render(<ReviewView data={data} onOverride={onOverride} />, container);
+    show();
+    press(button('Always hide for @shopa'));
+    await vi.waitFor(() => expect(focused()).toBe('Undo for @shopa'));
+    press(button('Always show for @shopa'));
+    await vi.waitFor(() => expect(focused()).toBe('Always hide for @shopb'));
   });
 });
