@@ -103,6 +103,17 @@ export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditAc
 
 export function FollowingAuditView({ audit, actions }: { audit: FollowingAudit; actions: AuditActions }) {
   const [shown, setShown] = useState(PAGE_SIZE);
+  // "Show more" adds its rows above itself (and goes once all are shown): the focus moves to the
+  // first account it added, so the next Tab does not skip them.
+  const list = useRef<HTMLUListElement>(null);
+  /** How many rows were shown when "Show more" was pressed, until its rows are there. */
+  const shownBefore = useRef<number | null>(null);
+  useEffect(() => {
+    const before = shownBefore.current;
+    if (before === null || before === shown) return;
+    shownBefore.current = null;
+    list.current?.querySelectorAll('.audit-row')[before]?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [shown]);
   if (!audit.viewer || audit.read === 0) {
     return <p class="empty">{t('audit_empty')}</p>;
   }
@@ -117,13 +128,20 @@ export function FollowingAuditView({ audit, actions }: { audit: FollowingAudit; 
       </p>
       <AuditReadNote audit={audit} />
       <p class="hint">{t('audit_lede')}</p>
-      <ul class="accounts audit-list">
+      <ul class="accounts audit-list" ref={list}>
         {rows.map((r) => (
           <AuditRowView key={r.key} row={r} actions={actions} />
         ))}
       </ul>
       {rest > 0 ? (
-        <button type="button" class="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            shownBefore.current = shown;
+            setShown((n) => n + PAGE_SIZE);
+          }}
+        >
           {t('audit_show_more', [formatCount(Math.min(rest, PAGE_SIZE))])}
         </button>
       ) : null}

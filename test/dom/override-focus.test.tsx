@@ -134,3 +134,14 @@ describe("the popup's dry run", () => {
     await vi.waitFor(() => expect(focused()).toBe('Always hide for @shopb'));
   });
 });
+
+describe('the following audit, more than a page', () => {
+  it('"Show more" puts the focus on the first account it added, not past them', async () => {
+    const rows = Array.from({ length: 60 }, (_, i): AuditRow => ({ key: `acct${i}`, id: String(i), handle: `acct${i}`, verdict: 'unknown', basis: 'none', sellingShare: 0, posts: 0, sellingPosts: 0, reasons: [], samples: [], override: null, notSeller: false }));
+    render(<FollowingAuditView audit={{ viewer: { handle: 'me' }, total: 60, read: 60, lastReadAt: null, reachedEnd: true, sellers: 0, rows }} actions={{ override: noop, notSeller: noop }} />, container);
+    expect(container.querySelectorAll('.audit-row')).toHaveLength(50);
+    press(button('Show 10 more'));
+    await vi.waitFor(() => expect(focused()).toBe('@acct50'));
+    expect(container.querySelectorAll('.audit-row')).toHaveLength(60);
+  });
+});
