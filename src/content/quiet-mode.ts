@@ -19,6 +19,7 @@ import { QB_ATTR, childWith } from './dom-attributes';
 import { createPlaceholder, createUndoBar, setPlaceholderReason, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
 import { TabTweets, TWEET } from './tab-tweets';
+import { word } from './words';
 
 export interface QuietModeHooks {
   /** A tweet was collapsed for the first time on this page. */
@@ -29,8 +30,9 @@ export interface QuietModeHooks {
   onUndoAlwaysShow?(handle: string): void;
 }
 
-/** What the label on a cell waiting to fold says. */
-export const PENDING_LABEL = 'Quiet Bazaar: folds when you scroll past';
+/** The label on a cell on screen that folds once scrolled past, in the user's language. */
+export const pendingLabel = (): string => word('pending_label');
+
 /** Per-page memory of authors' verdicts that collapse nothing (the page heap pays for each entry). */
 const PER_PAGE = { max: 2000, maxAgeMs: 3_600_000 };
 /** The verdicts kept for authors whose tweets stay, shared by all of them. */
@@ -202,7 +204,7 @@ export class QuietMode {
     const isQuiet = cell.hasAttribute(QB_ATTR.quiet);
     if (decision.quiet === isQuiet) return this.apply(cell); // Same height: only the reason may change.
     if (!this.gate) return this.apply(cell);
-    if (decision.quiet) cell.setAttribute(QB_ATTR.pending, PENDING_LABEL);
+    if (decision.quiet) cell.setAttribute(QB_ATTR.pending, pendingLabel());
     else cell.removeAttribute(QB_ATTR.pending);
     this.gate.defer(cell, () => this.apply(cell));
   }

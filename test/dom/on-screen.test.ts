@@ -2,7 +2,7 @@
 // been scrolled past (ScreenGate + QuietMode), with a fake IntersectionObserver standing in for
 // the browser's layout. What the user asks for, and known sellers' new cells, act at once.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { QuietMode, PENDING_LABEL } from '../../src/content/quiet-mode';
+import { QuietMode, pendingLabel } from '../../src/content/quiet-mode';
 import { ScreenGate } from '../../src/content/screen-gate';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -67,7 +67,8 @@ describe('a verdict that arrives for a cell on screen', () => {
     qm.applyVerdicts([seller('shop')]);
     FakeObserver.frame();
     expect(c.hasAttribute('data-qb-quiet')).toBe(false);
-    expect(c.getAttribute('data-qb-pending')).toBe(PENDING_LABEL);
+    expect(c.getAttribute('data-qb-pending')).toBe(pendingLabel());
+    expect(pendingLabel()).toBe('Quiet Bazaar: folds when you scroll past');
     expect(hidden).toEqual([]);
     // The reader scrolls on: the cell leaves the screen.
     FakeObserver.visible.delete(c);
