@@ -2,10 +2,11 @@
 // decides synchronously, before paint) and the tests.
 import type { VerdictLite } from './messages';
 import type { Settings } from './settings';
+import { t } from './i18n';
 
 export interface QuietDecision {
   quiet: boolean;
-  /** Why, in words for the placeholder. */
+  /** Why, in words for the placeholder: the user's language for the reasons decided here, the verdict's own as it came. */
   reason: string;
 }
 
@@ -19,11 +20,11 @@ export function decideQuiet(
 ): QuietDecision {
   if (!settings.quietMode) return KEEP;
   if (settings.allowList.includes(authorKey)) return KEEP;
-  if (settings.blockList.includes(authorKey)) return { quiet: true, reason: 'you chose to hide this account' };
-  if (tweet.isAd && settings.hideAds) return { quiet: true, reason: 'promoted post (an ad)' };
+  if (settings.blockList.includes(authorKey)) return { quiet: true, reason: t('quiet_reason_blocked') };
+  if (tweet.isAd && settings.hideAds) return { quiet: true, reason: t('quiet_reason_ad') };
   if (!verdict) return KEEP;
   if (verdict.followed && settings.exemptFollowed) return KEEP;
-  if (verdict.verdict === 'seller') return { quiet: true, reason: verdict.reason || 'mostly selling' };
-  if (verdict.verdict === 'mixed' && settings.hideMixed) return { quiet: true, reason: verdict.reason || 'often selling' };
+  if (verdict.verdict === 'seller') return { quiet: true, reason: verdict.reason || t('quiet_reason_seller') };
+  if (verdict.verdict === 'mixed' && settings.hideMixed) return { quiet: true, reason: verdict.reason || t('quiet_reason_mixed') };
   return KEEP;
 }

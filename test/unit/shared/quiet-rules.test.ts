@@ -1,5 +1,8 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installMessages, type MessageTable } from '../../../src/shared/i18n';
 import { decideQuiet } from '../../../src/shared/quiet-rules';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../../../src/shared/settings';
 import type { VerdictLite } from '../../../src/shared/messages';
@@ -50,5 +53,21 @@ describe('normaliseSettings', () => {
     expect(n.quietMode).toBe(false);
     expect(n.sensitivity).toBe('strict');
     expect(n.allowList).toEqual(['shop', 'ok_1']);
+  });
+
+  describe('the reasons it gives itself are in the user\'s language', () => {
+    const messages = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'public', '_locales', lang, 'messages.json'), 'utf8')) as MessageTable;
+    afterEach(() => installMessages(messages('en'), 'en-US'));
+    it.each([
+      ['en', 'en-US', 'promoted post (an ad)', 'you chose to hide this account', 'mostly selling'],
+      ['de', 'de-DE', 'beworbener Beitrag (eine Anzeige)', 'du hast dieses Konto ausgeblendet', 'verkauft meistens'],
+    ])('%s', (lang, locale, ad, blocked, seller) => {
+      installMessages(messages(lang), locale);
+      expect(decideQuiet('brand', undefined, s(), { isAd: true }).reason).toBe(ad);
+      expect(decideQuiet('shop', v('conversationalist'), s({ blockList: ['shop'] })).reason).toBe(blocked);
+      expect(decideQuiet('shop', v('seller', { reason: '' }), s()).reason).toBe(seller);
+      // The verdict's own reason is passed on as it came.
+      expect(decideQuiet('shop', v('seller'), s()).reason).toBe('5 of 7 posts carried shop links');
+    });
   });
 });
