@@ -1,6 +1,6 @@
 // The page's own parse of an API response, so that we do not parse it a second time.
 //
-//   X's XHR load handler: JSON.parse(xhr.responseText) ──► wrapped JSON.parse ──► the page's value, as ever
+//   the page's XHR load handler: JSON.parse(xhr.responseText) ──► wrapped JSON.parse ──► the page's value, as ever
 //                                                                │ (only while an API response is due,
 //                                                                │  only a large JSON object's text)
 //                                                                ▼
