@@ -26,6 +26,7 @@ import { isTweetId, validateProfile } from '../shared/validate-page-data';
 import type { StoredAuthor as AuthorRow, FollowingMetaRow, FollowingRow, QuietBazaarDb } from './db';
 import { cutText as cut } from './author-samples';
 import { toVerdictLite } from './record-tweets';
+import { localiseReasons } from './localise-reasons';
 
 /** X lets most accounts follow at most 5,000 to 7,500 others; more is not a real list. */
 export const MAX_FOLLOWING = 10_000;
@@ -203,14 +204,14 @@ export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, setti
   };
   const j = author?.judgement;
   if (j && j.verdict !== 'unknown') {
-    return { ...base, verdict: j.verdict, basis: j.byVoice ? 'voice' : 'posts', sellingShare: j.sellingShare, posts: j.posts, sellingPosts: j.sellingPosts, reasons: j.reasons };
+    return { ...base, verdict: j.verdict, basis: j.byVoice ? 'voice' : 'posts', sellingShare: j.sellingShare, posts: j.posts, sellingPosts: j.sellingPosts, reasons: localiseReasons(j.reasons) };
   }
   const posts = j?.posts ?? 0;
   const seen = posts === 0 ? 'no post of theirs seen yet' : `only ${posts} post${posts === 1 ? '' : 's'} of theirs seen`;
   if (f.profileAlpha >= PROFILE_SELLER_ALPHA) {
-    return { ...base, verdict: 'seller', basis: 'profile', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: [...f.profileReasons, seen] };
+    return { ...base, verdict: 'seller', basis: 'profile', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: localiseReasons([...f.profileReasons, seen]) };
   }
-  return { ...base, verdict: 'unknown', basis: 'none', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: [seen, ...f.profileReasons] };
+  return { ...base, verdict: 'unknown', basis: 'none', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: localiseReasons([seen, ...f.profileReasons]) };
 }
 
 /** Judged by its posts (their share, or the account's voice across them) first: 0, else 1. */
@@ -270,7 +271,8 @@ export async function buildReview(db: QuietBazaarDb, settings: Settings, onPage:
     const wouldHide = (plain.quiet ? a.tweets - a.ads : 0) + (ad.quiet ? a.ads : 0);
     if (wouldHide <= 0) return;
     const why = plain.quiet ? plain.reason : ad.reason;
-    const reasons = [why, ...(author?.judgement.reasons ?? [])].filter((r, j, all) => r && all.indexOf(r) === j);
+    // `why` is in the user's language already (the verdict's reason went through toVerdictLite).
+    const reasons = [why, ...localiseReasons(author?.judgement.reasons ?? [])].filter((r, j, all) => r && all.indexOf(r) === j);
     rows.push({
       key,
       handle: author?.handle ?? a.handle,
@@ -303,6 +305,6 @@ export function validatePageAuthors(raw: unknown): PageAuthor[] {
 
 export async function authorReasons(db: QuietBazaarDb, handle: string): Promise<{ verdict: Verdict; reasons: string[]; posts: number }> {
   const row = await db.authors.get(authorKey(handle));
-  if (!row) return { verdict: 'unknown', reasons: ['no post of theirs judged yet'], posts: 0 };
-  return { verdict: row.judgement.verdict, reasons: row.judgement.reasons, posts: row.judgement.posts };
+  if (!row) return { verdict: 'unknown', reasons: localiseReasons(['no post of theirs judged yet']), posts: 0 };
+  return { verdict: row.judgement.verdict, reasons: localiseReasons(row.judgement.reasons), posts: row.judgement.posts };
 }

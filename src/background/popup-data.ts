@@ -15,6 +15,7 @@ import type { DayStats, HistoryData, PeriodStats, PopupAuthor, PopupData, Seller
 import type { Settings } from '../shared/settings';
 import type { Verdict } from '../shared/types';
 import type { DayRow, QuietBazaarDb, StoredAuthor } from './db';
+import { localiseReasons } from './localise-reasons';
 // Rows a check on read dropped come back undefined (stored-rows.ts).
 import { present } from './stored-rows';
 
@@ -189,7 +190,7 @@ export class PopupFigures {
     const authors: PopupAuthor[] = figures.top
       .filter((s) => s.lastDay >= week[0]!)
       .slice(0, SELLERS_SHOWN)
-      .map(({ lastDay: _, ...s }) => ({ ...s, override: allow.has(s.key) ? 'show' : block.has(s.key) ? 'hide' : null }));
+      .map(({ lastDay: _, ...s }) => ({ ...s, reasons: localiseReasons(s.reasons), override: allow.has(s.key) ? 'show' : block.has(s.key) ? 'hide' : null }));
     return {
       settings,
       today,
@@ -228,7 +229,7 @@ export async function listSellers(
     offset,
     items: matching
       .slice(offset, offset + limit)
-      .map(({ lastDay: _, ...s }) => ({ ...s, override: allow.has(s.key) ? 'show' : block.has(s.key) ? 'hide' : null })),
+      .map(({ lastDay: _, ...s }) => ({ ...s, reasons: localiseReasons(s.reasons), override: allow.has(s.key) ? 'show' : block.has(s.key) ? 'hide' : null })),
   };
 }
 

@@ -21,6 +21,7 @@ import { samplePost, withSamples, type SamplePost } from './author-samples';
 import { SeenTweets } from './seen-tweets';
 import { judgeWithTrust, mayExemptAsFollowed } from './judge-with-trust';
 import { boundProfile, emptyJudgement, present, type Integrity } from './stored-rows';
+import { localiseReason } from './localise-reasons';
 
 export interface RecorderDeps {
   db: QuietBazaarDb;
@@ -43,7 +44,8 @@ export function toVerdictLite(row: StoredAuthor): VerdictLite {
   return {
     handle: row.handle,
     verdict: row.judgement.verdict,
-    reason: row.judgement.reasons[0] ?? '',
+    // The placeholder's words, in the user's language (the stored reasons stay English).
+    reason: localiseReason(row.judgement.reasons[0] ?? ''),
     ...(mayExemptAsFollowed(row.profile, row.postsVerdict) ? { followed: true } : {}),
   };
 }
