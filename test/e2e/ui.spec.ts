@@ -5,9 +5,10 @@
 // screenshots in the README (docs/) are made here.
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, tabIdOf, type Harness } from '../../scripts/chromium-session';
-import { walk, type CdpNode } from './closed-shadow';
+import { openClosedPlaceholder, walk, type CdpNode } from './closed-shadow';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const DOCS = join(ROOT, 'docs');
@@ -219,6 +220,42 @@ test.describe('German', () => {
         if (path === 'welcome.html') await expect(page.getByRole('heading', { level: 1 })).toHaveText('Willkommen bei Quiet Bazaar');
         await page.close();
       }
+    } finally {
+      await h.close();
+    }
+  });
+
+  test("the reasons behind verdicts are German: in the popup, the options page's sellers and the placeholder", async () => {
+    const h = await launchChromium({ env: { LANGUAGE: 'de', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    try {
+      const timeline = await openTimeline(h);
+      await loadWholeTimeline(timeline);
+      // What the classifier writes in English ("4 of 4 posts …", "bio links to …"): none of it may show.
+      const english = /\b(?:of \d+ posts?|posts? seen|bio links|bio talks|you follow|registered as|never says)\b/;
+      const popup = await openPopup(h, await tabIdOf(h, timeline));
+      await expect(popup.locator('.account').first()).toBeVisible();
+      const reasons = await popup.locator('.account .reasons li').allInnerTexts();
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.filter((r) => english.test(r))).toEqual([]);
+      expect(reasons.some((r) => /\d+ von \d+ Posts?\b/.test(r)), reasons.join(' | ')).toBe(true);
+      await popup.locator('#app').screenshot({ path: join(tmpdir(), 'qb-popup-de.png') });
+      await popup.close();
+
+      const options = await h.context.newPage();
+      await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+      await expect(options.locator('#sellers li.seller').first()).toBeVisible();
+      const listed = await options.locator('#sellers .seller-reasons').allInnerTexts();
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.filter((r) => english.test(r))).toEqual([]);
+      await options.close();
+
+      await timeline.bringToFront();
+      const cell = timeline.locator('[data-qb-quiet]:not([data-qb-ad])').first();
+      await cell.scrollIntoViewIfNeeded();
+      const placeholder = await openClosedPlaceholder(timeline, cell.locator('[data-qb-placeholder]'));
+      expect(placeholder.text).toContain('Leise gemacht');
+      expect(placeholder.text).not.toMatch(english);
+      expect(placeholder.text).toMatch(/ — \S/);
     } finally {
       await h.close();
     }
