@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { VerdictBadge } from '../ui/account-name';
-import { AccountLink, AuditReadNote, isFollowingAudit } from '../ui/following-audit';
+import { AccountLink, AuditReadNote, auditShare, isFollowingAudit } from '../ui/following-audit';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
 import { useKeepFocus } from '../ui/keep-focus';
 import { useLiveData, type Subscribe } from '../ui/live-data';
@@ -124,7 +124,7 @@ export function FollowingAuditView({ audit, actions }: { audit: FollowingAudit; 
     <>
       <p class="audit-summary">
         <strong>{tn('audit_summary', audit.sellers, [formatCount(m)])}</strong>{' '}
-        <span class="hint">({t('audit_share', [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)])})</span>
+        <span class="hint">({auditShare(audit)})</span>
       </p>
       <AuditReadNote audit={audit} />
       <p class="hint">{t('audit_lede')}</p>

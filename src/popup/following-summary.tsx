@@ -7,7 +7,7 @@ import type { FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { formatCount, formatPercent, t, tn } from '../ui/i18n';
 import { VerdictBadge } from '../ui/account-name';
-import { AccountLink, AuditReadNote, isFollowingAudit } from '../ui/following-audit';
+import { AccountLink, AuditReadNote, auditNoneSell, auditShare, isFollowingAudit } from '../ui/following-audit';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
 /** Accounts shown in the popup before "see all". */
@@ -31,7 +31,7 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
       <p class="audit-summary" id="audit-summary">
         <strong>{tn('audit_summary', audit.sellers, [formatCount(m)])}</strong>
       </p>
-      <p class="hint">{t('audit_share', [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)])}</p>
+      <p class="hint">{auditShare(audit)}</p>
       {top.length ? (
         <ul class="audit-top">
           {top.map((r) => (
@@ -42,7 +42,7 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
           ))}
         </ul>
       ) : (
-        <p class="empty">{t('audit_none_sell')}</p>
+        <p class="empty">{auditNoneSell(audit)}</p>
       )}
       <AuditReadNote audit={audit} />
       {onSeeAll ? (

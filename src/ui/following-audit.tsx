@@ -3,7 +3,7 @@
 // with, until all were read, how to read the rest.
 import type { FollowingAudit } from '../shared/messages';
 import { parseHandle } from '../shared/handles';
-import { formatCount, locale, t } from './i18n';
+import { formatCount, formatPercent, locale, t } from './i18n';
 
 /** The reply comes from another context: check its shape before trusting it. */
 export function isFollowingAudit(v: unknown): v is FollowingAudit {
@@ -33,10 +33,26 @@ export function formatWhen(ms: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 }
 
+/** The whole Following list was read: figures are of all the accounts followed, not "so far". */
+export function readWholeList(audit: FollowingAudit): boolean {
+  return audit.total !== null && audit.read >= audit.total;
+}
+
+/** "27% of the 78 accounts read so far", or "of all 78 accounts you follow" once the whole list was read. */
+export function auditShare(audit: FollowingAudit): string {
+  const subs = [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)];
+  return readWholeList(audit) ? t('audit_share_all', subs) : t('audit_share', subs);
+}
+
+/** No account read mostly sells: of those read so far, or of all followed. */
+export function auditNoneSell(audit: FollowingAudit): string {
+  return readWholeList(audit) ? t('audit_none_sell_all') : t('audit_none_sell');
+}
+
 export function AuditReadNote({ audit }: { audit: FollowingAudit }) {
   if (audit.lastReadAt === null) return null;
   const when = formatWhen(audit.lastReadAt);
-  const all = audit.total !== null && audit.read >= audit.total;
+  const all = readWholeList(audit);
   return (
     <p class="hint audit-read-note">
       {audit.total === null

@@ -70,6 +70,19 @@ describe('popup: following summary', () => {
     expect(text()).toContain('1 of the 78 accounts you follow mostly sells');
     expect(text()).not.toContain('Scroll your Following page');
   });
+
+  it('once the whole list was read, speaks of all the accounts followed, not of those "read so far"', () => {
+    render(<FollowingSummaryView audit={audit({ read: 78, sellers: 2 })} />, container);
+    expect(text()).toContain('3% of all 78 accounts you follow');
+    expect(text()).not.toContain('so far');
+    render(<FollowingSummaryView audit={audit({ read: 78, sellers: 0, rows: [row('Pal', { verdict: 'conversationalist' })] })} />, container);
+    expect(text()).toContain('None of the accounts you follow mostly sells.');
+    render(<FollowingAuditView audit={audit({ read: 78 })} actions={{ override: vi.fn(), notSeller: vi.fn() }} />, container);
+    expect(text()).toContain('(3% of all 78 accounts you follow)');
+    // Part of the list: "so far", as before.
+    render(<FollowingSummaryView audit={audit({ sellers: 0, rows: [] })} />, container);
+    expect(text()).toContain('None of the accounts read so far mostly sells.');
+  });
 });
 
 describe('options: the full audit', () => {
