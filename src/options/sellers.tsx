@@ -64,7 +64,10 @@ export function SellersView(props: {
   return (
     <>
       <p class="hint">{t('sellers_hint')}</p>
-      <SearchField id="sellers-search" label={t('sellers_search')} value={props.query} onInput={props.onQuery} />
+      {/* Nothing to search before any account sells (a query that matched nothing keeps its field). */}
+      {page && page.total === 0 && !props.query.trim() ? null : (
+        <SearchField id="sellers-search" label={t('sellers_search')} value={props.query} onInput={props.onQuery} />
+      )}
       {props.failed ? <p class="note note-error" role="alert">{t('options_no_answer')}</p> : null}
       {!page ? (
         props.failed ? null : <p class="loading">{t('loading')}</p>

@@ -8,6 +8,7 @@ import { OptionsApp, type Send } from '../../src/options/app';
 import { OptionsView, type OptionsActions } from '../../src/options/view';
 import { getMockOptionsData } from '../../src/options/mock-data';
 import { HistoryView } from '../../src/options/history';
+import { SellersView } from '../../src/options/sellers';
 import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
@@ -133,6 +134,18 @@ describe('the sellers and history panels', () => {
     await settle(1);
     expect(sellers.querySelector('[aria-label="Undo hide for @Shop11"]')).not.toBeNull();
     expect(calls.find((m) => m.type === 'set-override')!.payload).toEqual({ handle: 'shop11', override: 'hide' });
+  });
+
+  it('offers no search before any account sells; a search that matched nothing keeps its field', () => {
+    const props = { failed: false, onQuery: vi.fn(), onPage: vi.fn(), setOverride: vi.fn() };
+    render(<SellersView {...props} page={{ total: 0, offset: 0, items: [] }} query="" />, container);
+    expect(container.querySelector('#sellers-search')).toBeNull();
+    expect(container.textContent).toContain('No account judged to sell yet');
+    render(<SellersView {...props} page={{ total: 0, offset: 0, items: [] }} query="nobody" />, container);
+    expect(container.querySelector<HTMLInputElement>('#sellers-search')?.value).toBe('nobody');
+    // While the first page loads, the field is there (no jump when it arrives).
+    render(<SellersView {...props} page={null} query="" />, container);
+    expect(container.querySelector('#sellers-search')).not.toBeNull();
   });
 
   it('loads again when the background says something changed', async () => {
