@@ -13,8 +13,9 @@ export function useKeepFocus<T extends HTMLElement = HTMLDivElement>(state: unkn
     if (!pressed || Object.is(pressed.state, state)) return;
     pressedIn.current = null;
     // Only when the focus was dropped: never take it from where the user has since put it.
+    // A button that turned disabled keeps the focus in some browsers, yet no key reaches it.
     const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
+    if (active && active !== document.body && active.isConnected && !(active as HTMLButtonElement).disabled) return;
     const b = box.current;
     if (b) (typeof pick === 'string' ? b.querySelector<HTMLElement>(pick) : pick(b))?.focus();
   }, [state]);

@@ -10,6 +10,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCount, t, tn } from './i18n';
+import { useKeepFocus } from './keep-focus';
 
 export const PAGE_SIZE = 50;
 
@@ -89,15 +90,17 @@ export function PagerControls(props: { id: string; offset: number; pageSize: num
   const { offset, pageSize, total } = props;
   const first = Math.min(total, offset + 1);
   const last = Math.min(total, offset + pageSize);
+  // Next on the last page (Previous on the first) turns disabled under the keyboard: the focus goes to the other.
+  const { box, act } = useKeepFocus<HTMLElement>(offset, 'button:not([disabled])');
   return (
-    <nav class="pager" aria-label={t('pager_label')}>
-      <button type="button" class="button button-small" disabled={offset === 0} onClick={() => props.onPage(Math.max(0, offset - pageSize))}>
+    <nav class="pager" aria-label={t('pager_label')} ref={box}>
+      <button type="button" class="button button-small" disabled={offset === 0} onClick={act(() => props.onPage(Math.max(0, offset - pageSize)))}>
         {t('pager_previous')}
       </button>
       <span class="pager-status" id={`${props.id}-pager-status`} role="status">
         {t('pager_status', [formatCount(first), formatCount(last), formatCount(total)])}
       </span>
-      <button type="button" class="button button-small" disabled={last >= total} onClick={() => props.onPage(offset + pageSize)}>
+      <button type="button" class="button button-small" disabled={last >= total} onClick={act(() => props.onPage(offset + pageSize))}>
         {t('pager_next')}
       </button>
     </nav>

@@ -11,6 +11,7 @@ import { ReviewView } from '../../src/popup/review';
 import { FollowingAuditView } from '../../src/options/following-audit';
 import { OptionsView } from '../../src/options/view';
 import { getMockOptionsData } from '../../src/options/mock-data';
+import { PagerControls } from '../../src/ui/paged-list';
 import { withContainer } from '../helpers/render-container';
 
 let container: HTMLElement;
@@ -143,5 +144,27 @@ describe('the following audit, more than a page', () => {
     press(button('Show 10 more'));
     await vi.waitFor(() => expect(focused()).toBe('@acct50'));
     expect(container.querySelectorAll('.audit-row')).toHaveLength(60);
+  });
+});
+
+describe('a pager', () => {
+  it('gives the focus to Previous when Next turns disabled on the last page (and back on the first)', async () => {
+    let offset = 0;
+    const show = () => render(<PagerControls id="t" offset={offset} pageSize={50} total={120} onPage={onPage} />, container);
+    const onPage = (o: number) => {
+      offset = o;
+      show();
+    };
+    show();
+    press(button('Next'));
+    await vi.waitFor(() => expect(container.querySelector('.pager-status')!.textContent).toBe('51–100 of 120'));
+    expect(focused()).toBe('Next');
+    press(button('Next'));
+    await vi.waitFor(() => expect(focused()).toBe('Previous'));
+    expect(button('Next').disabled).toBe(true);
+    press(button('Previous'));
+    press(button('Previous'));
+    await vi.waitFor(() => expect(focused()).toBe('Next'));
+    expect(button('Previous').disabled).toBe(true);
   });
 });
