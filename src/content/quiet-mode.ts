@@ -194,7 +194,8 @@ export class QuietMode {
   /** A tweet the user chose to show stays shown (`flags`: the tweet's in the tab's memory); else the author's verdict and the settings decide. */
   private decideFor(flags: number, key: string, isAd: boolean): QuietDecision {
     if (flags & TWEET.shown) return { quiet: false, reason: '' };
-    return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd });
+    // Its own reasons from the page's cache of messages (words.ts), not the i18n API per cell.
+    return decideQuiet(key, this.verdicts.get(key), this.settings, { isAd }, word);
   }
 
   /** Apply a change that is not the user's: at once if nothing would move, else once off screen. */
@@ -214,10 +215,12 @@ export class QuietMode {
     const handle = handleOf(cell);
     const existing = childWith(cell, QB_ATTR.placeholder);
     const label = `${id}|${reason}`;
-    if (existing && existing.dataset.qbFor !== label && existing.dataset.qbFor?.startsWith(`${id}|`) && setPlaceholderReason(existing, reason)) {
+    if (existing?.dataset.qbFor === label) {
+      // Already says it.
+    } else if (existing?.dataset.qbFor?.startsWith(`${id}|`) && setPlaceholderReason(existing, reason)) {
       // The same tweet, a new reason: said in place.
       existing.dataset.qbFor = label;
-    } else if (!existing || existing.dataset.qbFor !== label) {
+    } else {
       existing?.remove();
       const ph = createPlaceholder(handle, reason, {
         show: () => {

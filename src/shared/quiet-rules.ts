@@ -2,7 +2,7 @@
 // decides synchronously, before paint) and the tests.
 import type { VerdictLite } from './messages';
 import type { Settings } from './settings';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 export interface QuietDecision {
   quiet: boolean;
@@ -12,19 +12,24 @@ export interface QuietDecision {
 
 const KEEP: QuietDecision = { quiet: false, reason: '' };
 
+/**
+ * `say`: how a message is looked up. The content script passes its per-page cache (content/words.ts):
+ * this runs before paint for every cell X renders, and t() is a call into the browser's i18n API.
+ */
 export function decideQuiet(
   authorKey: string,
   verdict: VerdictLite | undefined,
   settings: Settings,
   tweet: { isAd?: boolean } = {},
+  say: (key: MessageKey) => string = t,
 ): QuietDecision {
   if (!settings.quietMode) return KEEP;
   if (settings.allowList.includes(authorKey)) return KEEP;
-  if (settings.blockList.includes(authorKey)) return { quiet: true, reason: t('quiet_reason_blocked') };
-  if (tweet.isAd && settings.hideAds) return { quiet: true, reason: t('quiet_reason_ad') };
+  if (settings.blockList.includes(authorKey)) return { quiet: true, reason: say('quiet_reason_blocked') };
+  if (tweet.isAd && settings.hideAds) return { quiet: true, reason: say('quiet_reason_ad') };
   if (!verdict) return KEEP;
   if (verdict.followed && settings.exemptFollowed) return KEEP;
-  if (verdict.verdict === 'seller') return { quiet: true, reason: verdict.reason || t('quiet_reason_seller') };
-  if (verdict.verdict === 'mixed' && settings.hideMixed) return { quiet: true, reason: verdict.reason || t('quiet_reason_mixed') };
+  if (verdict.verdict === 'seller') return { quiet: true, reason: verdict.reason || say('quiet_reason_seller') };
+  if (verdict.verdict === 'mixed' && settings.hideMixed) return { quiet: true, reason: verdict.reason || say('quiet_reason_mixed') };
   return KEEP;
 }
