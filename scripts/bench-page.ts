@@ -20,6 +20,8 @@
 //   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
 //                          with several extensions: before=FILE1,after=FILE2
 //   QB_BENCH_PROFILE=1     also print where the page's and the service worker's script time went (extension runs)
+//   QB_BENCH_PROFILE=DIR   the same, and save each extension run's page profile in DIR as a .cpuprofile (the whole
+//                          call tree: Chrome DevTools' Performance panel opens it)
 //   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR
 //
 // The machine may be shared: only ratios within one run mean anything.
@@ -34,7 +36,9 @@ import { serveDemoX } from '../demo/x-site';
 import { benchTimeline } from '../demo/bench-timeline';
 
 const QUICK = process.env.QB_BENCH_QUICK === '1' || process.argv.includes('--quick');
-const PROFILE = process.env.QB_BENCH_PROFILE === '1';
+const PROFILE = !!process.env.QB_BENCH_PROFILE && process.env.QB_BENCH_PROFILE !== '0';
+/** QB_BENCH_PROFILE=DIR: where each extension run's CPU profile is also saved. */
+const PROFILE_DIR = PROFILE && process.env.QB_BENCH_PROFILE !== '1' ? process.env.QB_BENCH_PROFILE : undefined;
 const SNAPSHOTS = process.env.QB_BENCH_SNAPSHOT;
 const CELLS = Number(process.env.QB_BENCH_CELLS ?? (QUICK ? 400 : 10_000));
 const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
@@ -375,7 +379,14 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       bench.stop();
       return bench.m;
     });
-    if (profiling) printProfile(`page main thread, ${mode}`, ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    if (profiling) {
+      const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile };
+      printProfile(`page main thread, ${mode}`, profile);
+      if (PROFILE_DIR) {
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        writeFileSync(join(PROFILE_DIR, `${variant}-${mode}-${CELLS}.cpuprofile`), JSON.stringify(profile));
+      }
+    }
     const heapEnd = await heapAfterGc(session);
     if (SNAPSHOTS) await saveHeapSnapshot(session, join(SNAPSHOTS, `${variant}-${mode}-${CELLS}.heapsnapshot`));
     const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession) : undefined;

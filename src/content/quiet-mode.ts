@@ -38,6 +38,8 @@ const PER_PAGE = { max: 2000, maxAgeMs: 3_600_000 };
 /** The verdicts kept for authors whose tweets stay, shared by all of them. */
 const PERSON: { verdict: Verdict } = { verdict: 'conversationalist' };
 const UNKNOWN: { verdict: Verdict } = { verdict: 'unknown' };
+/** A seller's new reason is said on this many of its newest collapsed cells (X's own timeline keeps about 40 cells in all). */
+export const REASON_CELLS = 64;
 /** Sweep cells X removed from the author index every this many tracked cells. */
 const SWEEP_EVERY = 256;
 
@@ -56,6 +58,11 @@ export class QuietMode {
    */
   private readonly cellsByAuthor = new Map<string, Set<WeakRef<HTMLElement>>>();
   private readonly indexed = new WeakMap<HTMLElement, { key: string; ref: WeakRef<HTMLElement> }>();
+  /**
+   * The placeholder each collapsed cell was given, with the tweet and the reason it says: found
+   * and compared without reading the cell's children or writing attributes a page can observe.
+   */
+  private readonly placeholders = new WeakMap<HTMLElement, Held>();
   private tracked = 0;
 
   /**
@@ -106,11 +113,42 @@ export class QuietMode {
 
   /** New verdicts from the background: cells on screen change only once scrolled past. Returns the authors whose verdict changed. */
   applyVerdicts(list: VerdictLite[]): Set<string> {
+    const before = new Map<string, VerdictLite | undefined>();
+    for (const v of list) {
+      const key = authorKey(v.handle);
+      if (!before.has(key)) before.set(key, this.verdicts.get(key));
+    }
     const changed = this.addVerdicts(list);
     for (const key of changed) {
-      for (const cell of this.cellsOf(key)) this.applyGently(cell);
+      const old = before.get(key);
+      const now = this.verdicts.get(key);
+      if (old && now && old.verdict === now.verdict && old.followed === now.followed) this.sayReason(key, now);
+      else for (const cell of this.cellsOf(key)) this.applyGently(cell);
     }
     return changed;
+  }
+
+  /**
+   * A seller's reason changed and nothing else (its counts change with nearly every post: "5 of
+   * 7" → "6 of 8"): the author's collapsed cells say the new reason on the placeholder they hold,
+   * one text change each. Only the newest REASON_CELLS cells are looked at: the reader is among
+   * the newest, and nothing but the words changes, so older ones keep the reason they were
+   * collapsed with. Deciding every cell again (its bits, its attributes, its children) grew with
+   * the square of an author's cells in a page that keeps them. A cell in any other state (shown,
+   * waiting, recycled) is decided again, as before.
+   */
+  private sayReason(key: string, verdict: VerdictLite): void {
+    const plain = decideQuiet(key, verdict, this.settings, {}, word);
+    const ad = decideQuiet(key, verdict, this.settings, { isAd: true }, word);
+    let seen = 0;
+    for (const cell of this.cellsOf(key, true)) {
+      if (++seen > REASON_CELLS) break;
+      const decision = cell.hasAttribute(QB_ATTR.ad) ? ad : plain;
+      const held = this.placeholderIn(cell);
+      const collapsed = decision.quiet && held?.id === cell.getAttribute(QB_ATTR.tweet) && cell.hasAttribute(QB_ATTR.quiet) && !this.gate?.isWaiting(cell);
+      if (!collapsed) this.applyGently(cell);
+      else if (held.reason !== decision.reason && setPlaceholderReason(held.host, decision.reason)) held.reason = decision.reason;
+    }
   }
 
   /** Drop the verdicts of authors not in `keep` (after a re-judging, they are no longer vendors). */
@@ -213,15 +251,13 @@ export class QuietMode {
   private collapse(cell: HTMLElement, reason: string): void {
     const id = cell.getAttribute(QB_ATTR.tweet)!;
     const handle = handleOf(cell);
-    const existing = childWith(cell, QB_ATTR.placeholder);
-    const label = `${id}|${reason}`;
-    if (existing?.dataset.qbFor === label) {
-      // Already says it.
-    } else if (existing?.dataset.qbFor?.startsWith(`${id}|`) && setPlaceholderReason(existing, reason)) {
-      // The same tweet, a new reason: said in place.
-      existing.dataset.qbFor = label;
+    const held = this.placeholderIn(cell);
+    if (held?.id === id) {
+      // The same tweet: already says it, or says the new reason in place.
+      if (held.reason !== reason && setPlaceholderReason(held.host, reason)) held.reason = reason;
     } else {
-      existing?.remove();
+      // Ours from another tweet the cell held, or one a previous instance of this script left.
+      (held?.host ?? childWith(cell, QB_ATTR.placeholder))?.remove();
       const ph = createPlaceholder(handle, reason, {
         show: () => {
           this.tweets.mark(id, TWEET.shown | TWEET.undoShown, undefined, true);
@@ -239,8 +275,8 @@ export class QuietMode {
           this.hooks.onAlwaysShow(handle);
         },
       });
-      ph.dataset.qbFor = label;
       cell.append(ph);
+      this.placeholders.set(cell, { host: ph, id, reason });
     }
     childWith(cell, QB_ATTR.undo)?.remove();
     cell.setAttribute(QB_ATTR.quiet, '');
@@ -254,7 +290,14 @@ export class QuietMode {
     this.showUndo(cell);
     if (!cell.hasAttribute(QB_ATTR.quiet)) return;
     cell.removeAttribute(QB_ATTR.quiet);
-    childWith(cell, QB_ATTR.placeholder)?.remove();
+    (this.placeholderIn(cell)?.host ?? childWith(cell, QB_ATTR.placeholder))?.remove();
+    this.placeholders.delete(cell);
+  }
+
+  /** The placeholder this instance gave the cell, if the cell still holds it. */
+  private placeholderIn(cell: HTMLElement): Held | undefined {
+    const held = this.placeholders.get(cell);
+    return held?.host.parentNode === cell ? held : undefined;
   }
 
   /** The "Hide again" / "Undo" bar on a cell the user just un-hid (and only there). */
@@ -300,11 +343,13 @@ export class QuietMode {
     if (++this.tracked % SWEEP_EVERY === 0) this.sweep();
   }
 
-  /** The author's cells still in the document. */
-  private *cellsOf(key: string): Iterable<HTMLElement> {
+  /** The author's cells still in the document (`newestFirst`: the latest tracked first). */
+  private *cellsOf(key: string, newestFirst = false): Iterable<HTMLElement> {
     const set = this.cellsByAuthor.get(key);
     if (!set) return;
-    for (const ref of [...set]) {
+    const refs = [...set];
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[newestFirst ? refs.length - 1 - i : i]!;
       const cell = ref.deref();
       if (cell?.isConnected && cell.getAttribute(QB_ATTR.author) === key) yield cell;
       else set.delete(ref);
@@ -318,6 +363,13 @@ export class QuietMode {
       if (!set.size) this.cellsByAuthor.delete(key);
     }
   }
+}
+
+/** A placeholder of ours in a cell: its host, the tweet it stands for and the reason it says. */
+interface Held {
+  host: HTMLElement;
+  id: string;
+  reason: string;
 }
 
 /** The undo bar a tweet's bits ask for ("Always show" was the later choice when both were made). */

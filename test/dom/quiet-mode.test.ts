@@ -1,6 +1,6 @@
 // Quiet mode on plain DOM cells: collapse, placeholder, show, always show, restore.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { QuietMode } from '../../src/content/quiet-mode';
+import { QuietMode, REASON_CELLS } from '../../src/content/quiet-mode';
 import { TabTweets, TWEET } from '../../src/content/tab-tweets';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { placeholderRoot } from '../../src/content/placeholder';
@@ -129,6 +129,73 @@ describe('QuietMode', () => {
     qm.track(b, { id: '4', authorHandle: 'ShopBot', isAd: false });
     expect(placeholderOf(b)).not.toBe(before[1]);
     expect(b.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
+  });
+
+  it("a seller's new reason changes only the reason on its collapsed cells: one text change each, no attribute of X's cells touched", async () => {
+    const cells = Array.from({ length: 30 }, (_, i) => cell(String(100 + i), 'ShopBot'));
+    cells.forEach((c, i) => qm.track(c, { id: String(100 + i), authorHandle: 'ShopBot', isAd: false }));
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+    qm.applyVerdicts([{ ...seller, reason: '6 of 8 posts carried shop links' }]);
+    await Promise.resolve();
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    // Its reason's text and nothing else: no attribute on X's cells or on our placeholders.
+    expect(records.filter((r) => r.type === 'attributes')).toEqual([]);
+    expect(records.filter((r) => r.type === 'childList')).toEqual([]);
+    for (const c of cells) expect(placeholderRoot(placeholderOf(c)!)!.textContent).toContain('6 of 8 posts carried shop links');
+  });
+
+  it("a new reason leaves the author's other cells as they were: an ad keeps its own reason, a tweet the user showed stays shown, a recycled cell is decided again", () => {
+    const plain = cell('1', 'ShopBot');
+    const ad = cell('2', 'ShopBot');
+    const shown = cell('3', 'ShopBot');
+    const recycled = cell('4', 'ShopBot');
+    qm.track(plain, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    qm.track(ad, { id: '2', authorHandle: 'ShopBot', isAd: true });
+    qm.track(shown, { id: '3', authorHandle: 'ShopBot', isAd: false });
+    qm.track(recycled, { id: '4', authorHandle: 'ShopBot', isAd: false });
+    trustedClick(placeholderRoot(placeholderOf(shown)!)!.querySelectorAll('button')[0]!);
+    const adReason = placeholderRoot(placeholderOf(ad)!)!.textContent;
+    // X recycles a cell for another tweet of the same author, and the tag is not yet read again.
+    recycled.setAttribute('data-qb-tweet', '5');
+    qm.applyVerdicts([{ ...seller, reason: '6 of 8 posts carried shop links' }]);
+    expect(placeholderRoot(placeholderOf(plain)!)!.textContent).toContain('6 of 8');
+    expect(placeholderRoot(placeholderOf(ad)!)!.textContent).toBe(adReason);
+    expect(shown.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(shown.querySelector('[data-qb-undo]')).not.toBeNull();
+    expect(recycled.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
+    expect(placeholderRoot(placeholderOf(recycled)!)!.textContent).toContain('6 of 8');
+    // The reason and nothing else: the author is always shown now, every cell opens.
+    qm.setSettings({ ...DEFAULT_SETTINGS, allowList: ['shopbot'] });
+    qm.applyVerdicts([{ ...seller, reason: '7 of 9 posts carried shop links' }]);
+    expect(document.querySelectorAll('[data-qb-quiet]')).toHaveLength(0);
+  });
+
+  it(`a new reason is said on the author's newest ${REASON_CELLS} cells (older ones keep theirs), while a new verdict reaches every cell`, () => {
+    const n = REASON_CELLS + 6;
+    const cells = Array.from({ length: n }, (_, i) => cell(String(1000 + i), 'ShopBot'));
+    cells.forEach((c, i) => qm.track(c, { id: String(1000 + i), authorHandle: 'ShopBot', isAd: false }));
+    qm.applyVerdicts([{ ...seller, reason: '6 of 8 posts carried shop links' }]);
+    const says = (c: HTMLElement) => placeholderRoot(placeholderOf(c)!)!.textContent!;
+    expect(cells.slice(6).every((c) => says(c).includes('6 of 8'))).toBe(true);
+    expect(cells.slice(0, 6).every((c) => says(c).includes('5 of 7'))).toBe(true);
+    qm.applyVerdicts([{ handle: 'ShopBot', verdict: 'conversationalist', reason: '' }]);
+    expect(cells.filter((c) => c.hasAttribute('data-qb-quiet'))).toHaveLength(0);
+  });
+
+  it('takes over a cell a previous instance of the script collapsed (the extension was updated): one placeholder, which acts', () => {
+    const c = cell('1', 'ShopBot');
+    qm.track(c, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    const again = new QuietMode({ ...DEFAULT_SETTINGS }, hooks);
+    again.addVerdicts([{ ...seller, reason: '6 of 8 posts carried shop links' }]);
+    again.track(c, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    expect(c.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
+    expect(placeholderRoot(placeholderOf(c)!)!.textContent).toContain('6 of 8');
+    trustedClick(placeholderRoot(placeholderOf(c)!)!.querySelectorAll('button')[0]!);
+    expect(c.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(c.querySelectorAll('[data-qb-placeholder]')).toHaveLength(0);
   });
 
   it('a page script cannot reach or press the placeholder (issue 8, failure 2: forged clicks)', () => {
