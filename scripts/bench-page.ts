@@ -505,6 +505,11 @@ const median = (xs: number[]): number => {
 
 interface Summary {
   ratio: { mainThread: number; script: number; layout: number; style: number };
+  /**
+   * Script over the bare page repetition by repetition (the i-th extension run against the i-th
+   * bare run, interleaved): how far one run's ratio moves on this machine.
+   */
+  scriptByRep: number[];
   longest: { bare: number; ext: number };
   longTasks: { bare: number; ext: number };
   /** Frames the page rendered (requestAnimationFrame): the runs compare only if these are alike. */
@@ -532,6 +537,7 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
       layout: med('ext', (r) => r.layout) / med('bare', (r) => r.layout),
       style: med('ext', (r) => r.style) / med('bare', (r) => r.style),
     },
+    scriptByRep: of('ext').flatMap((r, i) => (of('bare')[i] ? [r.script / of('bare')[i]!.script] : [])),
     longest: { bare: med('bare', (r) => r.longest), ext: med('ext', (r) => r.longest) },
     longTasks: { bare: med('bare', (r) => r.longTasks), ext: med('ext', (r) => r.longTasks) },
     frames: { bare: med('bare', (r) => r.frames), ext: med('ext', (r) => r.frames) },
@@ -570,6 +576,7 @@ function report(runs: Run[], exts: string[], readUs: Map<string, number>): void 
   const rows: Array<[string, string, string]> = [
     ['page main thread: script + layout + style', cols((s) => x(s.ratio.mainThread)), '≤ ×1.03'],
     ['script alone', cols((s) => x(s.ratio.script)), '≤ ×1.08'],
+    ['  script, repetition by repetition (with ÷ bare of the same repetition)', cols((s) => (s.scriptByRep.length ? s.scriptByRep.map(x).join(' ') : 'n/a')), ''],
     ['layout, style', cols((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
     ['long tasks: count, longest ms (with vs bare)', cols((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
     ['frames rendered (with vs bare)', cols((s) => `${f0(s.frames.ext)} vs ${f0(s.frames.bare)}`), 'alike'],
