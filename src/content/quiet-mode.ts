@@ -40,7 +40,7 @@ const PERSON: { verdict: Verdict } = { verdict: 'conversationalist' };
 const UNKNOWN: { verdict: Verdict } = { verdict: 'unknown' };
 /** A seller's new reason is said on this many of its newest collapsed cells (X's own timeline keeps about 40 cells in all). */
 export const REASON_CELLS = 64;
-/** Sweep cells X removed from the author index every this many tracked cells. */
+/** Sweep cells X removed from the author index every this many tracked cells at least. */
 const SWEEP_EVERY = 256;
 
 export class QuietMode {
@@ -64,6 +64,7 @@ export class QuietMode {
    */
   private readonly placeholders = new WeakMap<HTMLElement, Held>();
   private tracked = 0;
+  private nextSweep = SWEEP_EVERY;
 
   /**
    * `tweets`: the tab's memory of tweets, where quiet mode marks those collapsed once (reported
@@ -340,7 +341,16 @@ export class QuietMode {
     let set = this.cellsByAuthor.get(key);
     if (!set) this.cellsByAuthor.set(key, (set = new Set()));
     set.add(ref);
-    if (++this.tracked % SWEEP_EVERY === 0) this.sweep();
+    // The next sweep waits for as many new cells as this one left (SWEEP_EVERY at least): a page
+    // that keeps its cells is swept ever more rarely, so the sweeps cost O(1) a cell, not O(cells).
+    if (++this.tracked >= this.nextSweep) this.nextSweep = this.tracked + Math.max(SWEEP_EVERY, this.sweep());
+  }
+
+  /** Cells in the author index (tests: it holds what the page holds, not every cell ever tracked). */
+  get indexedCells(): number {
+    let n = 0;
+    for (const set of this.cellsByAuthor.values()) n += set.size;
+    return n;
   }
 
   /** The author's cells still in the document (`newestFirst`: the latest tracked first). */
@@ -356,12 +366,15 @@ export class QuietMode {
     }
   }
 
-  /** Forget cells X removed (a virtualised list drops cells far above): the index holds what the page holds. */
-  private sweep(): void {
+  /** Forget cells X removed (a virtualised list drops cells far above): the index holds what the page holds. Returns the cells left. */
+  private sweep(): number {
+    let left = 0;
     for (const [key, set] of this.cellsByAuthor) {
       for (const ref of set) if (!ref.deref()?.isConnected) set.delete(ref);
       if (!set.size) this.cellsByAuthor.delete(key);
+      left += set.size;
     }
+    return left;
   }
 }
 

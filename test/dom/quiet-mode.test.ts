@@ -198,6 +198,22 @@ describe('QuietMode', () => {
     expect(c.querySelectorAll('[data-qb-placeholder]')).toHaveLength(0);
   });
 
+  it('its index of cells by author holds what the page holds: a virtualised timeline of 2,000 cells leaves a few hundred at most, a page that keeps them all of them', () => {
+    const live: HTMLElement[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const handle = i % 3 ? `person${i % 50}` : 'ShopBot';
+      const c = cell(String(5000 + i), handle);
+      qm.track(c, { id: String(5000 + i), authorHandle: handle, isAd: false });
+      live.push(c);
+      if (live.length > 40) live.shift()!.remove();
+    }
+    expect(qm.indexedCells).toBeLessThanOrEqual(40 + 256);
+    document.body.innerHTML = '';
+    const kept = new QuietMode({ ...DEFAULT_SETTINGS }, hooks);
+    for (let i = 0; i < 1000; i++) kept.track(cell(String(9000 + i), `person${i % 50}`), { id: String(9000 + i), authorHandle: `person${i % 50}`, isAd: false });
+    expect(kept.indexedCells).toBe(1000);
+  });
+
   it('a page script cannot reach or press the placeholder (issue 8, failure 2: forged clicks)', () => {
     const a = cell('1', 'ShopBot');
     qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
