@@ -131,7 +131,7 @@ describe('QuietMode', () => {
     expect(b.querySelectorAll('[data-qb-placeholder]')).toHaveLength(1);
   });
 
-  it("a seller's new reason changes only the reason on its collapsed cells: one text change each, no attribute of X's cells touched", async () => {
+  it("a seller's new reason changes only the words inside its placeholders: the page sees no attribute or node of its tree written", async () => {
     const cells = Array.from({ length: 30 }, (_, i) => cell(String(100 + i), 'ShopBot'));
     cells.forEach((c, i) => qm.track(c, { id: String(100 + i), authorHandle: 'ShopBot', isAd: false }));
     const records: MutationRecord[] = [];
@@ -141,7 +141,7 @@ describe('QuietMode', () => {
     await Promise.resolve();
     records.push(...mo.takeRecords());
     mo.disconnect();
-    // Its reason's text and nothing else: no attribute on X's cells or on our placeholders.
+    // No attribute on X's cells or on our placeholder hosts; the reason's text is inside the closed root.
     expect(records.filter((r) => r.type === 'attributes')).toEqual([]);
     expect(records.filter((r) => r.type === 'childList')).toEqual([]);
     for (const c of cells) expect(placeholderRoot(placeholderOf(c)!)!.textContent).toContain('6 of 8 posts carried shop links');
