@@ -537,7 +537,10 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
       layout: med('ext', (r) => r.layout) / med('bare', (r) => r.layout),
       style: med('ext', (r) => r.style) / med('bare', (r) => r.style),
     },
-    scriptByRep: of('ext').flatMap((r, i) => (of('bare')[i] ? [r.script / of('bare')[i]!.script] : [])),
+    scriptByRep: of('ext').flatMap((r, i) => {
+      const bare = of('bare')[i];
+      return bare ? [r.script / bare.script] : [];
+    }),
     longest: { bare: med('bare', (r) => r.longest), ext: med('ext', (r) => r.longest) },
     longTasks: { bare: med('bare', (r) => r.longTasks), ext: med('ext', (r) => r.longTasks) },
     frames: { bare: med('bare', (r) => r.frames), ext: med('ext', (r) => r.frames) },

@@ -94,17 +94,26 @@ export class QuietMode {
 
   /** Remember verdicts; returns the author keys whose verdict (or a seller's reason) changed. */
   addVerdicts(list: VerdictLite[]): Set<string> {
-    const changed = new Set<string>();
+    return new Set(this.remember(list).keys());
+  }
+
+  /** Remember verdicts; what changed for each author: its verdict (or whether it is followed), or a seller's reason alone. */
+  private remember(list: VerdictLite[]): Map<string, 'verdict' | 'reason'> {
+    const changed = new Map<string, 'verdict' | 'reason'>();
+    const note = (key: string, what: 'verdict' | 'reason') => {
+      if (changed.get(key) !== 'verdict') changed.set(key, what);
+    };
     for (const v of list) {
       const key = authorKey(v.handle);
       const old = this.verdicts.get(key);
       if (v.verdict === 'seller' || v.verdict === 'mixed') {
-        if (!old || old.verdict !== v.verdict || old.reason !== v.reason || old.followed !== v.followed) changed.add(key);
+        if (!old || old.verdict !== v.verdict || old.followed !== v.followed) note(key, 'verdict');
+        else if (old.reason !== v.reason) note(key, 'reason');
         this.verdicts.set(key, v);
         this.otherVerdicts.delete(key);
       } else {
         // Nothing collapses for these: only the verdict shows (its badge).
-        if ((old ?? this.otherVerdicts.get(key))?.verdict !== v.verdict) changed.add(key);
+        if ((old ?? this.otherVerdicts.get(key))?.verdict !== v.verdict) note(key, 'verdict');
         this.verdicts.delete(key);
         this.otherVerdicts.set(key, v.verdict === 'conversationalist' ? PERSON : UNKNOWN);
       }
@@ -114,19 +123,12 @@ export class QuietMode {
 
   /** New verdicts from the background: cells on screen change only once scrolled past. Returns the authors whose verdict changed. */
   applyVerdicts(list: VerdictLite[]): Set<string> {
-    const before = new Map<string, VerdictLite | undefined>();
-    for (const v of list) {
-      const key = authorKey(v.handle);
-      if (!before.has(key)) before.set(key, this.verdicts.get(key));
-    }
-    const changed = this.addVerdicts(list);
-    for (const key of changed) {
-      const old = before.get(key);
-      const now = this.verdicts.get(key);
-      if (old && now && old.verdict === now.verdict && old.followed === now.followed) this.sayReason(key, now);
+    const changed = this.remember(list);
+    for (const [key, what] of changed) {
+      if (what === 'reason') this.sayReason(key, this.verdicts.get(key)!);
       else for (const cell of this.cellsOf(key)) this.applyGently(cell);
     }
-    return changed;
+    return new Set(changed.keys());
   }
 
   /**
@@ -258,7 +260,7 @@ export class QuietMode {
       if (held.reason !== reason && setPlaceholderReason(held.host, reason)) held.reason = reason;
     } else {
       // Ours from another tweet the cell held, or one a previous instance of this script left.
-      (held?.host ?? childWith(cell, QB_ATTR.placeholder))?.remove();
+      this.dropPlaceholder(cell);
       const ph = createPlaceholder(handle, reason, {
         show: () => {
           this.tweets.mark(id, TWEET.shown | TWEET.undoShown, undefined, true);
@@ -291,6 +293,11 @@ export class QuietMode {
     this.showUndo(cell);
     if (!cell.hasAttribute(QB_ATTR.quiet)) return;
     cell.removeAttribute(QB_ATTR.quiet);
+    this.dropPlaceholder(cell);
+  }
+
+  /** Takes the cell's placeholder out: ours, else one a previous instance of this script left. */
+  private dropPlaceholder(cell: HTMLElement): void {
     (this.placeholderIn(cell)?.host ?? childWith(cell, QB_ATTR.placeholder))?.remove();
     this.placeholders.delete(cell);
   }

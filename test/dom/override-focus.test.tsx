@@ -18,6 +18,16 @@ let container: HTMLElement;
 withContainer((el) => (container = el));
 
 const noop = () => undefined;
+/** The options page's actions, each doing nothing unless given. */
+const optionsActions = (given: Partial<Parameters<typeof OptionsView>[0]['actions']> = {}) => ({
+  setSettings: noop,
+  addHandle: noop,
+  removeHandle: noop,
+  exportData: noop,
+  importFile: noop,
+  forgetAll: noop,
+  ...given,
+});
 const button = (name: string) => {
   const found = [...container.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
   if (!found) throw new Error(`no button "${name}"`);
@@ -92,7 +102,7 @@ describe('the following audit', () => {
 
 describe('forget everything', () => {
   it('asking puts the focus on "Cancel"; cancelling gives it back', async () => {
-    render(<OptionsView data={getMockOptionsData()} actions={{ setSettings: noop, addHandle: noop, removeHandle: noop, exportData: noop, importFile: noop, forgetAll: noop }} />, container);
+    render(<OptionsView data={getMockOptionsData()} actions={optionsActions()} />, container);
     press(button('Forget everything…'));
     await vi.waitFor(() => expect(focused()).toBe('Cancel'));
     press(button('Cancel'));
@@ -104,10 +114,18 @@ describe('always show / always hide lists', () => {
   it('"Remove" puts the focus on the row now in its place, then the add field when the list is empty', async () => {
     let data = getMockOptionsData();
     const show = () =>
-      render(<OptionsView data={data} actions={{ setSettings: noop, addHandle: noop, removeHandle: (_list, h) => {
-        data = { ...data, settings: { ...data.settings, allowList: data.settings.allowList.filter((x) => x !== h) } };
-        show();
-      }, exportData: noop, importFile: noop, forgetAll: noop }} />, container);
+      render(
+        <OptionsView
+          data={data}
+          actions={optionsActions({
+            removeHandle: (_list, h) => {
+              data = { ...data, settings: { ...data.settings, allowList: data.settings.allowList.filter((x) => x !== h) } };
+              show();
+            },
+          })}
+        />,
+        container,
+      );
     show();
     expect(data.settings.allowList).toEqual(['gordonramsay', 'xdevelopers']);
     press(button('Remove @gordonramsay from always show'));
