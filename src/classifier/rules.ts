@@ -203,8 +203,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'text.token-launch', group: 'crypto', says: 'a token launch or mint',
-    pattern: /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|presale|pre-sale|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint|deploy (?:it )?again\b)|@\w+,? (?:please |pls |plz )?(?:deploy|launch)\b/,
-    triggers: ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'presale', 'pre', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'gem', 'potential', 'lowcap', 'ape', 'mint', '100x', '1000x'],
+    pattern: /\b(?:(?:get in|buy) (?:before|early|now)|before the pump|deploy(?:ed|ing)?\b[^.!?\n]{0,60}\b(?:tokens?|coins?|ticker|fees?|supply|logo|image|name)|ticker\s*[:$&(]|\bticker\b|fair ?launch|stealth launch|bonding curve|(?:token|coin) (?:launch|is live|just launched)|launch(?:ing|ed)? (?:on|in) pump|ca\s*[:=>]|contract address|\bca (?:is|below|to be|will)|liquidity (?:locked|burned|burnt)|lp (?:locked|burned)|next (?:100|1000)x|\d+x (?:gem|potential)|ape (?:in|now)|low ?cap gem|mint (?:is )?live|free mint|mint now|(?:public|wl) mint|deploy (?:it )?again\b)|@\w+,? (?:please |pls |plz )?(?:deploy|launch)\b/,
+    triggers: ['get', 'buy', 'before', 'deploy', 'deployed', 'deploying', 'ticker', 'fair', 'fairlaunch', 'stealth', 'bonding', 'token', 'coin', 'launch', 'launching', 'launched', 'ca', 'contract', 'liquidity', 'lp', 'gem', 'potential', 'lowcap', 'ape', 'mint', '100x', '1000x'],
+    // A presale is a token's only with a sign of crypto beside it: a tour's presale is a ticket offer (text.offer).
+    or: (v) => RE_PRESALE.test(v.t) && (RE_CRYPTO_SIGN.test(v.t) || (v.tweet.cashtags?.length ?? 0) > 0),
   },
   {
     name: 'text.airdrop-claim', group: 'crypto', says: 'an airdrop or claim',
@@ -381,8 +383,8 @@ export const RULES: readonly Rule[] = [
   {
     // Offers and prices: tickets on sale, trials, plans, "from $9.99", "free with", editions.
     name: 'text.offer', group: 'offer', says: 'an offer (tickets on sale, a trial, a plan, a price)', prior: 0.8,
-    pattern: /\b(?:tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive)[- ]edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|get (?:the|a|an|your|any|one|two|three|\d+) [^.!?,]{1,40} on us(?:$|[.!,])|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
-    triggers: ['tickets', 'ticket', 'sale', 'trial', 'edition', 'promo', 'promocode', 'free', 'month', 'order', 'ride', 'delivery', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'play', 'google', 'us'],
+    pattern: /\b(?:(?:artist |fan |ticket |verified fan )?presale (?:starts|begins|opens|code|tickets?)|tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive)[- ]edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|get (?:the|a|an|your|any|one|two|three|\d+) [^.!?,]{1,40} on us(?:$|[.!,])|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
+    triggers: ['presale', 'tickets', 'ticket', 'sale', 'trial', 'edition', 'promo', 'promocode', 'free', 'month', 'order', 'ride', 'delivery', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'play', 'google', 'us'],
     opens: (v) => v.currency,
   },
   {
@@ -436,6 +438,8 @@ export const RULES: readonly Rule[] = [
     // one", "get a quote", "4.5% APY") and sales dates ("tickets go on sale Friday").
     // The development set has few ads: the prior says what such terms mean.
     name: 'text.offer-terms', group: 'offer', says: 'the terms of an offer ("terms apply", "new customers only", "buy one, get one free")', prior: 1.5, detail: 'match',
+    // Not in a report of the third person ("… goes on sale Friday at $899, the company said"): news.
+    when: (v) => !isReported(v),
     pattern: /\b(?:(?:terms|restrictions|conditions|exclusions|fees) (?:and conditions )?(?:may )?apply|new (?:customers|subscribers|members|users|accounts|players) only|no credit card (?:required|needed)|cancel (?:any ?time|at any time)|see (?:site|store|app|website) for (?:details|terms)|offer (?:ends|valid|expires|available (?:through|until|while))|(?:member )?fdic[- ]insured|member fdic|(?:minimum|min\.?) (?:purchase|spend|deposit)|subject to (?:credit )?approval|(?:with|on) (?:a )?(?:qualifying|eligible) (?:purchase|plan|order)s?|buy (?:one|two|three|four|\d+),? (?:and )?get (?:one|the|a|another|\d+)\b[^.!?]{0,20}\b(?:free|half off|on us)|bogo|for the price of (?:one|1)|(?<=[$€£])0 down|get a (?:free )?quote|(?:enrol|enroll)(?:ment)? (?:now|today|in our|is open)|(?:spots|seats|places) are limited|(?:tickets )?go(?:es)? on sale|available to (?:order|pre-?order|buy|reserve)|for \d+ months? (?:at no cost|free|on us)|\d+(?:\.\d+)?% (?:apy|cash ?back)|\d+x (?:the )?points)(?![a-z0-9])/,
     triggers: ['terms', 'restrictions', 'conditions', 'exclusions', 'fees', 'customers', 'subscribers', 'members', 'users', 'accounts', 'players', 'credit', 'cancel', 'details', 'offer', 'fdic', 'minimum', 'min', 'approval', 'qualifying', 'eligible', 'buy', 'bogo', 'price', 'down', 'quote', 'enrol', 'enroll', 'enrollment', 'enrolment', 'spots', 'seats', 'places', 'sale', 'available', 'months', 'month', 'apy', 'cashback', 'cash', 'points'],
   },
@@ -579,14 +583,22 @@ function hasOfferEvidence(v: PostView): boolean {
   return false;
 }
 
+/** A presale (of tokens or of tickets), and what makes it a token's. */
+const RE_PRESALE = /\bpre-?sale\b/;
+const RE_CRYPTO_SIGN = /\b(?:tokens?|coins?|crypto|airdrop|blockchain|web3|defi|nft|memecoin|wallet|whitelist|wl|on-?chain|solana|ethereum|bnb|tge)\b|\$[a-z]{2,10}\b/;
+
 /** Reporting verbs of the third person (a subset of talk.news). */
 const RE_REPORTED = compactRegExp(/\b(?:announced|announces|unveiled|unveils|reported|reports|reportedly|according to|says|said|told)\b/);
+
+/** Reported in the third person ("Apple announced…, starting at $599"): product news, not an offer. */
+function isReported(v: PostView): boolean {
+  return v.x[I_NEWS]! !== 0 && RE_REPORTED.test(v.t);
+}
 
 function isOfferStack(v: PostView): boolean {
   const x = v.x;
   if (x[I_REPLY]! !== 0 || x[I_FIRST_PERSON]! !== 0) return false;
-  // Reported in the third person ("Apple announced…, starting at $599"): product news, not an offer.
-  if (x[I_NEWS]! !== 0 && RE_REPORTED.test(v.t)) return false;
+  if (isReported(v)) return false;
   let kinds = 0;
   for (let k = 0; k < OFFER_KINDS.length; k++) {
     const kind = OFFER_KINDS[k]!;

@@ -24,6 +24,9 @@
 //   FRESH_5: 20 more in promoted-tweet style and 10 near misses, written in the ranking round before
 //            any rule was changed: 13 of 20 flagged (0.65), no near miss; 15 of 20 after
 //            text.act-at-place learned where to buy without a verb, with its misses in view (below).
+//   FRESH_6: 30 ads in promoted-tweet style (12 of them brand copy with no offer) and 15 near misses,
+//            written blind by a helper who read no rule, test or README: 18 of 30 (0.60), 2 near
+//            misses flagged (one mended after: reported product news; one left as a todo).
 //   PEOPLE_IMPERATIVES: people's calls to act with names in them, written after the round (below).
 //   NEAR_MISSES: product news, reviews without a price, recommendations, market prices, free work,
 //            scam warnings, sport, public information, personal news: none may be flagged.
@@ -202,6 +205,71 @@ const FRESH_5 = [
   'Learn Spanish in 15 minutes a day. Join 10 million learners on Hablo.',
 ];
 
+// A seventh batch, FRESH_6: 30 ads in promoted-tweet style (phones, delivery, fashion, cars, cards,
+// money transfer, insurance, SaaS and AI tools, hosting, games, streaming, films, concerts, sport
+// tickets, airlines, hotels, skincare, fitness, courses, recruiting, an exchange, a phone plan,
+// home robots, earbuds, banks, coffee), 12 of them brand copy with no price, discount or "buy",
+// and 15 near misses, written on 2026-12-02 by a helper who read none of the classifier, its
+// tests or the README: 18 of 30 flagged (0.60), 2 near misses flagged. Its misses are brand
+// slogans and launches with nothing else ("Banking that works as hard as you do. Fernbank.",
+// "Meet Auralis Orbit Pro. Silence the world."): the text alone cannot carry them. Of the near
+// misses, product news reported in the third person with a sale date and a price ("…goes on sale
+// Friday starting at $899, the company said") is no longer an offer's terms (the rule now gives way
+// to reporting, as the offer stack did); a concert's presale, flagged, now says it is an offer of
+// tickets rather than a token launch. Still flagged: a person's advice against a paid course, with
+// its price (todo below).
+const FRESH_6 = [
+  'Meet Novaro X7. A 200MP camera that sees what you see — even at midnight. Available now.',
+  'Hungry? Get $15 off your first 3 orders on Plateful with code TWEET15. Delivered in 30 minutes or less 🍕 https://plateful.app/promo?utm_source=twitter&utm_medium=paid',
+  'The Linen Edit is here. Breathable pieces made for long summer days. Discover the collection from Marlowe & Finch.',
+  'The all-new 2025 Vantor EQ5. 340 miles of range. Zero compromise. Book a test drive today.',
+  'Banking that works as hard as you do. Fernbank.',
+  'Earn 5% cash back on groceries and 2% on everything else with the Keystone Rewards Card. No annual fee. Apply in minutes.',
+  'Send money abroad at the real exchange rate. No hidden fees, ever. Download Wirelo and your first transfer is on us. https://wirelo.com/send?utm_source=twitter&utm_medium=paid&utm_campaign=intl_q2',
+  'Life changes fast. Your coverage should keep up. Harborline Insurance — protection that grows with you.',
+  'Your team spends 9 hours a week in status meetings. Taskloom turns updates into async summaries so everyone can get back to real work. Try it free for 14 days.',
+  'Stop rewriting the same email five times. Quillmind drafts, edits and matches your tone in seconds. Start free → https://quillmind.ai/?utm_source=twitter&utm_medium=paid&utm_campaign=launch',
+  'Deploy on Friday. Sleep on Friday. Stratohost gives you instant rollbacks, preview environments and zero-config scaling.',
+  'Build your kingdom. Defend your realm. Rule the skies. ⚔️🐉 Dragonspire: Legends — download free on iOS and Android. https://apps.apple.com/app/dragonspire-legends/id6471234567',
+  'Can you beat level 20? 🧩 Only 3% of players can. Install Brainknot now and find out.',
+  "Some secrets don't stay buried. #TheHollowing — new season streaming October 18, only on Lumenflix.",
+  '"The Last Lighthouse" — in theaters Friday. Get your tickets now.',
+  "Aurelia Vance: The Starlight Tour is coming to your city. Presale starts Thursday at 10am with code STARLIGHT on Tixora. Don't miss it ✨",
+  'Every seat tells a story. Catch the Harbor City Mariners at home this season — tickets from $19.',
+  'Fly nonstop to Lisbon this spring. Fares from $389 round-trip on Skyvale Airways. Book by March 31.',
+  'Wake up somewhere new. Halden Rewards members save up to 20% at more than 3,000 hotels worldwide. Join free today.',
+  'Your skin, but calmer. The new Dewdrop Serum from Solenne with 10% niacinamide is clinically shown to reduce redness in 4 weeks. ✨',
+  'Your 10-minute workout is waiting. Pulsefit builds a plan around your schedule, not the other way around.',
+  'Learn Python in 8 weeks from people who use it every day. Next cohort starts June 3 and seats are limited — apply today at Codeharbor Academy.',
+  "We're building the future of freight, and we need engineers who love hard problems. Remote-friendly teams, real ownership. Explore open roles at Freightwise.",
+  'Trade 300+ crypto assets with some of the lowest fees around. Sign up on Coinvault and get a $20 bonus after your first trade. Terms apply. Capital at risk.',
+  'Unlimited 5G for $25/mo. No contracts, no surprises. Switch to Brightwave Mobile and keep your number.',
+  'Clean floors. Zero effort. The Tidybot S3 maps every room and empties itself for up to 60 days.',
+  'Meet Auralis Orbit Pro. Silence the world. Hear everything that matters.',
+  'Finance teams close the books 3x faster with Ledgerly. See how it works.',
+  'Your money, finally on your side. Tallybank is built for the way you actually live. 💚',
+  'Mornings, reimagined. The Honey Oat Latte has arrived at Brewhaven. ☕',
+];
+const FRESH_6_NEAR_MISSES = [
+  "Novaro's new flagship, the X7, goes on sale in the US on Friday starting at $899, the company said. Early reviewers praised the camera but flagged battery life as a weak spot.",
+  'Been using these noise-cancelling earbuds for a month now. Sound is great, ANC is decent, but the case scratches if you look at it wrong. Would probably still buy them again tbh.',
+  "If you haven't read 'The Salt Archive' yet, do yourself a favour. Finished it in two nights and I'm still thinking about the ending. Someone please talk to me about it.",
+  'ok everyone needs to watch The Hollowing. started it saturday and binged the whole thing in two days. episode 6 is insane',
+  'BTC down 4.2% on the day at $61,300 as ETF outflows continue. ETH holding the $2,900 support for now. Watching the Fed minutes on Wednesday.',
+  'Made a free printable meal-planning template for anyone who wants it — no email signup, no catch. Hope it helps someone get through the week 🙂',
+  'FULL TIME: Harbor City 2–1 Riverton. A late winner from Okafor in the 89th minute sends the Mariners top of the table.',
+  'Heat advisory in effect through Thursday evening. Drink plenty of water, check on elderly neighbours, and never leave children or pets in parked cars. Cooling centers are open 9am–9pm.',
+  "Just watched the launch livestream and I'm genuinely emotional. Whoever engineered that booster landing deserves a raise. What a time to be alive 🚀",
+  'Just released v1.0 of tinyqueue, a dependency-free job queue for Node. MIT licensed, ~300 lines, PRs welcome: github.com/mkaur/tinyqueue',
+  "Some personal news: after four great years at Ledgerly, I'm joining a small climate startup as head of design. Grateful to everyone who made the last chapter so much fun. More soon!",
+  'Third time this month my delivery showed up cold and 40 minutes late. Support just sends a $5 credit and a canned apology. Done with this app.',
+  'Summer airfares to Europe are running about 12% below last year, according to new data from a fare-tracking firm, with round-trips from New York averaging $640.',
+  'Test drove an EV this weekend. Acceleration is wild, the infotainment is laggy, and the range estimate dropped way faster than advertised on the highway. Mixed feelings.',
+];
+const FRESH_6_NEAR_MISSES_TODO: readonly (readonly [string, string])[] = [
+  ["Friends keep asking how I learned SQL: honestly just a free course through my library plus lots of practice on my own spreadsheets. Don't pay $2k for a bootcamp before you've tried the free stuff.", 'a price and hype copy outweigh the first person: advice against paying, read as an offer'],
+];
+
 const NEAR_MISSES = [
   'Samsung unveiled its new foldable today; early reviews praise the hinge but not the camera.',
   'The city council voted to extend the bike lane on Main Street through next spring.',
@@ -329,6 +397,24 @@ describe('ad copy, by text alone (balanced)', () => {
   it('flags 3 in 4 of the sixth batch (13 of 20 before the rules of its round, written blind; 15 after)', () => {
     const { recall, misses } = adRecall(FRESH_5);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('flags at least 3 in 5 of the seventh batch, written blind (18 of 30; its 12 brand slogans are most of the misses)', () => {
+    const { recall, misses } = adRecall(FRESH_6);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('a concert presale is an offer of tickets, not a token launch; a token presale still is one', () => {
+    const concert = judgePost(tweet('The Starlight Tour is coming to your city. Presale starts Thursday at 10am with code STARLIGHT on Tixora.'));
+    expect(concert.evidence.map((e) => e.name)).not.toContain('text.token-launch');
+    expect(concert.evidence.map((e) => e.name)).toContain('text.offer');
+    const token = judgePost(tweet('$MOON presale ends soon, grab tokens before listing'));
+    expect(token.evidence.map((e) => e.name)).toContain('text.token-launch');
+  });
+
+  describe('keeps the seventh batch\'s near misses', () => {
+    it.each(FRESH_6_NEAR_MISSES)('%s', (text) => expect(judgePost(tweet(text)).selling, why(text)).toBe(false));
+    for (const [text, reason] of FRESH_6_NEAR_MISSES_TODO) it.todo(`${text} — ${reason}`);
   });
 
   describe('keeps near misses', () => {
