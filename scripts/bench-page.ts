@@ -87,13 +87,26 @@ interface Monitor {
   collapsedTotal: number;
   longTasks: number;
   longest: number;
+  /** Script time of this monitor itself (its observers and frame callback), ms: the benchmark's own, not the page's or ours. */
+  harnessMs: number;
 }
 
 function startStream(opts: { total: number; keep: number | null }): Promise<number> {
   type Info = { id: string; handle: string; isAd: boolean; quietedAtMount: boolean };
   const w = window as unknown as { qbBench?: { m: Monitor; stop(): void }; qbDemo: import('../demo/page-app').QbDemo };
   if (!w.qbBench) {
-    const m: Monitor = { collapsedInView: 0, frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0 };
+    const m: Monitor = { collapsedInView: 0, frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0, harnessMs: 0 };
+    /** A callback whose script time is counted as the harness's own. */
+    const timed =
+      <A extends unknown[]>(fn: (...a: A) => void) =>
+      (...a: A): void => {
+        const t0 = performance.now();
+        try {
+          fn(...a);
+        } finally {
+          m.harnessMs += performance.now() - t0;
+        }
+      };
     const info = new WeakMap<Element, Info>();
     const shown = new WeakSet<Element>();
     const quietAuthors = new Set<string>();
@@ -101,20 +114,20 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
     /** Height of each cell on screen as last laid out, and collapses/reveals to check at the next frame. */
     const heightOf = new WeakMap<Element, number>();
     const suspects: Array<{ cell: Element; quiet: boolean }> = [];
-    const io = new IntersectionObserver((entries) => {
+    const io = new IntersectionObserver(timed((entries: IntersectionObserverEntry[]) => {
       for (const e of entries) {
         heightOf.set(e.target, e.boundingClientRect.height);
         if (e.isIntersecting) onScreen.add(e.target);
         else if (onScreen.delete(e.target)) io.unobserve(e.target); // Left the screen: the stream only goes forward.
       }
-    });
+    }));
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
         m.longTasks++;
         m.longest = Math.max(m.longest, e.duration);
       }
     }).observe({ type: 'longtask' });
-    new MutationObserver((records) => {
+    new MutationObserver(timed((records: MutationRecord[]) => {
       for (const r of records) {
         const cell = r.target as Element;
         const i = info.get(cell);
@@ -133,9 +146,9 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
           if (quiet) m.collapsedInView++;
         }
       }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-qb-quiet'], attributeOldValue: true });
+    })).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-qb-quiet'], attributeOldValue: true });
     let running = true;
-    const frame = (): void => {
+    const frame = timed((): void => {
       m.frames++;
       // Before this frame's layout: the cell's top is where it was painted; its height before the change comes from the last report.
       for (const { cell, quiet } of suspects.splice(0)) {
@@ -163,15 +176,15 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
       }
       if (bad) m.badFrames++;
       if (running) requestAnimationFrame(frame);
-    };
+    });
     requestAnimationFrame(frame);
     w.qbBench = { m, stop: () => (running = false) };
-    (w as unknown as { qbBenchMount: (cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => void }).qbBenchMount = (cell, x) => {
+    (w as unknown as { qbBenchMount: (cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => void }).qbBenchMount = timed((cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => {
       const handle = x.handle.toLowerCase();
       info.set(cell, { id: x.id, handle, isAd: x.isAd, quietedAtMount: quietAuthors.has(handle) });
       if (x.isAd) m.adsTotal++;
       io.observe(cell);
-    };
+    });
   }
   const mountHook = (w as unknown as { qbBenchMount: (cell: HTMLElement, x: { id: string; handle: string; isAd: boolean }) => void }).qbBenchMount;
   return w.qbDemo.stream({ total: opts.total, ...(opts.keep ? { keep: opts.keep } : {}), onMount: mountHook });
@@ -416,6 +429,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       revealedOnScreen: mon.revealedOnScreen,
       collapsedTotal: mon.collapsedTotal,
       collapsedInView: mon.collapsedInView,
+      harnessMs: mon.harnessMs,
     };
   } finally {
     await b.close();
@@ -504,7 +518,9 @@ const median = (xs: number[]): number => {
 };
 
 interface Summary {
-  ratio: { mainThread: number; script: number; layout: number; style: number };
+  ratio: { mainThread: number; script: number; layout: number; style: number; scriptNoHarness: number };
+  /** The monitor's own script time, ms (medians): it runs once a frame, and the two variants render different numbers of frames. */
+  harnessMs: { bare: number; ext: number };
   /**
    * Script over the bare page repetition by repetition (the i-th extension run against the i-th
    * bare run, interleaved): how far one run's ratio moves on this machine.
@@ -536,7 +552,9 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
       script: med('ext', (r) => r.script) / med('bare', (r) => r.script),
       layout: med('ext', (r) => r.layout) / med('bare', (r) => r.layout),
       style: med('ext', (r) => r.style) / med('bare', (r) => r.style),
+      scriptNoHarness: med('ext', (r) => r.script - r.harnessMs) / med('bare', (r) => r.script - r.harnessMs),
     },
+    harnessMs: { bare: med('bare', (r) => r.harnessMs), ext: med('ext', (r) => r.harnessMs) },
     scriptByRep: of('ext').flatMap((r, i) => {
       const bare = of('bare')[i];
       return bare ? [r.script / bare.script] : [];
@@ -580,6 +598,7 @@ function report(runs: Run[], exts: string[], readUs: Map<string, number>): void 
     ['page main thread: script + layout + style', cols((s) => x(s.ratio.mainThread)), '≤ ×1.03'],
     ['script alone', cols((s) => x(s.ratio.script)), '≤ ×1.08'],
     ['  script, repetition by repetition (with ÷ bare of the same repetition)', cols((s) => (s.scriptByRep.length ? s.scriptByRep.map(x).join(' ') : 'n/a')), ''],
+    ['  script without the benchmark’s own monitor (its script ms, with vs bare)', cols((s) => `${x(s.ratio.scriptNoHarness)} (${f0(s.harnessMs.ext)} vs ${f0(s.harnessMs.bare)})`), ''],
     ['layout, style', cols((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
     ['long tasks: count, longest ms (with vs bare)', cols((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
     ['frames rendered (with vs bare)', cols((s) => `${f0(s.frames.ext)} vs ${f0(s.frames.bare)}`), 'alike'],
@@ -631,7 +650,7 @@ async function main(): Promise<void> {
           return runOnce(mode, variant, dists.get(variant) ?? '', timeline);
         });
         runs.push(run);
-        console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: in view ${run.collapsedInView}, script ${run.script.toFixed(0)} ms, layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, frames ${run.frames}, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
+        console.error(`rep ${rep + 1}/${REPS} ${mode} ${variant}: in view ${run.collapsedInView}, script ${run.script.toFixed(0)} ms (monitor ${run.harnessMs.toFixed(0)}), layout ${run.layout.toFixed(0)}, style ${run.style.toFixed(0)}, longest task ${run.longest.toFixed(0)} ms, cpu ext ${run.cpuExt.toFixed(0)} browser ${run.cpuBrowser.toFixed(0)} ms, frames ${run.frames}, heap ${(run.heapEnd / 1048576).toFixed(1)} MB${run.swHeap ? `, sw ${(run.swHeap / 1048576).toFixed(1)} MB` : ''}, collapsed on screen ${run.collapsedOnScreen}`);
       }
     }
   }
