@@ -37,7 +37,6 @@ const RE_REPEATED = /^repeated the same text in (\d+) of (\d+) posts?$/;
 const RE_REPLIES = /^replies in conversation in (\d+) of (\d+) posts?$/;
 const RE_BRAND = /^names itself in (\d+) of (\d+) posts? and never says "I": a brand's own account$/;
 const RE_ORG = /^says "we" in (\d+) of (\d+) posts? and never "I": an organisation's own account$/;
-const RE_BRAND_PROFILE = /^an organisation X verifies, in a selling category \((.+)\), that never says "I": a brand's own account$/;
 const RE_TOO_FEW = /^only (\d+) posts? seen; a verdict needs (\d+)$/;
 const RE_UNCLEAR = /^(\d+) posts? seen, too few signs either way to tell$/;
 const RE_SEEN_ONLY = /^only (\d+) posts? of theirs seen$/;
@@ -107,7 +106,6 @@ function render(english: string): string | null {
   if ((m = RE_REPLIES.exec(english))) return t('why_replies', [ofPosts(m[1]!, m[2]!)]);
   if ((m = RE_BRAND.exec(english))) return t('why_brand_named', [ofPosts(m[1]!, m[2]!)]);
   if ((m = RE_ORG.exec(english))) return t('why_org_we', [ofPosts(m[1]!, m[2]!)]);
-  if ((m = RE_BRAND_PROFILE.exec(english))) return t('why_brand_profile', [m[1]!]);
   if ((m = RE_TOO_FEW.exec(english))) return tn('why_too_few', count(m[1]!), [formatCount(count(m[2]!))]);
   if ((m = RE_UNCLEAR.exec(english))) return tn('why_unclear', count(m[1]!));
   if ((m = RE_SEEN_ONLY.exec(english))) return tn('why_seen_only', count(m[1]!));

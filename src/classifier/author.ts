@@ -24,7 +24,7 @@ import type { AuthorJudgement, AuthorProfile, Sensitivity, TweetFacts, Verdict }
 import { authorKey } from '../shared/types';
 import { betaCdf } from './beta';
 import { readBioLinks } from './links';
-import { COUNTED_GROUPS, isSchedulerApp, isSellingCategory, RULES, type ReasonGroup } from './rules';
+import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
 import { postThreshold, sigmoid, type PostJudgement } from './post';
 import { FIRST_PERSON, NAMES_ITSELF, readVoice, SPEAKS_AS_WE } from './voice';
 import { compactRegExp } from './regexp-code';
@@ -388,23 +388,6 @@ function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): s
   return '';
 }
 
-/**
- * A brand's own account by what X says of it: X verifies it as an organisation (the gold check,
- * verified_type "Business") and files it under a professional category that sells (a brand, a
- * shop, software, games…: rules.ts RE_SELLING_CATEGORY), and it does not speak in the first
- * person (with the voice's hysteresis). Its plain posts ("Head. Heart. History.") are its
- * marketing (GUIDE.md), as with brandVoice. News outlets, public bodies and people are not in a
- * selling category or not verified so. Not at strict. The reason it gives, or ''.
- */
-function brandByProfile(profile: AuthorProfile | undefined, state: AuthorState, minPosts: number, wasSeller: boolean): string {
-  if (!profile || !/^business$/i.test(profile.verifiedType ?? '') || !isSellingCategory(profile.professionalCategory)) return '';
-  const n = state.posts;
-  const firstPerson = countOf(state.firstPerson);
-  if (n < minPosts || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
-  const category = profile.professionalCategory!.trim().toLowerCase().slice(0, 60);
-  return `an organisation X verifies, in a selling category (${category}), that never says "I": a brand's own account`;
-}
-
 /** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */
 function withCalls(signs: ProfileSigns, state: AuthorState, minPosts: number): ProfileSigns {
   const calls = state.calls ?? 0;
@@ -486,7 +469,7 @@ export function judgeAuthor(
   const n = state.posts;
   const k = SENS_INDEX[sens];
   const sellingPosts = state.selling[k];
-  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller') || brandByProfile(profile, state, th.minPosts, options.previous === 'seller');
+  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller');
   const called = withCalls(readProfileSigns(profile), state, th.minPosts);
   // The voice after what the profile says: it leads only when it decided (below), so it never pushes out what only X's API knew.
   const signs = voice ? { alpha: called.alpha, reasons: [...called.reasons, voice] } : called;

@@ -428,7 +428,7 @@ export const RULES: readonly Rule[] = [
   { name: 'profile.affiliate-badge', group: 'profile', says: 'an affiliate badge of a company', hand: 0.3, find: (v) => !!v.profile?.affiliateLabel },
   {
     name: 'profile.selling-category', group: 'profile', says: 'a selling professional category (shop, brand, product)', hand: 0.4,
-    find: (v) => isSellingCategory(v.profile?.professionalCategory),
+    find: (v) => !!v.profile?.professionalCategory && RE_SELLING_CATEGORY.test(v.profile.professionalCategory),
     detail: (v) => v.profile?.professionalCategory ?? '',
   },
   {
@@ -679,11 +679,7 @@ function isAdCopy(v: PostView): boolean {
 
 const RE_APP_STORE = /\b(?:apps\.apple\.com|itunes\.apple\.com\/app|play\.google\.com\/store\/apps|app\.link|onelink\.me|smart\.link|page\.link)/;
 /** Professional categories of X that sell (shops, brands, products), as opposed to news, public bodies or people. */
-const RE_SELLING_CATEGORY = compactRegExp(/\b(?:shop|store|retail|product|brand|goods|restaurant|food|beverage|apparel|clothing|fashion|beauty|cosmetic|jewel|e-?commerce|marketing|advertising|agency|software|internet company|app|games?|gaming|entertainment|hotel|travel|real estate|car|automotive|financial|bank|crypto|consumer|cafe|bakery|fitness|health & wellness)/i);
-/** Whether X's professional category of an account is one that sells (RE_SELLING_CATEGORY). */
-export function isSellingCategory(category: string | undefined): boolean {
-  return !!category && RE_SELLING_CATEGORY.test(category);
-}
+const RE_SELLING_CATEGORY = compactRegExp(/\b(?:shop|store|retail|product|brand|restaurant|food|beverage|apparel|clothing|fashion|beauty|cosmetic|jewel|e-?commerce|marketing|advertising|agency|software|internet company|app|games?|gaming|entertainment|hotel|travel|real estate|car|automotive|financial|bank|crypto|consumer|cafe|bakery|fitness|health & wellness)/i);
 const RE_PHONE = /(?:^|\s)(?:\+\d{10,14}|0\d{9,11})(?:\s|$)/;
 const RE_POINTING = /[👉👇➡⬇↓→🔗📲📩📱💰🚀🔥💎🎁]/u;
 const RE_REPLY_LEAD = /^\s*(?:@\w{1,15}\s*)+/;

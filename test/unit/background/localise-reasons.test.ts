@@ -61,7 +61,6 @@ function classifierReasons(): string[] {
   out.push(...judged(state({ posts: 5, w: 0.5, selling: [2, 2, 2], s: [0, 0, 0] }), undefined, 'strict')); // too few signs either way
   out.push(...judged(state({ ...selling(5) }))); // no reason but the count
   out.push(...judged(state({ posts: 6, w: 6, named: 3 })), ...judged(state({ posts: 6, w: 6, we: 3 })));
-  out.push(...judged(state({ posts: 6, w: 6 }), { handle: 'someone', verifiedType: 'Business', professionalCategory: 'Sporting Goods' })); // a brand by what X says of it
   out.push(...judged(state({ ...selling(3, 5), calls: 3, group: { cta: 3 } })));
   for (const p of [STORE, LINKPAGE, MESSAGING, SHOP_WORDS, BUSINESS]) out.push(...judged(state({ ...selling(3, 4), group: { shop: 3 } }), p));
   return [...new Set(out)];
@@ -104,7 +103,6 @@ describe('localiseReason', () => {
       '5 of 5 posts judged selling',
       'names itself in 3 of 6 posts and never says "I": a brand\'s own account',
       'says "we" in 3 of 6 posts and never "I": an organisation\'s own account',
-      'an organisation X verifies, in a selling category (sporting goods), that never says "I": a brand\'s own account',
       '3 of 5 posts called readers to act on an offer',
       'bio links to a store (etsy.com)',
       'bio links to a link-in-bio page',
@@ -175,7 +173,6 @@ describe('localiseReason', () => {
     ['5 of 5 posts judged selling', '5 von 5 Posts als verkaufend beurteilt'],
     ['names itself in 3 of 6 posts and never says "I": a brand\'s own account', 'nennt sich in 3 von 6 Posts selbst beim Namen und sagt nie „ich“: das eigene Konto einer Marke'],
     ['says "we" in 3 of 6 posts and never "I": an organisation\'s own account', 'sagt in 3 von 6 Posts „wir“ und nie „ich“: das eigene Konto einer Organisation'],
-    ['an organisation X verifies, in a selling category (sporting goods), that never says "I": a brand\'s own account', 'eine von X verifizierte Organisation in einer verkaufenden Kategorie (sporting goods), die nie „ich“ sagt: das eigene Konto einer Marke'],
     ['3 of 5 posts called readers to act on an offer', '3 von 5 Posts riefen dazu auf, ein Angebot wahrzunehmen'],
     ['bio links to a store (etsy.com)', 'Bio verlinkt einen Shop (etsy.com)'],
     ['bio links to a link-in-bio page', 'Bio verlinkt eine Link-in-Bio-Seite'],

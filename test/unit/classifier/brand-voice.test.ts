@@ -8,7 +8,7 @@ import { addPost, judgeAuthor, judgePost, newAuthorState, type AuthorState } fro
 import { namesItself, readVoice } from '../../../src/classifier/author';
 import { FIRST_PERSON, SPEAKS_AS_WE } from '../../../src/classifier/voice';
 import { toTweetFacts } from '../../../tools/eval/labeled-posts';
-import type { AuthorProfile, Sensitivity, Verdict } from '../../../src/shared/types';
+import type { Sensitivity } from '../../../src/shared/types';
 
 const T0 = 1_760_000_000_000;
 
@@ -199,49 +199,5 @@ describe('organisation voice ("we", never "I")', () => {
     const old = JSON.parse(JSON.stringify(feed('lumenchain', PROJECT))) as AuthorState;
     delete old.we;
     expect(judge(old).verdict).not.toBe('seller');
-  });
-});
-
-// A brand's account by what X says of it (author.ts, brandByProfile): the organisation's gold
-// check and a professional category that sells, and no first person. Its plain posts, which
-// neither name it nor say "we", are its marketing. Posts and profiles written for this test.
-describe('a brand by what X says of the account', () => {
-  const SLOGANS = ['Head. Heart. History.', 'The future of the game is in good hands.', 'Built for the last mile.', 'Every court. Every city.', 'Rain or shine, we run.', 'Fast looks like this.'];
-  const GOLD_BRAND = { handle: 'stridewear', verifiedType: 'Business', professionalType: 'Business', professionalCategory: 'Sporting Goods' } as const;
-  const at = (s: AuthorState, profile: AuthorProfile | undefined, sensitivity: Sensitivity = 'balanced', previous?: Verdict) =>
-    judgeAuthor(s, profile, { sensitivity, now: T0 + 86_400_000, ...(previous ? { previous } : {}) });
-
-  it('calls a gold-checked account in a selling category a seller on plain posts, and says why first', () => {
-    const j = at(feed('stridewear', SLOGANS), GOLD_BRAND);
-    expect(j.verdict).toBe('seller');
-    expect(j.byVoice).toBe(true);
-    expect(j.reasons[0]).toBe('an organisation X verifies, in a selling category (sporting goods), that never says "I": a brand\'s own account');
-    expect(at(feed('stridewear', SLOGANS), GOLD_BRAND, 'loose').verdict).toBe('seller');
-  });
-
-  it('without what X says, the same posts are no seller; at strict, neither with it', () => {
-    expect(at(feed('stridewear', SLOGANS), undefined).verdict).not.toBe('seller');
-    expect(at(feed('stridewear', SLOGANS), GOLD_BRAND, 'strict').verdict).not.toBe('seller');
-  });
-
-  it.each([
-    ['a newsroom (category not selling)', NEWSROOM, { ...GOLD_BRAND, professionalCategory: 'Media & News Company' }],
-    ['a blue check only', SLOGANS, { handle: 'stridewear', isBlueVerified: true, professionalCategory: 'Sporting Goods' }],
-    ['a public body', SLOGANS, { handle: 'stridewear', verifiedType: 'Government', professionalCategory: 'Sporting Goods' }],
-    ['a person in a selling category', PERSON, { ...GOLD_BRAND }],
-  ] as const)('is no seller for %s', (_name, posts, profile) => {
-    expect(at(feed('stridewear', posts), profile as AuthorProfile).verdict).not.toBe('seller');
-  });
-
-  it('needs as many posts as any verdict', () => {
-    expect(at(feed('stridewear', SLOGANS.slice(0, 2)), GOLD_BRAND).verdict).toBe('unknown');
-  });
-
-  it('keeps its verdict through an "I" in at most a quarter of its posts (hysteresis), and loses it past that', () => {
-    const once = [...SLOGANS.slice(0, 5), 'I can’t believe this finish.'];
-    expect(at(feed('stridewear', once), GOLD_BRAND).verdict).not.toBe('seller'); // to become one: never "I"
-    expect(at(feed('stridewear', once), GOLD_BRAND, 'balanced', 'seller').verdict).toBe('seller'); // 1 of 6
-    const thrice = [...SLOGANS.slice(0, 4), 'I can’t believe this finish.', 'I am still shaking.', 'My favourite win.'];
-    expect(at(feed('stridewear', thrice), GOLD_BRAND, 'balanced', 'seller').verdict).not.toBe('seller'); // 3 of 7
   });
 });
