@@ -383,7 +383,7 @@ export const RULES: readonly Rule[] = [
   {
     // Offers and prices: tickets on sale, trials, plans, "from $9.99", "free with", editions.
     name: 'text.offer', group: 'offer', says: 'an offer (tickets on sale, a trial, a plan, a price)', prior: 0.8,
-    pattern: /\b(?:(?:artist |fan |ticket |verified fan )?presale (?:starts|begins|opens|code|tickets?)|tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive)[- ]edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|get (?:the|a|an|your|any|one|two|three|\d+) [^.!?,]{1,40} on us(?:$|[.!,])|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
+    pattern: /\b(?:presale (?:starts|begins|opens|code|tickets?)|tickets? (?:are |is )?(?:on sale|available|now available|still available|selling)|on sale (?:now|today|this|until|through)|(?:get|buy|grab|secure) (?:your )?tickets|(?:free|\d+[- ]day|\d+[- ]month) trial|(?:starting|starts|from|just|only) (?:at )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*(?:\/| per | a )(?:mo|month|year|yr|night|person)|(?:limited|special|collector'?s|deluxe|exclusive)[- ]edition|promo ?code|free (?:with|when you|for \d|for new|for the first)|(?:first|1st) (?:month|order|ride|delivery) (?:free|on us)|get (?:the|a|an|your|any|one|two|three|\d+) [^.!?,]{1,40} on us(?:$|[.!,])|no (?:annual|monthly) fee|(?:cash ?back|apr|rewards?) (?:on|card)|(?:pre-?order|preorders?) (?:now|today|yours|available|open)|(?:in stock|available) (?:now|today) at|(?:app store|google play|play store)\b)/,
     triggers: ['presale', 'tickets', 'ticket', 'sale', 'trial', 'edition', 'promo', 'promocode', 'free', 'month', 'order', 'ride', 'delivery', 'fee', 'cash', 'cashback', 'apr', 'reward', 'rewards', 'pre', 'preorder', 'preorders', 'stock', 'available', 'store', 'play', 'google', 'us'],
     opens: (v) => v.currency,
   },
@@ -585,7 +585,7 @@ function hasOfferEvidence(v: PostView): boolean {
 
 /** A presale (of tokens or of tickets), and what makes it a token's. */
 const RE_PRESALE = /\bpre-?sale\b/;
-const RE_CRYPTO_SIGN = /\b(?:tokens?|coins?|crypto|airdrop|blockchain|web3|defi|nft|memecoin|wallet|whitelist|wl|on-?chain|solana|ethereum|bnb|tge)\b|\$[a-z]{2,10}\b/;
+const RE_CRYPTO_SIGN = compactRegExp(/\b(?:tokens?|coins?|crypto|airdrop|blockchain|web3|defi|nft|memecoin|wallet|whitelist|wl|on-?chain|solana|ethereum|bnb|tge)\b|\$[a-z]{2,10}\b/);
 
 /** Reporting verbs of the third person (a subset of talk.news). */
 const RE_REPORTED = compactRegExp(/\b(?:announced|announces|unveiled|unveils|reported|reports|reportedly|according to|says|said|told)\b/);
