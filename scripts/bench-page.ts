@@ -22,7 +22,8 @@
 //   QB_BENCH_PROFILE=1     also print where the page's script time went (extension runs; self and inclusive by function)
 //   QB_BENCH_PROFILE=DIR   the same, and save each extension run's page profile in DIR as a .cpuprofile (the whole
 //                          call tree: Chrome DevTools' Performance panel opens it)
-//   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR
+//   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR (and of the
+//                          service worker, *.worker.heapsnapshot, for extension runs)
 //
 // The machine may be shared: only ratios within one run mean anything.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -287,28 +288,39 @@ async function saveHeapSnapshot(s: CDPSession, file: string): Promise<void> {
   console.error(`heap snapshot: ${file}`);
 }
 
-/** The service worker's heap after GC, through a (non-flat) session of the browser's CDP. */
-async function serviceWorkerHeap(browserSession: CDPSession): Promise<number | undefined> {
+/**
+ * The service worker's heap after GC, through a (non-flat) session of the browser's CDP; with
+ * `snapshotFile`, also a heap snapshot of it there.
+ */
+async function serviceWorkerHeap(browserSession: CDPSession, snapshotFile?: string): Promise<number | undefined> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
   if (!sw) return undefined;
   const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
   let next = 0;
+  const chunks: string[] = [];
   const waiting = new Map<number, (v: { result?: { usedSize?: number } }) => void>();
   const onMessage = (e: { sessionId?: string; message: string }) => {
     if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    const m = JSON.parse(e.message) as { id?: number; method?: string; params?: { chunk?: string }; result?: { usedSize?: number } };
+    if (m.method === 'HeapProfiler.addHeapSnapshotChunk' && m.params?.chunk) chunks.push(m.params.chunk);
     if (m.id !== undefined) waiting.get(m.id)?.(m);
   };
   browserSession.on('Target.receivedMessageFromTarget', onMessage);
-  const call = (method: string) =>
+  const call = (method: string, params: object = {}) =>
     new Promise<{ result?: { usedSize?: number } }>((resolve) => {
       const id = ++next;
       waiting.set(id, resolve);
-      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     });
   await call('HeapProfiler.collectGarbage');
   const usage = await call('Runtime.getHeapUsage');
+  if (snapshotFile) {
+    await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    mkdirSync(dirname(snapshotFile), { recursive: true });
+    writeFileSync(snapshotFile, chunks.join(''));
+    console.error(`heap snapshot: ${snapshotFile}`);
+  }
   browserSession.off('Target.receivedMessageFromTarget', onMessage);
   await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   return usage.result?.usedSize;
@@ -433,7 +445,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     }
     const heapEnd = await heapAfterGc(session);
     if (SNAPSHOTS) await saveHeapSnapshot(session, join(SNAPSHOTS, `${variant}-${mode}-${CELLS}.heapsnapshot`));
-    const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession) : undefined;
+    const swHeap = variant !== 'bare' ? await serviceWorkerHeap(browserSession, SNAPSHOTS ? join(SNAPSHOTS, `${variant}-${mode}-${CELLS}.worker.heapsnapshot`) : undefined) : undefined;
     const ms = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
     return {
       mode,
