@@ -25,11 +25,18 @@ test.beforeAll(async () => {
   });
   await browser.installExtension(FIREFOX_DIST);
   // The extension opens its welcome page on install; close it so the timeline is the active tab.
-  await browser
-    .waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 10_000 })
-    .then((t) => t.page())
-    .then((p) => p?.close())
-    .catch(() => undefined);
+  // Puppeteer does not follow a tab onto a moz-extension:// page over BiDi (its url() stays
+  // about:blank): the page itself says where it is.
+  const until = Date.now() + 10_000;
+  for (let closed = false; !closed && Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    for (const p of await browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href === `moz-extension://${UUID}/welcome.html`) {
+        await p.close();
+        closed = true;
+      }
+    }
+  }
   page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
