@@ -19,8 +19,8 @@
 //                          against the same bare page in one interleaved run: before=DIR1,after=DIR2
 //   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
 //                          with several extensions: before=FILE1,after=FILE2
-//   QB_BENCH_PROFILE=1     also print where the page's script time went (extension runs; self and inclusive by function)
-//   QB_BENCH_PROFILE=DIR   the same, and save each extension run's page profile in DIR as a .cpuprofile (the whole
+//   QB_BENCH_PROFILE=1     also print where the page's and the service worker's script time went (extension runs)
+//   QB_BENCH_PROFILE=DIR   the same, and save each extension run's profiles in DIR as .cpuprofile files (the whole
 //                          call tree: Chrome DevTools' Performance panel opens it)
 //   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR (and of the
 //                          service worker, *.worker.heapsnapshot, for extension runs)
@@ -288,41 +288,57 @@ async function saveHeapSnapshot(s: CDPSession, file: string): Promise<void> {
   console.error(`heap snapshot: ${file}`);
 }
 
-/**
- * The service worker's heap after GC, through a (non-flat) session of the browser's CDP; with
- * `snapshotFile`, also a heap snapshot of it there.
- */
-async function serviceWorkerHeap(browserSession: CDPSession, snapshotFile?: string): Promise<number | undefined> {
+/** A CDP session with the extension's service worker, through a (non-flat) session of the browser's. */
+interface WorkerSession {
+  call<T = Record<string, unknown>>(method: string, params?: object): Promise<{ result?: T }>;
+  /** The chunks of the last heap snapshot taken. */
+  chunks: string[];
+  close(): Promise<void>;
+}
+
+async function workerSession(browserSession: CDPSession): Promise<WorkerSession | undefined> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
   if (!sw) return undefined;
   const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
   let next = 0;
   const chunks: string[] = [];
-  const waiting = new Map<number, (v: { result?: { usedSize?: number } }) => void>();
+  const waiting = new Map<number, (v: { result?: never }) => void>();
   const onMessage = (e: { sessionId?: string; message: string }) => {
     if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; method?: string; params?: { chunk?: string }; result?: { usedSize?: number } };
+    const m = JSON.parse(e.message) as { id?: number; method?: string; params?: { chunk?: string }; result?: never };
     if (m.method === 'HeapProfiler.addHeapSnapshotChunk' && m.params?.chunk) chunks.push(m.params.chunk);
     if (m.id !== undefined) waiting.get(m.id)?.(m);
   };
   browserSession.on('Target.receivedMessageFromTarget', onMessage);
-  const call = (method: string, params: object = {}) =>
-    new Promise<{ result?: { usedSize?: number } }>((resolve) => {
-      const id = ++next;
-      waiting.set(id, resolve);
-      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  await call('HeapProfiler.collectGarbage');
-  const usage = await call('Runtime.getHeapUsage');
+  return {
+    chunks,
+    call: (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = ++next;
+        waiting.set(id, resolve);
+        void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      }),
+    async close() {
+      browserSession.off('Target.receivedMessageFromTarget', onMessage);
+      await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    },
+  };
+}
+
+/** The service worker's heap after GC; with `snapshotFile`, also a heap snapshot of it there. */
+async function serviceWorkerHeap(browserSession: CDPSession, snapshotFile?: string): Promise<number | undefined> {
+  const sw = await workerSession(browserSession);
+  if (!sw) return undefined;
+  await sw.call('HeapProfiler.collectGarbage');
+  const usage = await sw.call<{ usedSize?: number }>('Runtime.getHeapUsage');
   if (snapshotFile) {
-    await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await sw.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
     mkdirSync(dirname(snapshotFile), { recursive: true });
-    writeFileSync(snapshotFile, chunks.join(''));
+    writeFileSync(snapshotFile, sw.chunks.join(''));
     console.error(`heap snapshot: ${snapshotFile}`);
   }
-  browserSession.off('Target.receivedMessageFromTarget', onMessage);
-  await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  await sw.close();
   return usage.result?.usedSize;
 }
 
@@ -413,10 +429,15 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     const pagePid = await rendererPid(browserSession, page);
     await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const profiling = PROFILE && variant !== 'bare';
+    // The worker's profile: what the extension process's CPU (the table's "extension") is spent on.
+    const swProfiler = profiling ? await workerSession(browserSession) : undefined;
     if (profiling) {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
       await session.send('Profiler.start');
+      await swProfiler?.call('Profiler.enable');
+      await swProfiler?.call('Profiler.setSamplingInterval', { interval: 200 });
+      await swProfiler?.call('Profiler.start');
     }
     const m0 = await metrics(session);
     const c0 = await processCpu(browserSession, pagePid);
@@ -438,9 +459,14 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     if (profiling) {
       const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile };
       printProfile(`page main thread, ${mode}`, profile);
+      const worker = (await swProfiler?.call<{ profile: CpuProfile }>('Profiler.stop'))?.result?.profile;
+      await swProfiler?.close();
+      if (worker) printProfile(`service worker, ${mode}`, worker);
+      else console.error('service worker: no profile (the worker was not running when the stream began)');
       if (PROFILE_DIR) {
         mkdirSync(PROFILE_DIR, { recursive: true });
         writeFileSync(join(PROFILE_DIR, `${variant}-${mode}-${CELLS}.cpuprofile`), JSON.stringify(profile));
+        if (worker) writeFileSync(join(PROFILE_DIR, `${variant}-${mode}-${CELLS}.worker.cpuprofile`), JSON.stringify(worker));
       }
     }
     const heapEnd = await heapAfterGc(session);
