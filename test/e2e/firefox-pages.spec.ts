@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GECKO_ID } from '../../scripts/build';
 import { ROOT } from '../../scripts/chromium-session';
-import { demoManifest, serveDemoX } from '../../demo/x-site';
+import { demoManifest } from '../../demo/x-site';
+import { findPage as findPageIn, serveDemoOnly } from './firefox-session';
 
 const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '3c9e2f41-7d5a-4b8e-b0c6-2a71d4e8f953';
@@ -38,17 +39,8 @@ test.describe.configure({ mode: 'serial' });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Where a page is. Puppeteer does not follow a tab onto a moz-extension:// page (its url() stays about:blank); the page itself knows. */
-const hrefOf = (p: Page): Promise<string> => p.evaluate(() => location.href).catch(() => '');
-
-async function findPage(matches: (href: string) => boolean, timeout = 10_000): Promise<Page> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    for (const p of await browser.pages()) if (matches(await hrefOf(p))) return p;
-    await sleep(100);
-  }
-  throw new Error('page not found');
-}
+/** The first tab whose location matches (firefox-session.ts). */
+const findPage = (matches: (href: string) => boolean, timeout?: number): Promise<Page> => findPageIn(browser, matches, timeout);
 
 /** Opens one of the extension's pages in a new window, from the welcome page, and waits until it has rendered `ready`. */
 async function openExtensionPage(path: string, ready: string): Promise<Page> {
@@ -167,23 +159,7 @@ test.beforeAll(async () => {
   await browser.installExtension(FIREFOX_DIST);
   welcome = await findPage((href) => href === `${ORIGIN}/welcome.html`);
   timeline = await browser.newPage();
-  await timeline.setRequestInterception(true);
-  timeline.on('request', (req) => {
-    const url = req.url();
-    const host = (() => {
-      try {
-        return new URL(url).hostname;
-      } catch {
-        return '';
-      }
-    })();
-    const served = serveDemoX(url);
-    if (served) return void req.respond({ status: served.status, contentType: served.contentType, body: served.body });
-    if (/(^|\.)(x|twitter)\.com$|twimg\.com$/.test(host)) return void req.respond({ status: 204, body: '' });
-    if (url.startsWith('moz-extension:') || url.startsWith('data:')) return void req.continue();
-    foreign.push(url);
-    return void req.abort();
-  });
+  await serveDemoOnly(timeline, foreign);
   await timeline.goto('https://x.com/home');
   await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
   // Scroll the whole demo timeline as a reader would (the Chromium specs' loadWholeTimeline).

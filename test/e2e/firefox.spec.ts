@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import { GECKO_ID } from '../../scripts/build';
 import { ROOT } from '../../scripts/chromium-session';
-import { serveDemoX } from '../../demo/x-site';
+import { findPage, serveDemoOnly } from './firefox-session';
 
 const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f5d3a-0c1e-4d7e-9a51-6f2f0b9e7c11';
@@ -25,36 +25,11 @@ test.beforeAll(async () => {
   });
   await browser.installExtension(FIREFOX_DIST);
   // The extension opens its welcome page on install; close it so the timeline is the active tab.
-  // Puppeteer does not follow a tab onto a moz-extension:// page over BiDi (its url() stays
-  // about:blank): the page itself says where it is.
-  const until = Date.now() + 10_000;
-  for (let closed = false; !closed && Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
-    for (const p of await browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href === `moz-extension://${UUID}/welcome.html`) {
-        await p.close();
-        closed = true;
-      }
-    }
-  }
+  await findPage(browser, (href) => href === `moz-extension://${UUID}/welcome.html`)
+    .then((p) => p.close())
+    .catch(() => undefined);
   page = await browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    const host = (() => {
-      try {
-        return new URL(url).hostname;
-      } catch {
-        return '';
-      }
-    })();
-    const served = serveDemoX(url);
-    if (served) return void req.respond({ status: served.status, contentType: served.contentType, body: served.body });
-    if (/(^|\.)(x|twitter)\.com$|twimg\.com$/.test(host)) return void req.respond({ status: 204, body: '' });
-    if (url.startsWith('moz-extension:') || url.startsWith('data:')) return void req.continue();
-    foreign.push(url);
-    return void req.abort();
-  });
+  await serveDemoOnly(page, foreign);
   await page.goto('https://x.com/home');
   await page.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
 });
