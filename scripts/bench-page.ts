@@ -313,10 +313,16 @@ async function workerSession(browserSession: CDPSession): Promise<WorkerSession 
   browserSession.on('Target.receivedMessageFromTarget', onMessage);
   return {
     chunks,
+    // A call the worker never answers (it stopped) comes back empty after a minute, not never.
     call: (method, params = {}) =>
       new Promise((resolve) => {
         const id = ++next;
-        waiting.set(id, resolve);
+        const timer = setTimeout(() => waiting.get(id)?.({}), 60_000);
+        waiting.set(id, (v) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(v);
+        });
         void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       }),
     async close() {
