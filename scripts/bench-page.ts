@@ -20,6 +20,8 @@
 //   QB_BENCH_READER=FILE   read-tweet.ts whose per-tweet cost is measured in the browser (default: this tree's);
 //                          with several extensions: before=FILE1,after=FILE2
 //   QB_BENCH_PROFILE=1     also print where the page's and the service worker's script time went (extension runs)
+//                          (profiling costs: a profiled run's own figures, the extension's CPU above all, are not
+//                          comparable with an unprofiled run's)
 //   QB_BENCH_PROFILE=DIR   the same, and save each extension run's profiles in DIR as .cpuprofile files (the whole
 //                          call tree: Chrome DevTools' Performance panel opens it)
 //   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR (and of the
