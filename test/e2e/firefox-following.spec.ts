@@ -12,14 +12,10 @@
 // extension's pages are opened from its welcome page with browser.windows.create (each in its own
 // window, so the X tabs stay visible in theirs) and found by asking each page where it is.
 import { test, expect } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { join } from 'node:path';
-import { GECKO_ID } from '../../scripts/build';
-import { ROOT } from '../../scripts/chromium-session';
+import type { Browser, Page } from 'puppeteer-core';
 import { DEMO_VIEWER, FOLLOWED_SELLERS, demoFollowing } from '../../demo/following-site';
-import { findPage as findPageIn, serveDemoOnly } from './firefox-session';
+import { findPage as findPageIn, launchFirefox, openExtensionPage as openPageFrom, readWholeTimeline, serveDemoOnly, sleep } from './firefox-session';
 
-const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '8f1d6b2a-54c3-4e97-a0d8-6b3e9c1f7a25';
 const ORIGIN = `moz-extension://${UUID}`;
 const FOLLOWING_URL = `https://x.com/${DEMO_VIEWER.handle}/following`;
@@ -40,18 +36,10 @@ const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 const findPage = (matches: (href: string) => boolean, timeout?: number): Promise<Page> => findPageIn(browser, matches, timeout);
 
-/** Opens one of the extension's pages in a new window, from the welcome page, and waits until it has rendered `ready`. */
-async function openExtensionPage(path: string, ready: string): Promise<Page> {
-  const url = `${ORIGIN}/${path}`;
-  await welcome.evaluate((u) => void (globalThis as any).browser.windows.create({ url: u, width: 900, height: 1000 }), url);
-  const page = await findPage((href) => href === url);
-  await page.waitForSelector(ready, { timeout: 10_000 });
-  return page;
-}
+/** One of the extension's pages, opened from the welcome page in a window of its own (firefox-session.ts). */
+const openExtensionPage = (path: string, ready: string): Promise<Page> => openPageFrom(browser, welcome, `${ORIGIN}/${path}`, ready);
 
 const openPopup = () => openExtensionPage(`popup.html?tab=${followingTabId}`, '.popup:not([aria-busy])');
 const openOptionsAudit = () => openExtensionPage('options.html#following', '.audit-row');
@@ -100,13 +88,7 @@ const auditRows = (p: Page) =>
   );
 
 test.beforeAll(async () => {
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await browser.installExtension(FIREFOX_DIST);
+  browser = await launchFirefox(UUID);
   welcome = await findPage((href) => href === `${ORIGIN}/welcome.html`);
 
   // The home timeline first, scrolled to its end (the posts the audit judges the followed accounts by).
@@ -114,14 +96,7 @@ test.beforeAll(async () => {
   await serveDemoOnly(timeline, foreign);
   await timeline.goto('https://x.com/home');
   await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
-  for (let i = 0; i < 20; i++) {
-    if (await timeline.evaluate(() => (window as any).qbDemo.done())) break;
-    await timeline.evaluate(() => (window as any).qbDemo.loadMore());
-    await sleep(400);
-  }
-  await sleep(800);
-  await timeline.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await sleep(300);
+  await readWholeTimeline(timeline);
 
   // Then the user's own Following page, scrolled to the end as following.spec.ts does
   // (scripts/chromium-session.ts readWholeFollowing).

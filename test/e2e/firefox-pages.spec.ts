@@ -14,16 +14,13 @@
 // window, as it is under a real popup (a hidden tab's frames and observers are throttled).
 // The export is a real download, into a folder set by the profile's prefs.
 import { test, expect } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GECKO_ID } from '../../scripts/build';
-import { ROOT } from '../../scripts/chromium-session';
 import { demoManifest } from '../../demo/x-site';
-import { findPage as findPageIn, serveDemoOnly } from './firefox-session';
+import { findPage as findPageIn, launchFirefox, openExtensionPage as openPageFrom, readWholeTimeline, serveDemoOnly, sleep } from './firefox-session';
 
-const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '3c9e2f41-7d5a-4b8e-b0c6-2a71d4e8f953';
 const ORIGIN = `moz-extension://${UUID}`;
 
@@ -37,19 +34,11 @@ const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The first tab whose location matches (firefox-session.ts). */
 const findPage = (matches: (href: string) => boolean, timeout?: number): Promise<Page> => findPageIn(browser, matches, timeout);
 
-/** Opens one of the extension's pages in a new window, from the welcome page, and waits until it has rendered `ready`. */
-async function openExtensionPage(path: string, ready: string): Promise<Page> {
-  const url = `${ORIGIN}/${path}`;
-  await welcome.evaluate((u) => void (globalThis as any).browser.windows.create({ url: u, width: 900, height: 1000 }), url);
-  const page = await findPage((href) => href === url);
-  await page.waitForSelector(ready, { timeout: 10_000 });
-  return page;
-}
+/** One of the extension's pages, opened from the welcome page in a window of its own (firefox-session.ts). */
+const openExtensionPage = (path: string, ready: string): Promise<Page> => openPageFrom(browser, welcome, `${ORIGIN}/${path}`, ready);
 
 const openPopup = () => openExtensionPage(`popup.html?tab=${timelineTabId}`, '.popup:not([aria-busy])');
 const openOptions = () => openExtensionPage('options.html', '#stored-counts');
@@ -139,38 +128,23 @@ async function openClosedPlaceholder(cellSelector: string) {
 
 test.beforeAll(async () => {
   downloads = mkdtempSync(join(tmpdir(), 'qb-firefox-downloads-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // Downloads go to our folder without asking, as for a user who chose "always save to".
-      'browser.download.dir': downloads,
-      'browser.download.folderList': 2,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
-      // The background (an event page in Firefox) sleeps after 1 s idle instead of 30 s, so the
-      // pages meet a background that slept and woke, as a user's do after half a minute away.
-      'extensions.background.idle.timeout': 1000,
-    },
+  browser = await launchFirefox(UUID, {
+    // Downloads go to our folder without asking, as for a user who chose "always save to".
+    'browser.download.dir': downloads,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    // The background (an event page in Firefox) sleeps after 1 s idle instead of 30 s, so the
+    // pages meet a background that slept and woke, as a user's do after half a minute away.
+    'extensions.background.idle.timeout': 1000,
   });
-  await browser.installExtension(FIREFOX_DIST);
   welcome = await findPage((href) => href === `${ORIGIN}/welcome.html`);
   timeline = await browser.newPage();
   await serveDemoOnly(timeline, foreign);
   await timeline.goto('https://x.com/home');
   await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
-  // Scroll the whole demo timeline as a reader would (the Chromium specs' loadWholeTimeline).
-  for (let i = 0; i < 20; i++) {
-    if (await timeline.evaluate(() => (window as any).qbDemo.done())) break;
-    await timeline.evaluate(() => (window as any).qbDemo.loadMore());
-    await sleep(400);
-  }
-  await sleep(800);
-  await timeline.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await sleep(300);
+  await readWholeTimeline(timeline);
   await timeline.evaluate(() => window.scrollTo(0, 0));
   await sleep(300);
   // A marker a reload would lose: nothing below may reload the timeline.

@@ -1,8 +1,14 @@
-// What the Firefox specs share: a tab that sees only the demo X site, and finding a tab by where
+// What the Firefox specs share: launching Firefox with the extension, a tab that sees only the
+// demo X site, reading the demo timeline, opening the extension's pages, and finding a tab by where
 // it is. Puppeteer does not follow a tab onto a moz-extension:// page over WebDriver BiDi (its
 // url() stays about:blank), so the page itself is asked.
-import type { Browser, Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { join } from 'node:path';
+import { GECKO_ID } from '../../scripts/build';
+import { ROOT } from '../../scripts/chromium-session';
 import { serveDemoX } from '../../demo/x-site';
+
+const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 
 /** Serves x.com from the demo site; the extension's own pages and data: URLs load; anything else is aborted and listed in `foreign`. */
 export async function serveDemoOnly(page: Page, foreign: string[]): Promise<void> {
@@ -32,7 +38,45 @@ export async function findPage(browser: Browser, matches: (href: string) => bool
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     for (const p of await browser.pages()) if (matches(await hrefOf(p))) return p;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   throw new Error('page not found');
 }
+
+/** Firefox ESR with the built extension (dist/firefox) installed under a fixed UUID, and `prefs` beside. */
+export async function launchFirefox(uuid: string, prefs: Record<string, unknown> = {}): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }), ...prefs },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  return browser;
+}
+
+/**
+ * Opens one of the extension's pages in a window of its own, from an extension page that may
+ * (page.goto() to moz-extension:// never completes over BiDi), and waits until it shows `ready`.
+ * Its own window keeps the X tabs the visible tabs of theirs, as under a real popup.
+ */
+export async function openExtensionPage(browser: Browser, from: Page, url: string, ready: string): Promise<Page> {
+  await from.evaluate((u) => void (globalThis as any).browser.windows.create({ url: u, width: 900, height: 1000 }), url);
+  const page = await findPage(browser, (href) => href === url);
+  await page.waitForSelector(ready, { timeout: 10_000 });
+  return page;
+}
+
+/** Scrolls the whole demo home timeline as a reader would (the Chromium specs' loadWholeTimeline), and ends at its end. */
+export async function readWholeTimeline(page: Page): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (await page.evaluate(() => (window as any).qbDemo.done())) break;
+    await page.evaluate(() => (window as any).qbDemo.loadMore());
+    await sleep(400);
+  }
+  await sleep(800);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await sleep(300);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,13 +1,9 @@
 // The built Firefox extension (dist/firefox) in Debian's Firefox ESR, driven over WebDriver BiDi
 // by puppeteer-core (no geckodriver). X is served from the demo site by request interception.
 import { test, expect } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { join } from 'node:path';
-import { GECKO_ID } from '../../scripts/build';
-import { ROOT } from '../../scripts/chromium-session';
-import { findPage, serveDemoOnly } from './firefox-session';
+import type { Browser, Page } from 'puppeteer-core';
+import { findPage, launchFirefox, serveDemoOnly } from './firefox-session';
 
-const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f5d3a-0c1e-4d7e-9a51-6f2f0b9e7c11';
 
 let browser: Browser;
@@ -17,13 +13,7 @@ const foreign: string[] = [];
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await browser.installExtension(FIREFOX_DIST);
+  browser = await launchFirefox(UUID);
   // The extension opens its welcome page on install; close it so the timeline is the active tab.
   await findPage(browser, (href) => href === `moz-extension://${UUID}/welcome.html`)
     .then((p) => p.close())
