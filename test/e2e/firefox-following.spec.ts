@@ -12,9 +12,9 @@
 // extension's pages are opened from its welcome page with browser.windows.create (each in its own
 // window, so the X tabs stay visible in theirs) and found by asking each page where it is.
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { DEMO_VIEWER, FOLLOWED_SELLERS, demoFollowing } from '../../demo/following-site';
-import { findPage as findPageIn, launchFirefox, openExtensionPage as openPageFrom, readWholeTimeline, serveDemoOnly, sleep } from './firefox-session';
+import { FirefoxExtension, serveDemoOnly, sleep } from './firefox-session';
 
 const UUID = '8f1d6b2a-54c3-4e97-a0d8-6b3e9c1f7a25';
 const ORIGIN = `moz-extension://${UUID}`;
@@ -26,23 +26,15 @@ const M = demoFollowing().length;
 let N = 0;
 let followedSellersByPosts: string[] = [];
 
-let browser: Browser;
-let timeline: Page;
+let ff: FirefoxExtension;
 let following: Page;
-/** The welcome page the extension opened on install: an extension page, so it may open the others. */
-let welcome: Page;
 let followingTabId: number;
 const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const findPage = (matches: (href: string) => boolean, timeout?: number): Promise<Page> => findPageIn(browser, matches, timeout);
-
-/** One of the extension's pages, opened from the welcome page in a window of its own (firefox-session.ts). */
-const openExtensionPage = (path: string, ready: string): Promise<Page> => openPageFrom(browser, welcome, `${ORIGIN}/${path}`, ready);
-
-const openPopup = () => openExtensionPage(`popup.html?tab=${followingTabId}`, '.popup:not([aria-busy])');
-const openOptionsAudit = () => openExtensionPage('options.html#following', '.audit-row');
+const openPopup = () => ff.open(`popup.html?tab=${followingTabId}`, '.popup:not([aria-busy])');
+const openOptionsAudit = () => ff.open('options.html#following', '.audit-row');
 
 /** The text a reader sees in the first element matching `selector` ('' while there is none). */
 const textOf = (p: Page, selector: string) => p.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
@@ -53,7 +45,7 @@ const send = (p: Page, type: string, payload: unknown): Promise<any> =>
 
 /** A read-only look into the extension's database (same origin as its pages): all rows of a store. */
 const storedRows = (store: string): Promise<any[]> =>
-  welcome.evaluate(async (s) => {
+  ff.welcome.evaluate(async (s) => {
     const open = indexedDB.open('quiet-bazaar');
     const db: IDBDatabase = await new Promise((res, rej) => {
       open.onsuccess = () => res(open.result);
@@ -88,19 +80,13 @@ const auditRows = (p: Page) =>
   );
 
 test.beforeAll(async () => {
-  browser = await launchFirefox(UUID);
-  welcome = await findPage((href) => href === `${ORIGIN}/welcome.html`);
-
+  ff = await FirefoxExtension.launch(UUID);
   // The home timeline first, scrolled to its end (the posts the audit judges the followed accounts by).
-  timeline = await browser.newPage();
-  await serveDemoOnly(timeline, foreign);
-  await timeline.goto('https://x.com/home');
-  await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
-  await readWholeTimeline(timeline);
+  await ff.openTimeline(foreign);
 
   // Then the user's own Following page, scrolled to the end as following.spec.ts does
   // (scripts/chromium-session.ts readWholeFollowing).
-  following = await browser.newPage();
+  following = await ff.browser.newPage();
   await serveDemoOnly(following, foreign);
   await following.goto(FOLLOWING_URL);
   await following.waitForFunction(() => (window as any).qbFollowing?.rendered() > 0);
@@ -110,14 +96,11 @@ test.beforeAll(async () => {
     await following.evaluate(() => (window as any).qbFollowing.loadMore());
     await sleep(200);
   }
-  followingTabId = await welcome.evaluate(async (url) => {
-    const tabs = await (globalThis as any).browser.tabs.query({ url });
-    return tabs[0].id as number;
-  }, FOLLOWING_URL);
+  followingTabId = await ff.tabIdOf(FOLLOWING_URL);
 });
 
 test.afterAll(async () => {
-  if (browser) await Promise.race([browser.close(), sleep(10_000).then(() => browser.process()?.kill('SIGKILL'))]);
+  await ff?.close();
 });
 
 test('Firefox: scrolling the Following page to its end, the extension reads the whole list (78 of 78) and who the viewer is', async () => {
@@ -130,7 +113,7 @@ test('Firefox: scrolling the Following page to its end, the extension reads the 
   const ids = new Set(stored.map((r: any) => String(r.id)));
   const expectedIds = demoFollowing().map((a) => a.id);
   for (const id of expectedIds) expect(ids.has(id), `followed account ${id} stored`).toBe(true);
-  const audit = await send(welcome, 'get-following-audit', {});
+  const audit = await send(ff.welcome, 'get-following-audit', {});
   expect(audit.viewer).toEqual({ handle: DEMO_VIEWER.handle });
   expect(audit.read).toBe(M);
   expect(audit.total).toBe(M);
@@ -187,7 +170,7 @@ test('Firefox: "See all accounts you follow…" opens the options page\'s audit:
   const popup = await openPopup();
   const [seeAll] = await popup.$$('xpath/.//button[normalize-space() = "See all accounts you follow…"]');
   await seeAll!.click();
-  const options = await findPage((href) => href === `${ORIGIN}/options.html#following`);
+  const options = await ff.find((href) => href === `${ORIGIN}/options.html#following`);
   await options.waitForSelector('.audit-row');
   if (!popup.isClosed()) await popup.close().catch(() => undefined);
 

@@ -14,34 +14,26 @@
 // window, as it is under a real popup (a hidden tab's frames and observers are throttled).
 // The export is a real download, into a folder set by the profile's prefs.
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest } from '../../demo/x-site';
-import { findPage as findPageIn, launchFirefox, openExtensionPage as openPageFrom, readWholeTimeline, serveDemoOnly, sleep } from './firefox-session';
+import { FirefoxExtension, sleep } from './firefox-session';
 
 const UUID = '3c9e2f41-7d5a-4b8e-b0c6-2a71d4e8f953';
 const ORIGIN = `moz-extension://${UUID}`;
 
-let browser: Browser;
+let ff: FirefoxExtension;
 let timeline: Page;
-/** The welcome page the extension opened on install: an extension page, so it may open the others. */
-let welcome: Page;
 let timelineTabId: number;
 let downloads: string;
 const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-/** The first tab whose location matches (firefox-session.ts). */
-const findPage = (matches: (href: string) => boolean, timeout?: number): Promise<Page> => findPageIn(browser, matches, timeout);
-
-/** One of the extension's pages, opened from the welcome page in a window of its own (firefox-session.ts). */
-const openExtensionPage = (path: string, ready: string): Promise<Page> => openPageFrom(browser, welcome, `${ORIGIN}/${path}`, ready);
-
-const openPopup = () => openExtensionPage(`popup.html?tab=${timelineTabId}`, '.popup:not([aria-busy])');
-const openOptions = () => openExtensionPage('options.html', '#stored-counts');
+const openPopup = () => ff.open(`popup.html?tab=${timelineTabId}`, '.popup:not([aria-busy])');
+const openOptions = () => ff.open('options.html', '#stored-counts');
 
 /** Cells of the timeline by state: collapsed (with our placeholder), or open with their tweet visible. */
 function timelineState(author?: string) {
@@ -128,7 +120,7 @@ async function openClosedPlaceholder(cellSelector: string) {
 
 test.beforeAll(async () => {
   downloads = mkdtempSync(join(tmpdir(), 'qb-firefox-downloads-'));
-  browser = await launchFirefox(UUID, {
+  ff = await FirefoxExtension.launch(UUID, {
     // Downloads go to our folder without asking, as for a user who chose "always save to".
     'browser.download.dir': downloads,
     'browser.download.folderList': 2,
@@ -139,27 +131,18 @@ test.beforeAll(async () => {
     // pages meet a background that slept and woke, as a user's do after half a minute away.
     'extensions.background.idle.timeout': 1000,
   });
-  welcome = await findPage((href) => href === `${ORIGIN}/welcome.html`);
-  timeline = await browser.newPage();
-  await serveDemoOnly(timeline, foreign);
-  await timeline.goto('https://x.com/home');
-  await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
-  await readWholeTimeline(timeline);
+  timeline = await ff.openTimeline(foreign);
   await timeline.evaluate(() => window.scrollTo(0, 0));
   await sleep(300);
   // A marker a reload would lose: nothing below may reload the timeline.
   await timeline.evaluate(() => ((window as any).qbNotReloaded = true));
   // A mark in the background's window: gone once it has slept (the first test waits for that).
-  await welcome.evaluate(async () => void ((await (globalThis as any).browser.runtime.getBackgroundPage()).qbTestMark = true));
-  timelineTabId = await welcome.evaluate(async () => {
-    const tabs = await (globalThis as any).browser.tabs.query({ url: 'https://x.com/home' });
-    return tabs[0].id as number;
-  });
+  await ff.welcome.evaluate(async () => void ((await (globalThis as any).browser.runtime.getBackgroundPage()).qbTestMark = true));
+  timelineTabId = await ff.tabIdOf('https://x.com/home');
 });
 
 test.afterAll(async () => {
-  // A download cut short by a failed test can hold close() up: the browser is then ended.
-  if (browser) await Promise.race([browser.close(), sleep(10_000).then(() => browser.process()?.kill('SIGKILL'))]);
+  await ff?.close();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
@@ -170,7 +153,7 @@ test('Firefox popup: the counts equal the tweets the timeline showed, and the ac
   expect(collapsed).toBeGreaterThan(0);
   // The background has slept since it read the timeline (a mark left in it is gone): the popup wakes it.
   await expect
-    .poll(() => welcome.evaluate(async () => (await (globalThis as any).browser.runtime.getBackgroundPage())?.qbTestMark ?? 'asleep since'), { timeout: 15_000 })
+    .poll(() => ff.welcome.evaluate(async () => (await (globalThis as any).browser.runtime.getBackgroundPage())?.qbTestMark ?? 'asleep since'), { timeout: 15_000 })
     .toBe('asleep since');
   const popup = await openPopup();
   expect(await popup.$eval('#quiet-mode', (e) => (e as HTMLInputElement).checked)).toBe(true);
@@ -310,7 +293,7 @@ test('Firefox options page: the exported file is imported again; a broken file i
   // Reached as a user does: the popup's "Settings and data…".
   const popup = await openPopup();
   await popup.click('.footer .link-button');
-  const options = await findPage((href) => href.startsWith(`${ORIGIN}/options.html`));
+  const options = await ff.find((href) => href.startsWith(`${ORIGIN}/options.html`));
   await options.waitForSelector('#stored-counts');
   if (!popup.isClosed()) await popup.close().catch(() => undefined);
   const stored = await textOf(options, '#stored-counts');

@@ -56,15 +56,59 @@ export async function launchFirefox(uuid: string, prefs: Record<string, unknown>
 }
 
 /**
- * Opens one of the extension's pages in a window of its own, from an extension page that may
- * (page.goto() to moz-extension:// never completes over BiDi), and waits until it shows `ready`.
- * Its own window keeps the X tabs the visible tabs of theirs, as under a real popup.
+ * Firefox with the extension, and the welcome page the extension opened on install: an extension
+ * page, so it may open the others (page.goto() to moz-extension:// never completes over BiDi).
  */
-export async function openExtensionPage(browser: Browser, from: Page, url: string, ready: string): Promise<Page> {
-  await from.evaluate((u) => void (globalThis as any).browser.windows.create({ url: u, width: 900, height: 1000 }), url);
-  const page = await findPage(browser, (href) => href === url);
-  await page.waitForSelector(ready, { timeout: 10_000 });
-  return page;
+export class FirefoxExtension {
+  private constructor(
+    readonly browser: Browser,
+    readonly welcome: Page,
+    readonly origin: string,
+  ) {}
+
+  static async launch(uuid: string, prefs: Record<string, unknown> = {}): Promise<FirefoxExtension> {
+    const browser = await launchFirefox(uuid, prefs);
+    const origin = `moz-extension://${uuid}`;
+    return new FirefoxExtension(browser, await findPage(browser, (href) => href === `${origin}/welcome.html`), origin);
+  }
+
+  /** The first tab whose location matches. */
+  find(matches: (href: string) => boolean, timeout?: number): Promise<Page> {
+    return findPage(this.browser, matches, timeout);
+  }
+
+  /**
+   * One of the extension's pages (`path` under its origin), opened from the welcome page in a
+   * window of its own, once it shows `ready`. Its own window keeps the X tabs the visible tabs of
+   * theirs, as under a real popup.
+   */
+  async open(path: string, ready: string): Promise<Page> {
+    const url = `${this.origin}/${path}`;
+    await this.welcome.evaluate((u) => void (globalThis as any).browser.windows.create({ url: u, width: 900, height: 1000 }), url);
+    const page = await this.find((href) => href === url);
+    await page.waitForSelector(ready, { timeout: 10_000 });
+    return page;
+  }
+
+  /** A tab on the demo's home timeline, read to its end (only the demo X site reachable: `foreign` lists the rest). */
+  async openTimeline(foreign: string[]): Promise<Page> {
+    const timeline = await this.browser.newPage();
+    await serveDemoOnly(timeline, foreign);
+    await timeline.goto('https://x.com/home');
+    await timeline.waitForFunction(() => (window as any).qbDemo?.rendered() > 0);
+    await readWholeTimeline(timeline);
+    return timeline;
+  }
+
+  /** The extension's id of the tab at `url`. */
+  tabIdOf(url: string): Promise<number> {
+    return this.welcome.evaluate(async (u) => ((await (globalThis as any).browser.tabs.query({ url: u }))[0].id as number), url);
+  }
+
+  /** Closes the browser; one that does not close in 10 s (e.g. a download cut short by a failed test) is ended. */
+  async close(): Promise<void> {
+    await Promise.race([this.browser.close(), sleep(10_000).then(() => this.browser.process()?.kill('SIGKILL'))]);
+  }
 }
 
 /** Scrolls the whole demo home timeline as a reader would (the Chromium specs' loadWholeTimeline), and ends at its end. */
