@@ -8,6 +8,10 @@
 //
 // `subscribe` is a parameter: the pages pass one built on a runtime port (connectLive), tests
 // pass a fake they fire by hand.
+//
+// A load that fails is tried again by itself, a few times with growing pauses (RETRY_MS): a
+// background that is waking up, or going to sleep as the page opens (a Firefox event page, an
+// MV3 worker), can refuse the first message, and nothing else would ask again.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /** Calls `onChange` whenever the background's data may have changed; returns the unsubscribe. */
@@ -25,6 +29,9 @@ export interface LiveData<T> {
   patch(change: (d: T) => T): void;
 }
 
+/** Pauses before trying a failed load again; after the last, only a change or an action loads. */
+export const RETRY_MS = [300, 1000, 3000] as const;
+
 export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): LiveData<T> {
   const [data, setData] = useState<T | null>(null);
   const [failed, setFailed] = useState(false);
@@ -35,18 +42,27 @@ export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): L
   const again = useRef(false);
   const loadRef = useRef(load);
   loadRef.current = load;
+  // Failed loads in a row, and the timer of the next try.
+  const failures = useRef(0);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
   const loadOnce = useCallback(async () => {
     const gen = generation.current;
+    clearTimeout(retry.current);
     try {
       const value = await loadRef.current();
       if (mounted.current && gen === generation.current) {
         setData(value);
         setFailed(false);
+        failures.current = 0;
       }
     } catch {
       // Keep the last data on screen (the view marks it stale) rather than blanking the page.
-      if (mounted.current && gen === generation.current) setFailed(true);
+      if (!mounted.current || gen !== generation.current) return;
+      setFailed(true);
+      const pause = RETRY_MS[failures.current++];
+      if (pause !== undefined) retry.current = setTimeout(() => void refreshRef.current(), pause);
     }
   }, []);
 
@@ -65,12 +81,14 @@ export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): L
     inFlight.current = run;
     return run;
   }, [loadOnce]);
+  refreshRef.current = refresh;
 
   useEffect(() => {
     mounted.current = true;
     const unsubscribe = subscribe?.(() => void refresh());
     return () => {
       mounted.current = false;
+      clearTimeout(retry.current);
       unsubscribe?.();
     };
   }, [refresh, subscribe]);

@@ -7,6 +7,8 @@ import type { Settings } from '../../src/shared/settings';
 import { notSaved, noAnswer, PopupApp, stale, isPopupData, tabIdFromSearch, type Send } from '../../src/popup/app';
 import { getMockData } from '../../src/popup/mock-data';
 import { withContainer } from '../helpers/render-container';
+import { RETRY_MS } from '../../src/ui/live-data';
+import { RESEND_MS } from '../../src/shared/request';
 
 /** A change feed the test fires by hand, as the background's port would. */
 function fakeFeed() {
@@ -193,11 +195,34 @@ describe('PopupApp', () => {
   });
 
   it('shows a clear error when the background does not answer', async () => {
+    vi.useFakeTimers();
     const send = vi.fn<Send>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
     render(<PopupApp send={send} tabId={1} />, container);
-    await settle();
+    await vi.advanceTimersByTimeAsync(100 + RESEND_MS.reduce((a: number, b: number) => a + b, 0)); // request() sends it again meanwhile
     expect(alertText()).toBe(noAnswer());
     expect(container.textContent).not.toContain('Loading…');
+  });
+
+  it('loads again by itself after a failed load (here no listener answered: a background still starting), then stops asking', async () => {
+    vi.useFakeTimers();
+    const bg = fakeBackground();
+    let refusals = 1;
+    const send = vi.fn<Send>((m) => (refusals-- > 0 ? Promise.resolve(undefined) : bg.send(m)));
+    render(<PopupApp send={send} tabId={1} />, container);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(alertText()).toBe(noAnswer());
+    await vi.advanceTimersByTimeAsync(RETRY_MS[0]);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(alertText()).toBeNull();
+    expect(container.querySelector('#noise-today .ratio')!.textContent).toBe('30%');
+    render(null, container);
+
+    // A background that never answers is asked RETRY_MS.length more times, then left alone.
+    const never = vi.fn<Send>(() => Promise.resolve(undefined));
+    render(<PopupApp send={never} tabId={1} />, container);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(never).toHaveBeenCalledTimes(1 + RETRY_MS.length);
+    expect(alertText()).toBe(noAnswer());
   });
 
   it('treats no reply (no listener) and a malformed reply as no answer', async () => {

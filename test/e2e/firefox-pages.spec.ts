@@ -32,7 +32,7 @@ const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const openPopup = () => ff.open(`popup.html?tab=${timelineTabId}`, '.popup:not([aria-busy])');
+const openPopup = () => ff.open(`popup.html?tab=${timelineTabId}`, '.popup #noise-today'); // its data, not only an error
 const openOptions = () => ff.open('options.html', '#stored-counts');
 
 /** Cells of the timeline by state: collapsed (with our placeholder), or open with their tweet visible. */
@@ -249,6 +249,7 @@ test('Firefox: the placeholder says who and why; a script\'s click on "Show" doe
 
 test('Firefox: "Always show" in the popup opens that account\'s tweets (Undo collapses them); "always hide" on the options page collapses a person\'s', async () => {
   const popup = await openPopup();
+  await popup.waitForSelector('.account .account-id');
   const seller = await popup.$eval('.account .account-id', (e) => e.textContent!.match(/@(\w+)/)![1]!);
   const key = seller.toLowerCase();
   const before = await timelineState(key);
