@@ -64,9 +64,17 @@ export function toSummary(row: StoredAuthor, lastDay: string): SellerSummary {
 const isVendor = (v: Verdict) => v === 'seller' || v === 'mixed';
 const rank = (v: Verdict) => (v === 'seller' ? 2 : v === 'mixed' ? 1 : 0);
 
-/** Sellers before mixed, then the larger share of selling posts, then more posts seen. */
+/** Sellers before mixed, then more selling posts, the larger share of them, more posts seen, then by handle. */
 export function compareSellers(a: SellerSummary, b: SellerSummary): number {
-  return rank(b.verdict) - rank(a.verdict) || b.sellingPosts - a.sellingPosts || b.sellingShare - a.sellingShare || b.posts - a.posts;
+  return (
+    rank(b.verdict) - rank(a.verdict) ||
+    b.sellingPosts - a.sellingPosts ||
+    b.sellingShare - a.sellingShare ||
+    b.posts - a.posts ||
+    // Ties by handle: the same accounts in the same order however the list was built (kept up
+    // write by write, or read again by a woken worker), so it never reorders under the pointer.
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 function sum(start: string, rows: DayRow[]): PeriodStats {
