@@ -14,7 +14,7 @@
 import { test, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { DEMO_VIEWER, FOLLOWED_SELLERS, demoFollowing } from '../../demo/following-site';
-import { FirefoxExtension, serveDemoOnly, sleep } from './firefox-session';
+import { clickClosingItsPage, FirefoxExtension, serveDemoOnly, sleep } from './firefox-session';
 
 const UUID = '8f1d6b2a-54c3-4e97-a0d8-6b3e9c1f7a25';
 const ORIGIN = `moz-extension://${UUID}`;
@@ -169,7 +169,7 @@ test('Firefox popup: "N of the 78 accounts you follow mostly sell", all 78 read,
 test('Firefox: "See all accounts you follow…" opens the options page\'s audit: all 78, the sellers first, each with its reasons and a link to the profile', async () => {
   const popup = await openPopup();
   const [seeAll] = await popup.$$('xpath/.//button[normalize-space() = "See all accounts you follow…"]');
-  await seeAll!.click();
+  await clickClosingItsPage(() => seeAll!.click());
   const options = await ff.find((href) => href === `${ORIGIN}/options.html#following`);
   await options.waitForSelector('.audit-row');
   if (!popup.isClosed()) await popup.close().catch(() => undefined);

@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest } from '../../demo/x-site';
-import { FirefoxExtension, sleep } from './firefox-session';
+import { clickClosingItsPage, FirefoxExtension, sleep } from './firefox-session';
 
 const UUID = '3c9e2f41-7d5a-4b8e-b0c6-2a71d4e8f953';
 const ORIGIN = `moz-extension://${UUID}`;
@@ -293,7 +293,7 @@ test('Firefox: "Always show" in the popup opens that account\'s tweets (Undo col
 test('Firefox options page: the exported file is imported again; a broken file is refused with the reason and changes nothing', async () => {
   // Reached as a user does: the popup's "Settings and data…".
   const popup = await openPopup();
-  await popup.click('.footer .link-button');
+  await clickClosingItsPage(() => popup.click('.footer .link-button'));
   const options = await ff.find((href) => href.startsWith(`${ORIGIN}/options.html`));
   await options.waitForSelector('#stored-counts');
   if (!popup.isClosed()) await popup.close().catch(() => undefined);
@@ -308,10 +308,16 @@ test('Firefox options page: the exported file is imported again; a broken file i
 
   const [exportButton] = await options.$$('xpath/.//button[normalize-space() = "Export to a file"]');
   await exportButton!.click();
-  // Firefox writes a download to a ".part" file first, and renames it when done.
-  const saved = () => readdirSync(downloads).filter((f) => !f.endsWith('.part'));
-  await expect.poll(saved).toHaveLength(1);
-  const [name] = saved();
+  // Firefox writes a download to a ".part" file first, beside an empty file of the final name,
+  // and moves one onto the other when done: between the two, a listing can see neither.
+  let name: string | undefined;
+  await expect
+    .poll(() => {
+      const files = readdirSync(downloads).filter((f) => !f.endsWith('.part'));
+      name ??= files.length === 1 ? files[0] : undefined;
+      return files.length <= 1 && name !== undefined;
+    })
+    .toBe(true);
   expect(name).toMatch(/^quiet-bazaar-export-\d{4}-\d{2}-\d{2}\.json$/);
   await expect.poll(() => options.evaluate(() => document.body.innerText)).toContain(`Saved ${name}:`);
   const path = join(downloads, name!);

@@ -124,3 +124,13 @@ export async function readWholeTimeline(page: Page): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A click on a control that closes its own page (the popup closes itself as it opens the options
+ * page): the click's last input event may find the window gone, which is the click's success.
+ */
+export async function clickClosingItsPage(click: () => Promise<unknown>): Promise<void> {
+  await click().catch((e: Error) => {
+    if (!/no such frame|BrowsingContext does no longer exist/.test(e.message)) throw e;
+  });
+}
