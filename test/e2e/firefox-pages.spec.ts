@@ -308,19 +308,15 @@ test('Firefox options page: the exported file is imported again; a broken file i
 
   const [exportButton] = await options.$$('xpath/.//button[normalize-space() = "Export to a file"]');
   await exportButton!.click();
-  // Firefox writes a download to a ".part" file first, beside an empty file of the final name,
-  // and moves one onto the other when done: between the two, a listing can see neither.
-  let name: string | undefined;
-  await expect
-    .poll(() => {
-      const files = readdirSync(downloads).filter((f) => !f.endsWith('.part'));
-      name ??= files.length === 1 ? files[0] : undefined;
-      return files.length <= 1 && name !== undefined;
-    })
-    .toBe(true);
-  expect(name).toMatch(/^quiet-bazaar-export-\d{4}-\d{2}-\d{2}\.json$/);
+  // Firefox writes a download under other names first (a ".part" file, a random temporary one)
+  // and renames it when done: wait for the export's own name, then for it alone.
+  const exportName = /^quiet-bazaar-export-\d{4}-\d{2}-\d{2}\.json$/;
+  const files = () => readdirSync(downloads).filter((f) => !f.endsWith('.part'));
+  await expect.poll(() => files().filter((f) => exportName.test(f)).length).toBe(1);
+  const name = files().find((f) => exportName.test(f))!;
+  await expect.poll(files).toEqual([name]);
   await expect.poll(() => options.evaluate(() => document.body.innerText)).toContain(`Saved ${name}:`);
-  const path = join(downloads, name!);
+  const path = join(downloads, name);
   // The download may still be being written when it appears.
   await expect.poll(() => { try { return JSON.parse(readFileSync(path, 'utf8')).format; } catch { return 'incomplete'; } }).toBe('quiet-bazaar-export');
   const text = readFileSync(path, 'utf8');
