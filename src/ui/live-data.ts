@@ -45,11 +45,10 @@ export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): L
   // Failed loads in a row, and the timer of the next try.
   const failures = useRef(0);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refreshRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
-  const loadOnce = useCallback(async () => {
+  /** Loads once; false when the load failed and its failure is this page's to show. */
+  const loadOnce = useCallback(async (): Promise<boolean> => {
     const gen = generation.current;
-    clearTimeout(retry.current);
     try {
       const value = await loadRef.current();
       if (mounted.current && gen === generation.current) {
@@ -57,12 +56,12 @@ export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): L
         setFailed(false);
         failures.current = 0;
       }
+      return true;
     } catch {
       // Keep the last data on screen (the view marks it stale) rather than blanking the page.
-      if (!mounted.current || gen !== generation.current) return;
+      if (!mounted.current || gen !== generation.current) return true;
       setFailed(true);
-      const pause = RETRY_MS[failures.current++];
-      if (pause !== undefined) retry.current = setTimeout(() => void refreshRef.current(), pause);
+      return false;
     }
   }, []);
 
@@ -71,17 +70,20 @@ export function useLiveData<T>(load: () => Promise<T>, subscribe?: Subscribe): L
       again.current = true; // one more load once this one ends, however many changes came
       return inFlight.current;
     }
+    clearTimeout(retry.current);
     const run = (async () => {
+      let ok: boolean;
       do {
         again.current = false;
-        await loadOnce();
+        ok = await loadOnce();
       } while (again.current && mounted.current);
       inFlight.current = null;
+      const pause = ok ? undefined : RETRY_MS[failures.current++];
+      if (pause !== undefined && mounted.current) retry.current = setTimeout(() => void refresh(), pause);
     })();
     inFlight.current = run;
     return run;
   }, [loadOnce]);
-  refreshRef.current = refresh;
 
   useEffect(() => {
     mounted.current = true;
