@@ -14,7 +14,7 @@
 import { test, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { DEMO_VIEWER, FOLLOWED_SELLERS, demoFollowing } from '../../demo/following-site';
-import { clickClosingItsPage, FirefoxExtension, serveDemoOnly, sleep } from './firefox-session';
+import { clickClosingItsPage, FirefoxExtension, serveDemoOnly, sleep, textOf } from './firefox-session';
 
 const UUID = '8f1d6b2a-54c3-4e97-a0d8-6b3e9c1f7a25';
 const ORIGIN = `moz-extension://${UUID}`;
@@ -33,11 +33,9 @@ const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const openPopup = () => ff.open(`popup.html?tab=${followingTabId}`, '.popup #noise-today'); // its data, not only an error
+const openPopup = () => ff.openPopup(followingTabId);
 const openOptionsAudit = () => ff.open('options.html#following', '.audit-row');
 
-/** The text a reader sees in the first element matching `selector` ('' while there is none). */
-const textOf = (p: Page, selector: string) => p.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
 
 /** A message to the background, sent from an extension page as the popup and options pages do. */
 const send = (p: Page, type: string, payload: unknown): Promise<any> =>

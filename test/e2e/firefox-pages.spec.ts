@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoManifest } from '../../demo/x-site';
-import { clickClosingItsPage, FirefoxExtension, sleep } from './firefox-session';
+import { clickClosingItsPage, FirefoxExtension, sleep, textOf } from './firefox-session';
 
 const UUID = '3c9e2f41-7d5a-4b8e-b0c6-2a71d4e8f953';
 const ORIGIN = `moz-extension://${UUID}`;
@@ -32,7 +32,7 @@ const foreign: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-const openPopup = () => ff.open(`popup.html?tab=${timelineTabId}`, '.popup #noise-today'); // its data, not only an error
+const openPopup = () => ff.openPopup(timelineTabId);
 const openOptions = () => ff.open('options.html', '#stored-counts');
 
 /** Cells of the timeline by state: collapsed (with our placeholder), or open with their tweet visible. */
@@ -53,8 +53,6 @@ function timelineState(author?: string) {
 const collapsedAuthors = () =>
   timeline.evaluate(() => [...new Set([...document.querySelectorAll('[data-qb-quiet]:not([data-qb-ad])')].map((c) => c.getAttribute('data-qb-author')!))]);
 
-/** The text a reader sees in the first element matching `selector` ('' while there is none). */
-const textOf = (p: Page, selector: string) => p.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
 
 /**
  * The placeholder's shadow root is closed: no page script, and no puppeteer selector, reaches its

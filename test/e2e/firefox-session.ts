@@ -90,6 +90,11 @@ export class FirefoxExtension {
     return page;
   }
 
+  /** The popup for the tab `tabId` (as `popup.html?tab=…`), once it shows its data: not only no longer busy, which an error is too. */
+  openPopup(tabId: number): Promise<Page> {
+    return this.open(`popup.html?tab=${tabId}`, '.popup #noise-today');
+  }
+
   /** A tab on the demo's home timeline, read to its end (only the demo X site reachable: `foreign` lists the rest). */
   async openTimeline(foreign: string[]): Promise<Page> {
     const timeline = await this.browser.newPage();
@@ -122,6 +127,10 @@ export async function readWholeTimeline(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await sleep(300);
 }
+
+/** The text a reader sees in the first element matching `selector` ('' while there is none). */
+export const textOf = (p: Page, selector: string) =>
+  p.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
