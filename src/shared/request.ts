@@ -19,7 +19,7 @@ const NOT_RECEIVED = /Receiving end does not exist|Could not establish connectio
 /** Pauses before sending again a message no background received. */
 export const RESEND_MS = [100, 300, 600] as const;
 
-export function notReceived(error: unknown): boolean {
+function notReceived(error: unknown): boolean {
   return error instanceof Error && NOT_RECEIVED.test(error.message);
 }
 
