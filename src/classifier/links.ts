@@ -45,6 +45,34 @@ const SHOP_DOMAINS = new Set([
 ]);
 const SHOP_LABELS = new Set(['amazon', 'ebay', 'etsy', 'aliexpress', 'mercadolivre', 'shopee', 'lazada', 'zalando']);
 
+/**
+ * Where a paid click goes first: ad servers and click trackers, app-install attribution, and
+ * affiliate networks' redirectors. A link through one is an ad's landing page or a commission,
+ * as strong as a referral link. Kinds of place (the plumbing of paid links), not vendors; only
+ * domains that serve nothing else (a network's own site, e.g. shareasale.com, is not here).
+ * onelink.me and app.link lead to app stores: link.app-store reads them.
+ */
+const PAID_LINK_DOMAINS = new Set([
+  // ad servers and click trackers
+  'doubleclick.net', 'googleadservices.com', 'dartsearch.net', 'atdmt.com', 'everesttech.net',
+  'adsrvr.org', 'flashtalking.com', 'serving-sys.com', 'adform.net',
+  // app-install attribution
+  'adj.st', 'sng.link',
+  // affiliate networks' redirectors and creators' commission links
+  'skimresources.com', 'redirectingat.com', 'linksynergy.com', 'anrdoezrs.net', 'jdoqocy.com',
+  'dpbolvw.net', 'kqzyfj.com', 'tkqlhce.com', 'awin1.com', 'tidd.ly', 'prf.hn', 'pntra.com',
+  'sjv.io', 'pxf.io', '7eer.net', 'fxo.co', 'rstyle.me', 'shopstyle.it', 'liketk.it', 'shop-links.co',
+  'howl.me',
+]);
+/** Attribution trackers on a host of a company's own domain (adjust.com is also its site). */
+const PAID_LINK_HOSTS = new Set(['app.adjust.com', 'app.appsflyer.com', 'click.linksynergy.com']);
+/**
+ * Ad click ids: an ad network adds one to its ad's landing page (Google gclid, gbraid, wbraid,
+ * dclid; X twclid; Microsoft msclkid; TikTok ttclid; LinkedIn li_fat_id; Snap ScCid; Pinterest
+ * epik). Facebook's fbclid is not one: Facebook adds it to any link clicked there.
+ */
+const AD_CLICK_ID = /[?&](?:gclid|gbraid|wbraid|dclid|twclid|msclkid|ttclid|li_fat_id|sccid|epik)=/;
+
 const SHORTENERS = new Set([
   'bit.ly', 'bitly.com', 'tinyurl.com', 'goo.gl', 'ow.ly', 'buff.ly', 'dlvr.it', 'ift.tt', 'adf.ly',
   'is.gd', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'rb.gy', 'tiny.cc', 't.ly', 'bl.ink', 'lnkd.in',
@@ -169,7 +197,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
     kinds |= LinkKind.Shop;
     if (!out.shopDomain) out.shopDomain = domain;
   }
-  if (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest))) {
+  if (PAID_LINK_DOMAINS.has(domain) || PAID_LINK_HOSTS.has(host) || (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest) || AD_CLICK_ID.test(rest)))) {
     kinds |= LinkKind.Affiliate;
     if (!out.affiliateDomain) out.affiliateDomain = domain;
   } else if (rest && CAMPAIGN.test(rest)) kinds |= LinkKind.Campaign;

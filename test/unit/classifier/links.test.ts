@@ -10,8 +10,15 @@ const TABLE: [string, LinkKind, { flags: string[]; keeps: string[] }][] = [
     keeps: ['https://www.nytimes.com/2026/01/01/world/story.html', 'https://github.com/rails/rails/pull/16833'],
   }],
   ['affiliate', LinkKind.Affiliate, {
-    flags: ['https://www.amazon.com/dp/B00X?tag=me-20', 'https://www.paidverts.com/ref/sihaam01', 'nerdsoneth.fun/?ref=%40sophia', 'https://shop.example/x?utm_source=tw&utm_medium=cpc', 'https://brand.example/offer?utm_source=twitter&utm_medium=paid_social', 'https://brand.example/?utm_medium=display&utm_campaign=fall'],
-    keeps: ['https://en.wikipedia.org/wiki/Referral', 'https://example.com/reference/guide', 'https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter'],
+    flags: ['https://www.amazon.com/dp/B00X?tag=me-20', 'https://www.paidverts.com/ref/sihaam01', 'nerdsoneth.fun/?ref=%40sophia', 'https://shop.example/x?utm_source=tw&utm_medium=cpc', 'https://brand.example/offer?utm_source=twitter&utm_medium=paid_social', 'https://brand.example/?utm_medium=display&utm_campaign=fall',
+      // ad servers, click ids of ad networks, app-install trackers, affiliate networks' redirectors
+      'https://ad.doubleclick.net/ddm/trackclk/N1234.5678/B2345;dc_trk_aid=1', 'https://clickserve.dartsearch.net/link/click?lid=43700&ds_s_kwgid=5870',
+      'https://www.brand.example/spring?gclid=Cj0KCQjw', 'https://brand.example/app?twclid=2-abc123', 'https://brand.example/?utm_source=x&msclkid=9f8e',
+      'https://app.adjust.com/abc123?campaign=spring', 'https://brand.adj.st/home?adj_t=xyz', 'https://go.skimresources.com/?id=123X456&url=https%3A%2F%2Fshop.example',
+      'https://click.linksynergy.com/deeplink?id=abc&mid=123', 'https://www.anrdoezrs.net/click-100-200', 'https://www.awin1.com/cread.php?awinmid=1&awinaffid=2',
+      'https://shop.example.sjv.io/c/123/456/789', 'https://rstyle.me/+abcDEF', 'https://liketk.it/4xYz'],
+    keeps: ['https://en.wikipedia.org/wiki/Referral', 'https://www.adjust.com/blog/attribution-explained/', 'https://www.nytimes.com/2026/01/01/tech/ads.html?fbclid=IwAR0abc',
+      'https://example.com/?gclidx=1', 'https://blog.example/how-doubleclick-worked', 'https://example.com/reference/guide', 'https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter'],
   }],
   ['campaign', LinkKind.Campaign, {
     flags: ['https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter&utm_campaign=fall'],
