@@ -966,7 +966,7 @@ function firstPhraseEnd(rule: number, slot: number, t: string, at: number): numb
 /** The one view the rules read (extractFeatures is synchronous and never re-entered). */
 const view: PostView = {
   tweet: undefined as unknown as TweetFacts, profile: undefined, text: '', t: '', lower: '',
-  links: { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '' }, x: new Float64Array(0),
+  links: { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '', sites: '' }, x: new Float64Array(0),
   longestWord: 0, longestDigits: 0, letters: 0, upper: 0, currency: false, symbols: false, marks: false,
 };
 

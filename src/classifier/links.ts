@@ -28,6 +28,12 @@ export interface LinkReading {
   shopDomain: string;
   affiliateDomain: string;
   otherDomain: string;
+  /**
+   * The names of the sites linked that could be the poster's own (registrable labels of four
+   * letters or more, hyphens dropped, space-separated): not platforms, news, reference, video,
+   * shorteners, link-in-bio pages, messaging, invitations, token sites nor shop platforms.
+   */
+  sites: string;
 }
 
 // Registrable domains (parseHost's `domain`), or the label before the suffix for sites with many
@@ -125,6 +131,27 @@ const CHEAP_TLDS = new Set([
 ]);
 const SHOP_TLDS = new Set(['shop', 'store', 'shopping', 'sale', 'deals', 'market', 'boutique']);
 
+/** Platforms whose name a post says about where a thing is, not whose thing it is ("on Spotify"). */
+const PLATFORM_LABELS = new Set([
+  'apple', 'google', 'microsoft', 'spotify', 'soundcloud', 'bandcamp', 'facebook', 'instagram',
+  'threads', 'linkedin', 'pinterest', 'snapchat', 'bsky', 'mastodon', 'tumblr', 'notion', 'canva',
+  'figma', 'dropbox', 'zoom', 'luma', 'meetup', 'calendly', 'typeform', 'forms', 'docs', 'drive',
+  'wordpress', 'blogspot', 'wixsite', 'squarespace', 'beehiiv', 'ghost', 'huggingface', 'vercel',
+  'netlify', 'npmjs', 'pypi', 'steampowered', 'steamcommunity', 'itch', 'imgur', 'giphy', 'flickr',
+]);
+/** Pages of a site that sell nothing: its jobs and its documentation ("Apply in: tendril.studio/careers"). */
+const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join-us|docs?|documentation|developers?|support|help|security|safety|trust|privacy|legal|terms|status)(?:[/?#.]|$)/;
+/**
+ * A newsroom's or a writer's site, by its name ("harbourgazette.co.uk", "dailyledger.com") or by
+ * the path of an article (dated, or under news, politics, blog…): an outlet naming itself informs.
+ */
+const NEWS_LABEL = /(?:news|times|post|gazette|herald|journal|tribune|daily|weekly|magazine|review|press|radio|tv|report|chronicle|observer|courier|inquirer|examiner|sentinel|register|ledger|digest|wire|insider|media|blog|podcast)/;
+const ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:news|politics|world|business|opinion|articles?|story|stories|blog|posts?|reviews?|research|papers?|\d{4}\/\d{1,2}\/)/;
+/** The same as a site's first label ("careers.voltaris.com", "status.fernbank.com"). */
+const NOT_SELLING_HOST = /^(?:www\.)?(?:careers?|jobs|docs|developers?|support|help|status|security|trust|engineering|research)(?:\.|$)/;
+/** Not a site of the poster's own, for `sites`. */
+const NOT_OWN_SITE = LinkKind.Content | LinkKind.Video | LinkKind.Shortener | LinkKind.BioPage | LinkKind.Messaging | LinkKind.Invite | LinkKind.Crypto;
+
 // Our own site's links (statuses, photos) are not outbound links.
 const SELF_HOSTS = new Set(['x.com', 'twitter.com', 't.co', 'pic.twitter.com', 'pic.x.com']);
 
@@ -213,6 +240,10 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
   if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
+  if ((kinds & NOT_OWN_SITE) === 0 && label.length >= 4 && !NOT_SELLING_PATH.test(rest) && !NOT_SELLING_HOST.test(r.subdomain) && !NEWS_LABEL.test(label) && !ARTICLE_PATH.test(rest) && !PLATFORM_LABELS.has(label) && !SHOP_DOMAINS.has(domain) && !SHOP_LABELS.has(label)) {
+    const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;
+    if (name.length >= 4 && !(' ' + out.sites + ' ').includes(' ' + name + ' ')) out.sites = out.sites ? `${out.sites} ${name}` : name;
+  }
   out.kinds |= kinds;
 }
 
@@ -221,7 +252,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
  * text. `textLower` is the post text, lowercased. Returns a fresh reading.
  */
 export function readLinks(urls: readonly string[], cardUrl: string | undefined, textLower: string): LinkReading {
-  const out: LinkReading = { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '' };
+  const out: LinkReading = { kinds: 0, shopDomain: '', affiliateDomain: '', otherDomain: '', sites: '' };
   const seen: string[] = [];
   for (let i = 0; i < urls.length; i++) {
     const u = urls[i];

@@ -495,6 +495,16 @@ export const RULES: readonly Rule[] = [
     name: 'talk.short', group: 'talk', says: 'a short remark',
     find: (v) => noLink(v) && v.text.length < 40 && !hasOfferEvidence(v),
   },
+  {
+    // A link to the site of a name the post says: a brand pointing to its own site, the form of
+    // most promoted tweets ("Banking that works as hard as you do. Fernbank." with
+    // fernbank.com/checking; "Meet Auralis Orbit Pro" with auralis.com). Not platforms, news or
+    // reference sites (links.ts `sites`), and not in the first person: "I moved my savings to
+    // Fernbank" is a customer talking.
+    name: 'link.names-its-site', group: 'brand', says: 'a link to the site of the name it says', prior: 1.0,
+    when: (v) => v.links.sites !== '' && !has(v, I_FIRST_PERSON),
+    find: (v) => siteNamed(v) !== '', detail: siteNamed,
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
@@ -725,4 +735,56 @@ function isBareLink(text: string): boolean {
     if (letters >= 12) return false;
   }
   return true;
+}
+
+/** Link-looking tokens (a dot before two letters), left out when reading the names a post says. */
+const LINKISH = /\S*[a-z0-9]\.[a-z]{2}\S*/g;
+const NAME_WORD = /[a-z0-9]+/g;
+
+/**
+ * How brands' domains dress their name: "get", "try", "use" before it (getfernbank.com), the trade
+ * or "app", "hq" after it (lumorabank.com, tarrantmotors.com, notalyhq.com).
+ */
+const SITE_PREFIXES = ['get', 'try', 'use', 'join', 'go', 'my', 'hello', 'hey', 'meet', 'the', 'with', 'shop', 'buy'];
+const SITE_SUFFIXES = new Set([
+  'app', 'apps', 'hq', 'inc', 'co', 'corp', 'group', 'labs', 'lab', 'official', 'online', 'global', 'world',
+  'usa', 'us', 'uk', 'eu', 'io', 'ai', 'tech', 'bank', 'pay', 'money', 'finance', 'capital', 'invest',
+  'insurance', 'motors', 'auto', 'cars', 'store', 'shop', 'home', 'foods', 'food', 'kitchen', 'coffee',
+  'health', 'fitness', 'beauty', 'skin', 'wear', 'clothing', 'energy', 'games', 'game', 'studio', 'studios',
+  'travel', 'hotels', 'air', 'airlines', 'mobile', 'wireless', 'telecom', 'learn', 'academy', 'pets', 'pet',
+]);
+
+/** Whether `site` is `name` as brands' domains write it: the name alone, or dressed (SITE_PREFIXES, SITE_SUFFIXES). */
+function siteOfName(site: string, name: string): boolean {
+  if (site === name) return true;
+  if (name.length < 4 || site.length <= name.length) return false;
+  if (site.startsWith(name)) return SITE_SUFFIXES.has(site.slice(name.length));
+  if (site.endsWith(name)) return SITE_PREFIXES.includes(site.slice(0, site.length - name.length));
+  return false;
+}
+
+/**
+ * The first site linked (links.ts `sites`) whose name the text says outside its links: as a word
+ * ("Fernbank", "@fernbank"), or as two or three words run together ("Near Intents" for
+ * near-intents.org), as the domain is or dressed as brands' domains are ("Lumora" for
+ * lumorabank.com, "Notaly" for getnotaly.com). '' when none.
+ */
+export function siteNamed(v: PostView): string {
+  const sites = v.links.sites;
+  if (!sites) return '';
+  const words = v.lower.replace(LINKISH, ' ').match(NAME_WORD);
+  if (!words) return '';
+  for (const site of sites.split(' ')) {
+    for (let i = 0; i < words.length; i++) {
+      let joined = words[i]!;
+      if (site.indexOf(joined) < 0) continue;
+      if (siteOfName(site, joined)) return site;
+      // Words run together only as the domain is: "the weather" is no name of theweatherbank.com.
+      for (let k = 1; joined.length < site.length && k < 3 && i + k < words.length; k++) {
+        joined += words[i + k]!;
+        if (joined === site) return site;
+      }
+    }
+  }
+  return '';
 }

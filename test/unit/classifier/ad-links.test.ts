@@ -1,0 +1,75 @@
+// @vitest-environment node
+//
+// Promoted tweets as X's API gives them: text and landing-page links (test/fixtures/ads/
+// promoted-with-links.jsonl; invented brands). Each batch is 40 ads of many trades (half of them
+// brand copy with no price, discount or "buy") and 25 posts with links that sell nothing (outlets,
+// blogs, documentation, public bodies, free projects), written by a helper who had read no rule,
+// test or README (2026-12-02).
+//   ads-links-1: written after link.names-its-site's first form and read to refine it (dressed
+//                domains such as lumorabank.com, jobs and security pages, newsrooms): 27 of 40
+//                before the rule, 28 with its first form, 35 after.
+//   ads-links-2: written before the refinements and not read until they were done: 26 of 40
+//                before the rule, 28 after; 4 of its 25 near misses flagged before and after.
+// The misses left are brand slogans whose domain is not the name said ("Sparkling water, but make
+// it interesting." → drinkfizzbloom.com) or that name nothing ("What's your money doing while
+// you sleep?"). The near misses flagged: calls to sign up (a flood warning, a library's free club),
+// a scam warning that quotes the scam and a free tool "is live" in the first batch; a review
+// outlet's priced roundup, a health campaign's imperatives, a library's "our online collections"
+// and a person's kettle review with its price in the second.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { judgePost } from '../../../src/classifier';
+import { parseLabeledPosts, toTweetFacts, type LabeledPost } from '../../../tools/eval/labeled-posts';
+
+const posts = parseLabeledPosts(readFileSync(fileURLToPath(new URL('../../fixtures/ads/promoted-with-links.jsonl', import.meta.url)), 'utf8'));
+
+function judged(batch: string, label: LabeledPost['label']): { n: number; flagged: string[]; missed: string[] } {
+  const flagged: string[] = [];
+  const missed: string[] = [];
+  const rows = posts.filter((p) => p.source === batch && p.label === label);
+  for (const p of rows) {
+    const j = judgePost(toTweetFacts(p));
+    const line = `p=${j.pSelling.toFixed(2)} ${p.text} ${p.urls.join(' ')} | ${j.evidence.map((e) => e.name).join(', ')}`;
+    (j.selling ? flagged : missed).push(line);
+  }
+  return { n: rows.length, flagged, missed };
+}
+
+describe('promoted tweets with their links (balanced)', () => {
+  it('has both batches whole', () => {
+    for (const batch of ['ads-links-1', 'ads-links-2']) {
+      expect(judged(batch, 'seller').n).toBe(40);
+      expect(judged(batch, 'not_seller').n).toBe(25);
+    }
+  });
+
+  it('flags at least 17 in 20 of the first batch, read to refine the rule (35 of 40 today)', () => {
+    const { n, flagged, missed } = judged('ads-links-1', 'seller');
+    expect(flagged.length / n, missed.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('flags at least 13 in 20 of the second batch, never read for a rule (28 of 40 today, 26 before the rule)', () => {
+    const { n, flagged, missed } = judged('ads-links-2', 'seller');
+    expect(flagged.length / n, missed.join('\n')).toBeGreaterThanOrEqual(0.65);
+  });
+
+  it('flags at most 1 in 5 of the near misses of each batch (4 of 25 each today)', () => {
+    for (const batch of ['ads-links-1', 'ads-links-2']) {
+      const { n, flagged } = judged(batch, 'not_seller');
+      expect(flagged.length / n, flagged.join('\n')).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('reads a link to the site of the name the ad says, dressed as brands dress their domains', () => {
+    const names = (text: string, urls: string[]) =>
+      judgePost(toTweetFacts({ id: '1', author: null, text, urls, label: 'seller', source: 'test' })).evidence.map((e) => e.name);
+    expect(names('Your paycheck, up to two days early. That is just how Lumora works.', ['https://www.lumorabank.com/early-pay'])).toContain('link.names-its-site');
+    expect(names('All your docs in one place. Meet Notaly.', ['https://getnotaly.com/'])).toContain('link.names-its-site');
+    // Not its jobs, its security notices, a newsroom naming itself, nor a customer in the first person.
+    expect(names('Life at Voltaris: meet the team building clean energy.', ['https://careers.voltaris.com/'])).not.toContain('link.names-its-site');
+    expect(names('Texts pretending to be from Harbourline are a scam.', ['https://www.harbourline.co.uk/security/scams'])).not.toContain('link.names-its-site');
+    expect(names("The Harbour Gazette's guide to the local elections.", ['https://www.harbourgazette.co.uk/politics/guide'])).not.toContain('link.names-its-site');
+    expect(names('I moved my savings to Lumora last year and never looked back.', ['https://www.lumorabank.com/'])).not.toContain('link.names-its-site');
+  });
+});
