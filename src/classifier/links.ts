@@ -31,7 +31,9 @@ export interface LinkReading {
   /**
    * The names of the sites linked that could be the poster's own (registrable labels of four
    * letters or more, hyphens dropped, space-separated): not platforms, news, reference, video,
-   * shorteners, link-in-bio pages, messaging, invitations, token sites nor shop platforms.
+   * shorteners, link-in-bio pages, messaging, invitations, token sites, shop platforms nor
+   * non-profits' domains; not a site's jobs, documentation, support, security or status pages,
+   * nor an article.
    */
   sites: string;
 }
@@ -149,6 +151,8 @@ const NEWS_LABEL = /(?:news|times|post|gazette|herald|journal|tribune|daily|week
 const ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:news|politics|world|business|opinion|articles?|story|stories|blog|posts?|reviews?|research|papers?|\d{4}\/\d{1,2}\/)/;
 /** The same as a site's first label ("careers.voltaris.com", "status.fernbank.com"). */
 const NOT_SELLING_HOST = /^(?:www\.)?(?:careers?|jobs|docs|developers?|support|help|status|security|trust|engineering|research)(?:\.|$)/;
+/** Suffixes of non-profits (museums, charities, associations): their own site informs more than it sells. */
+const NON_PROFIT_SUFFIXES = new Set(['org', 'org.uk', 'org.au', 'org.nz', 'ngo', 'museum']);
 /** Not a site of the poster's own, for `sites`. */
 const NOT_OWN_SITE = LinkKind.Content | LinkKind.Video | LinkKind.Shortener | LinkKind.BioPage | LinkKind.Messaging | LinkKind.Invite | LinkKind.Crypto;
 
@@ -240,7 +244,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
   if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
-  if ((kinds & NOT_OWN_SITE) === 0 && label.length >= 4 && !NOT_SELLING_PATH.test(rest) && !NOT_SELLING_HOST.test(r.subdomain) && !NEWS_LABEL.test(label) && !ARTICLE_PATH.test(rest) && !PLATFORM_LABELS.has(label) && !SHOP_DOMAINS.has(domain) && !SHOP_LABELS.has(label)) {
+  if ((kinds & NOT_OWN_SITE) === 0 && label.length >= 4 && !NOT_SELLING_PATH.test(rest) && !NOT_SELLING_HOST.test(r.subdomain) && !NEWS_LABEL.test(label) && !ARTICLE_PATH.test(rest) && !NON_PROFIT_SUFFIXES.has(suffix) && !PLATFORM_LABELS.has(label) && !SHOP_DOMAINS.has(domain) && !SHOP_LABELS.has(label)) {
     const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;
     if (name.length >= 4 && !(' ' + out.sites + ' ').includes(' ' + name + ' ')) out.sites = out.sites ? `${out.sites} ${name}` : name;
   }

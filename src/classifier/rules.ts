@@ -765,8 +765,8 @@ function siteOfName(site: string, name: string): boolean {
 
 /**
  * The first site linked (links.ts `sites`) whose name the text says outside its links: as a word
- * ("Fernbank", "@fernbank"), or as two or three words run together ("Near Intents" for
- * near-intents.org), as the domain is or dressed as brands' domains are ("Lumora" for
+ * ("Fernbank", "@fernbank"), or as two or three words run together ("Swap Line" for
+ * swap-line.io), as the domain is or dressed as brands' domains are ("Lumora" for
  * lumorabank.com, "Notaly" for getnotaly.com). '' when none.
  */
 export function siteNamed(v: PostView): string {

@@ -2,22 +2,22 @@
 // (3601 posts): logistic regression over the rules of rules.ts and the learned text score, penalty
 // (λ/2)Σ(w − prior)² with λ=2 toward 0 and κ=256 toward the rules' priors, caps and signs;
 // thresholds from 5-fold author-held-out predictions.
-// Held-out: strict t=0.78 P=0.986 R=0.684; balanced t=0.50 P=0.952 R=0.817; loose t=0.35 P=0.906 R=0.865.
+// Held-out: strict t=0.77 P=0.986 R=0.691; balanced t=0.50 P=0.952 R=0.817; loose t=0.35 P=0.905 R=0.865.
 // Do not edit by hand: change the rules or the fit, then run `npm run fit`.
 export const BIAS = -1.679;
 
 export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'link.shop': 1.504,
   'link.affiliate': 2.001,
-  'link.shortener': 0.978,
+  'link.shortener': 0.976,
   'link.bio-page': 0.802,
   'link.messaging': 0.531,
   'link.crypto': 0.774,
-  'link.cheap-domain': 0.686,
+  'link.cheap-domain': 0.685,
   'link.video': 0,
   'link.invite': 0.006,
-  'link.bare': 1.905,
-  'link.content': -1.112,
+  'link.bare': 1.926,
+  'link.content': -1.114,
   'link.with-ask': 1.2,
   'text.product-pitch': 1.005,
   'text.contact-dm': 1.498,
@@ -28,7 +28,7 @@ export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'text.urgency': 0.994,
   'text.price': 0.727,
   'text.giveaway': 1.951,
-  'text.engagement-bait': 2.34,
+  'text.engagement-bait': 2.339,
   'text.token-launch': 3.701,
   'text.airdrop-claim': 1.204,
   'text.wallet-address': 2.067,
@@ -37,20 +37,20 @@ export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'text.money-scheme': 0.897,
   'text.recovery-scam': 1.445,
   'text.sponsored': 1.999,
-  'tag.hashtags-many': 0.915,
+  'tag.hashtags-many': 0.916,
   'tag.hashtags-very-many': 0,
   'text.launch': 0.81,
   'text.hype-copy': 0.422,
   'text.free': 0,
   'text.you-address': 0,
-  'text.pointing': 0.689,
+  'text.pointing': 0.688,
   'text.shouting': 0.809,
   'tag.mentions-many': 0.83,
   'talk.reply': 0,
   'talk.question': 0,
-  'talk.news': -0.457,
+  'talk.news': -0.458,
   'talk.first-person': 0,
-  'text.we-voice': 0.215,
+  'text.we-voice': 0.214,
   'text.product': 0,
   'text.check-out': 1.884,
   'text.growth-bait': 1.902,
@@ -79,7 +79,7 @@ export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'talk.market-report': -1.017,
   'text.priced-offer': 0.79,
   'talk.short': -0.783,
-  'link.names-its-site': 0.996,
+  'link.names-its-site': 0.999,
 };
 
-export const POST_THRESHOLDS = { strict: 0.78, balanced: 0.5, loose: 0.35 } as const;
+export const POST_THRESHOLDS = { strict: 0.77, balanced: 0.5, loose: 0.35 } as const;

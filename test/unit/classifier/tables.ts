@@ -148,7 +148,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: [
       'Banking that works as hard as you do. Fernbank. fernbank.com/checking',
       'Meet Auralis Orbit Pro. Silence the world. auralis.com/orbit-pro',
-      'Trade 125+ assets in one click on NEAR Intents: near-intents.org',
+      'Trade 125+ assets in one click on Swap Line: swap-line.io',
       'Spring is here at @Petpal. petpal.com/spring',
       'Your paycheck, early. That is how Lumora works. lumorabank.com/early-pay',
       'All your notes in one place with Notaly. getnotaly.com',
@@ -167,6 +167,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
       'Read the weather at theweatherbank.com',
       "The Harbour Gazette's guide to the local elections harbourgazette.co.uk/politics/guide",
       'Fernbank engineering: how we rebuilt search fernbank.com/blog/search',
+      'This Sunday is free entry day at Harlow City Museum harlowcitymuseum.org.uk/visit',
     ],
   },
   'text.act-at-place': {
