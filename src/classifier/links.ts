@@ -122,6 +122,8 @@ const CONTENT = new Set([
   'bitcointalk.org', 'x.ai', 'news.ycombinator.com', 'ycombinator.com', 'coindesk.com', 'theblock.co',
 ]);
 const CONTENT_SUFFIXES = new Set(['gov', 'edu', 'ac.uk', 'gov.uk', 'int', 'mil']);
+/** Governments' and universities' suffixes of every country: gov.in, gob.mx, gouv.fr, govt.nz, edu.au, ac.jp, go.jp. */
+const PUBLIC_BODY_SUFFIX = /^(?:gov|gob|gouv|govt|mil|edu|ac|go)\.[a-z]{2}$/;
 
 const VIDEO = new Set(['youtube.com', 'youtu.be', 'twitch.tv', 'tiktok.com', 'kick.com', 'rumble.com', 'vimeo.com']);
 
@@ -140,6 +142,7 @@ const PLATFORM_LABELS = new Set([
   'figma', 'dropbox', 'zoom', 'luma', 'meetup', 'calendly', 'typeform', 'forms', 'docs', 'drive',
   'wordpress', 'blogspot', 'wixsite', 'squarespace', 'beehiiv', 'ghost', 'huggingface', 'vercel',
   'netlify', 'npmjs', 'pypi', 'steampowered', 'steamcommunity', 'itch', 'imgur', 'giphy', 'flickr',
+  'tableau', 'observablehq', 'kaggle', 'readthedocs', 'gitbook', 'greenhouse', 'lever', 'workable',
 ]);
 /** Pages of a site that sell nothing: its jobs and its documentation ("Apply in: tendril.studio/careers"). */
 const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join-us|docs?|documentation|developers?|support|help|security|safety|trust|privacy|legal|terms|status)(?:[/?#.]|$)/;
@@ -147,7 +150,7 @@ const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join
  * A newsroom's or a writer's site, by its name ("harbourgazette.co.uk", "dailyledger.com") or by
  * the path of an article (dated, or under news, politics, blog…): an outlet naming itself informs.
  */
-const NEWS_LABEL = /(?:news|times|post|gazette|herald|journal|tribune|daily|weekly|magazine|review|press|radio|tv|report|chronicle|observer|courier|inquirer|examiner|sentinel|register|ledger|digest|wire|insider|media|blog|podcast)/;
+const NEWS_LABEL = /(?:news|times|post|gazette|herald|journal|tribune|daily|weekly|magazine|review|press|radio|tv|report|chronicle|observer|courier|inquirer|examiner|sentinel|register|ledger|digest|wire|insider|media|blog|podcast|zeitung|schau|nachrichten|kurier|blatt|noticias|diario|jornal|giornale|corriere|gazzetta|nieuws|nyheter|shimbun)/;
 const ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:news|politics|world|business|opinion|articles?|story|stories|blog|posts?|reviews?|research|papers?|\d{4}\/\d{1,2}\/)/;
 /** The same as a site's first label ("careers.voltaris.com", "status.fernbank.com"). */
 const NOT_SELLING_HOST = /^(?:www\.)?(?:careers?|jobs|docs|developers?|support|help|status|security|trust|engineering|research)(?:\.|$)/;
@@ -242,7 +245,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (CRYPTO.has(domain) || CRYPTO.has(host) || (rest && CRYPTO_PATH.test(rest))) kinds |= LinkKind.Crypto;
   if (CHEAP_TLDS.has(suffix)) kinds |= LinkKind.CheapDomain;
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
-  if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix)) kinds |= LinkKind.Content;
+  if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix) || PUBLIC_BODY_SUFFIX.test(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
   if ((kinds & NOT_OWN_SITE) === 0 && label.length >= 4 && !NOT_SELLING_PATH.test(rest) && !NOT_SELLING_HOST.test(r.subdomain) && !NEWS_LABEL.test(label) && !ARTICLE_PATH.test(rest) && !NON_PROFIT_SUFFIXES.has(suffix) && !PLATFORM_LABELS.has(label) && !SHOP_DOMAINS.has(domain) && !SHOP_LABELS.has(label)) {
     const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;

@@ -24,6 +24,10 @@ const TABLE: [string, LinkKind, { flags: string[]; keeps: string[] }][] = [
     flags: ['https://www.nytimes.com/2026/01/01/health/sleep.html?utm_source=twitter&utm_medium=social', 'https://brand.example/fall?utm_source=twitter&utm_campaign=fall'],
     keeps: ['https://brand.example/offer?utm_source=twitter&utm_medium=paid_social', 'https://www.nytimes.com/2026/01/01/health/sleep.html', 'https://example.com/?utmost=1'],
   }],
+  ['reference, news or a public body', LinkKind.Content, {
+    flags: ['https://en.wikipedia.org/wiki/Referral', 'https://www.incometax.gov.in/iec/foportal/', 'https://www.sat.gob.mx/tramites', 'https://www.service-public.gouv.fr/particuliers', 'https://www.mhlw.go.jp/stf/', 'https://www.u-tokyo.ac.jp/en/', 'https://www.nasa.gov/missions'],
+    keeps: ['https://brand.example/spring', 'https://studio.ac/work', 'https://goodfood.co.uk/recipes'],
+  }],
   ['shortener', LinkKind.Shortener, { flags: ['https://bit.ly/0xGyda', 'amzn.to/3abc'], keeps: ['https://t.co/abc123', 'https://bitcoin.org'] }],
   ['link-in-bio page', LinkKind.BioPage, { flags: ['https://linktr.ee/someone', 'beacons.ai/shop'], keeps: ['https://linkedin.com/in/someone'] }],
   ['messaging', LinkKind.Messaging, { flags: ['wa.me/+12134626461', 'https://t.me/joinchat/abc'], keeps: ['https://time.com/article'] }],

@@ -168,6 +168,9 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
       "The Harbour Gazette's guide to the local elections harbourgazette.co.uk/politics/guide",
       'Fernbank engineering: how we rebuilt search fernbank.com/blog/search',
       'This Sunday is free entry day at Harlow City Museum harlowcitymuseum.org.uk/visit',
+      'The tax filing deadline at Incometax is extended: incometax.gov.in/iec/foportal',
+      'Das Deutschlandticket kostet ab Januar mehr, meldet die Tagesschau: tagesschau.de/wirtschaft/ticket',
+      'xG overperformance by team, my viz on Tableau: public.tableau.com/app/profile/viz',
     ],
   },
   'text.act-at-place': {
