@@ -73,7 +73,7 @@ const PAID_LINK_DOMAINS = new Set([
   'howl.me',
 ]);
 /** Attribution trackers on a host of a company's own domain (adjust.com is also its site). */
-const PAID_LINK_HOSTS = new Set(['app.adjust.com', 'app.appsflyer.com', 'click.linksynergy.com']);
+const PAID_LINK_HOSTS = new Set(['app.adjust.com', 'app.appsflyer.com']);
 /**
  * Ad click ids: an ad network adds one to its ad's landing page (Google gclid, gbraid, wbraid,
  * dclid; X twclid; Microsoft msclkid; TikTok ttclid; LinkedIn li_fat_id; Snap ScCid; Pinterest
@@ -144,7 +144,7 @@ const PLATFORM_LABELS = new Set([
   'netlify', 'npmjs', 'pypi', 'steampowered', 'steamcommunity', 'itch', 'imgur', 'giphy', 'flickr',
   'tableau', 'observablehq', 'kaggle', 'readthedocs', 'gitbook', 'greenhouse', 'lever', 'workable',
 ]);
-/** Pages of a site that sell nothing: its jobs and its documentation ("Apply in: tendril.studio/careers"). */
+/** Pages of a site that sell nothing: its jobs, documentation, support, security, legal and status pages ("Apply in: tendril.studio/careers"). */
 const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join-us|docs?|documentation|developers?|support|help|security|safety|trust|privacy|legal|terms|status)(?:[/?#.]|$)/;
 /**
  * A newsroom's or a writer's site, by its name ("harbourgazette.co.uk", "dailyledger.com") or by
@@ -247,11 +247,19 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
   if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix) || PUBLIC_BODY_SUFFIX.test(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
-  if ((kinds & NOT_OWN_SITE) === 0 && label.length >= 4 && !NOT_SELLING_PATH.test(rest) && !NOT_SELLING_HOST.test(r.subdomain) && !NEWS_LABEL.test(label) && !ARTICLE_PATH.test(rest) && !NON_PROFIT_SUFFIXES.has(suffix) && !PLATFORM_LABELS.has(label) && !SHOP_DOMAINS.has(domain) && !SHOP_LABELS.has(label)) {
-    const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;
-    if (name.length >= 4 && !(' ' + out.sites + ' ').includes(' ' + name + ' ')) out.sites = out.sites ? `${out.sites} ${name}` : name;
-  }
+  const name = ownSiteName(r, kinds, rest);
+  if (name && !(' ' + out.sites + ' ').includes(' ' + name + ' ')) out.sites = out.sites ? `${out.sites} ${name}` : name;
   out.kinds |= kinds;
+}
+
+/** The name of a linked site that could be the poster's own (LinkReading.sites), hyphens dropped; '' when it cannot be. */
+function ownSiteName(r: HostParts, kinds: number, rest: string): string {
+  const label = r.domainWithoutSuffix ?? '';
+  if ((kinds & NOT_OWN_SITE) !== 0 || label.length < 4) return '';
+  if (PLATFORM_LABELS.has(label) || SHOP_LABELS.has(label) || SHOP_DOMAINS.has(r.domain ?? '') || NON_PROFIT_SUFFIXES.has(r.publicSuffix ?? '')) return '';
+  if (NEWS_LABEL.test(label) || NOT_SELLING_HOST.test(r.subdomain) || NOT_SELLING_PATH.test(rest) || ARTICLE_PATH.test(rest)) return '';
+  const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;
+  return name.length >= 4 ? name : '';
 }
 
 /**
