@@ -505,6 +505,13 @@ export const RULES: readonly Rule[] = [
     when: (v) => v.links.sites !== '' && !has(v, I_FIRST_PERSON),
     find: (v) => siteNamed(v) !== '', detail: siteNamed,
   },
+  {
+    // A warning about a scam or a fake: the guide's not_seller case, though it quotes the scam's
+    // own words ("a free airdrop", "guaranteed returns", "lost deposits").
+    name: 'talk.scam-warning', group: 'talk', says: 'a warning about a scam', detail: 'match',
+    pattern: /\b(?:warning to|scam warning to|(?:is|are|was|were) (?:a |an |all )?(?:scams?|fake|frauds?|phishing)\b|don'?t (?:click|fall for|send (?:them|him|her|anyone)|share your|trust)|never (?:share|send|give)(?: out)? your|(?:we|they)(?:'ll| will) never (?:ask|dm|message|contact)|beware of|stay safe|watch out for|(?:fake|phishing|impersonat\w*|spoofed) (?:texts?|emails?|accounts?|sites?|websites?|links?|messages?|calls?|support|airdrops?))\b/,
+    triggers: ['warning', 'is', 'are', 'was', 'were', 'don', 'dont', 'never', 'we', 'they', 'beware', 'stay', 'watch', 'fake', 'phishing', 'impersonating', 'impersonation', 'impersonator', 'impersonators', 'spoofed'],
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;

@@ -173,6 +173,15 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
       'xG overperformance by team, my viz on Tableau: public.tableau.com/app/profile/viz',
     ],
   },
+  'talk.scam-warning': {
+    flags: [
+      'Warning to the crypto community: reports link this exchange to lost deposits.',
+      'If someone offers you a free airdrop, it is a scam. Don\'t click the link.',
+      'Fake support accounts are replying to people. We will never DM you first.',
+      'Beware of phishing texts about unpaid tolls.',
+    ],
+    keeps: ['Never give up on your dreams', 'Stay tuned for the launch', 'The fake snow in this film is great', 'Watch the trailer'],
+  },
   'text.act-at-place': {
     flags: ['Lunch, handled. Order on Plato Eats.', 'New on the menu, only at BurgerBarn', 'The blender is available at Costway stores', 'Shop at Nordleaf this weekend', 'Watch on ESPN and the ESPN App', 'The Glow serum is here, in stores and online', 'Test drive the new Corvo at your local dealer', 'The spring collection is at select stores from Friday', 'Crispy Crunch bars, now at Target'],
     keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at Heathrow, flight delayed again', 'Call Mom today, seriously', 'Explore the old town in Tallinn', "I order from Rosa's every week", 'Now at Target, need anything?', 'Police said the fight broke out at a Walmart in Ohio', 'The library has free tax help at select locations'.replace(' at select locations', ' on Saturdays'), 'Shopping online and in stores both felt slow this year, I said'.replace(', I said', '')],
