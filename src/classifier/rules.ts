@@ -230,6 +230,8 @@ export const RULES: readonly Rule[] = [
     name: 'text.sponsored', group: 'sponsored', says: 'a sponsorship mark (#ad)', prior: 2.0,
     pattern: /(?:#(?:ad|ads|sponsored|spon|promo|promotion|affiliate|partner|paidpartner|gifted|collab)\b|\b(?:sponsored by|paid partnership|in partnership with|affiliate link|commission (?:on|from)|ad\s*\|)|\bpromoted\b)/,
     triggers: ['ad', 'ads', 'sponsored', 'spon', 'promo', 'promotion', 'affiliate', 'partner', 'paidpartner', 'gifted', 'collab', 'paid', 'partnership', 'commission', 'promoted'],
+    // Or a hashtag that says so by its ending, as brands ask their partners to tag: #doordash_partner, #SamsungPartner, #NikeAmbassador.
+    or: (v) => hasSponsorTag(v.tweet.hashtags),
   },
   { name: 'tag.hashtags-many', group: 'hashtags', says: 'three hashtags or more', find: (v) => (v.tweet.hashtags?.length ?? 0) >= 3 },
   { name: 'tag.hashtags-very-many', group: 'hashtags', says: 'six hashtags or more', find: (v) => (v.tweet.hashtags?.length ?? 0) >= 6 },
@@ -504,6 +506,13 @@ export const RULES: readonly Rule[] = [
     name: 'link.names-its-site', group: 'brand', says: 'a link to the site of the name it says', prior: 1.0,
     when: (v) => v.links.sites !== '' && !has(v, I_FIRST_PERSON),
     find: (v) => siteNamed(v) !== '', detail: siteNamed,
+  },
+  {
+    // A paid creator platform named: the guide's "Patreon/Gumroad/OnlyFans offers" ("New works
+    // will be added to Patreon soon!", "the full pack is on Gumroad"). OnlyFans is text.adult's.
+    name: 'text.paid-platform', group: 'shop', says: 'a paid creator platform named (Patreon, Ko-fi, Gumroad)', prior: 1.0, detail: 'match',
+    pattern: /\b(?:patreon|ko-?fi|gumroad|fanbox|fantia|buy ?me ?a ?coffee|fansly|payhip|skeb)\b/,
+    triggers: ['patreon', 'ko', 'kofi', 'gumroad', 'fanbox', 'fantia', 'buy', 'buymeacoffee', 'fansly', 'payhip', 'skeb'],
   },
   {
     // A warning about a scam or a fake: the guide's not_seller case, though it quotes the scam's
@@ -794,4 +803,13 @@ export function siteNamed(v: PostView): string {
     }
   }
   return '';
+}
+
+/** A hashtag ending as sponsorship tags do (#doordash_partner, #SamsungPartner, #NikeAmbassador, #brand_ad); the bare words are text.sponsored's pattern. */
+const RE_SPONSOR_TAG = /.(?:partner|ambassador|sponsored|_ads?|_spon|gifted)$/i;
+
+function hasSponsorTag(tags: readonly string[] | undefined): boolean {
+  if (!tags) return false;
+  for (const tag of tags) if (RE_SPONSOR_TAG.test(tag)) return true;
+  return false;
 }

@@ -57,8 +57,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Money is tight this month', 'Paid the rent today'],
   },
   'text.sponsored': {
-    flags: ['Check out the Honor Magic8 Pro #partner', 'Loving this serum #ad', 'Sponsored by our friends at Acme'],
-    keeps: ['The ad break was too long', 'adding this to my list'],
+    flags: ['Check out the Honor Magic8 Pro #partner', 'Loving this serum #ad', 'Sponsored by our friends at Acme', 'I smell beef… and popcorn. #doordash_partner', 'Game night sorted #SamsungPartner', 'Race day fuel #NikeAmbassador'],
+    keeps: ['The ad break was too long', 'adding this to my list', 'Proud of our #partnership with the city library', 'New #partners page is up'],
   },
   'text.growth-bait': {
     flags: [
@@ -172,6 +172,10 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
       'Das Deutschlandticket kostet ab Januar mehr, meldet die Tagesschau: tagesschau.de/wirtschaft/ticket',
       'xG overperformance by team, my viz on Tableau: public.tableau.com/app/profile/viz',
     ],
+  },
+  'text.paid-platform': {
+    flags: ['New works will be added to Patreon soon!!', 'The full brush pack is on Gumroad', 'Tips keep me going: ko-fi.com/lena', 'Commissions through Skeb are open'],
+    keeps: ['I patted the cat on the patio', 'Buy me a house, said nobody ever'.replace('Buy me a house', 'Get me a house')],
   },
   'talk.scam-warning': {
     flags: [
