@@ -53,8 +53,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Recovery after the marathon took a week', 'My knee is recovering well'],
   },
   'text.money-scheme': {
-    flags: ['I Found a Way to Make Money Online You Can Get Paid To Mess Around On Facebook', 'Guaranteed profit every day'],
-    keeps: ['Money is tight this month', 'Paid the rent today'],
+    flags: ['I Found a Way to Make Money Online You Can Get Paid To Mess Around On Facebook', 'Guaranteed profit every day', 'Daily signals in my VIP group, 92% win rate last month', 'Join the signals channel before Monday'],
+    keeps: ['Money is tight this month', 'Paid the rent today', 'The team won the VIP cup', 'Their win rate dropped after the patch'],
   },
   'text.sponsored': {
     flags: ['Check out the Honor Magic8 Pro #partner', 'Loving this serum #ad', 'Sponsored by our friends at Acme', 'I smell beef… and popcorn. #doordash_partner', 'Game night sorted #SamsungPartner', 'Race day fuel #NikeAmbassador'],
@@ -191,8 +191,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Check out my new post on Rust lifetimes', 'try the soup, it is great', 'We order from the same bakery every week', 'Now at Heathrow, flight delayed again', 'Call Mom today, seriously', 'Explore the old town in Tallinn', "I order from Rosa's every week", 'Now at Target, need anything?', 'Police said the fight broke out at a Walmart in Ohio', 'The library has free tax help at select locations'.replace(' at select locations', ' on Saturdays'), 'Shopping online and in stores both felt slow this year, I said'.replace(', I said', '')],
   },
   'text.offer': {
-    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back', 'Get the new Aero 5 phone on us'],
-    keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket', 'Get ready, the pressure is on us now'],
+    flags: ['Tickets are on sale now for the spring tour', 'Start your free trial, plans from $9.99/month', 'The limited edition tin is back', 'The limited-edition tin is back', 'Get the new Aero 5 phone on us', 'Merch drop this Friday. Hoodies, tees and stickers.', 'New digital planner template out now, instant download'],
+    keeps: ['The tickets sold out in minutes, so annoying', 'I paid for my own ticket', 'Get ready, the pressure is on us now', 'The band wore their own merch on stage', 'Digital signals processing lecture notes'],
   },
   'text.offer-terms': {
     flags: ['Stream free for 30 days. New subscribers only, terms apply.', 'Buy two, get one free on all candles this week', 'Start building today, no credit card required', 'Earn 4% APY on your savings. Member FDIC.', 'Tickets go on sale Friday at 10am'],
