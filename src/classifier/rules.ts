@@ -510,7 +510,7 @@ export const RULES: readonly Rule[] = [
   {
     // A paid creator platform named: the guide's "Patreon/Gumroad/OnlyFans offers" ("New works
     // will be added to Patreon soon!", "the full pack is on Gumroad"). OnlyFans is text.adult's.
-    name: 'text.paid-platform', group: 'shop', says: 'a paid creator platform named (Patreon, Ko-fi, Gumroad)', prior: 1.0, detail: 'match',
+    name: 'text.paid-platform', group: 'selfpromo', says: 'a paid creator platform named (Patreon, Ko-fi, Gumroad)', prior: 1.0, detail: 'match',
     pattern: /\b(?:patreon|ko-?fi|gumroad|fanbox|fantia|buy ?me ?a ?coffee|fansly|payhip|skeb)\b/,
     triggers: ['patreon', 'ko', 'kofi', 'gumroad', 'fanbox', 'fantia', 'buy', 'buymeacoffee', 'fansly', 'payhip', 'skeb'],
   },
