@@ -12,6 +12,7 @@ import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, typ
 import { setLearnedComponent } from '../src/classifier/features';
 import { textScore } from '../src/classifier/text-model';
 import { authorOf, parseLabeledPosts, toTweetFacts } from '../tools/eval/labeled-posts';
+import type { Verdict } from '../src/shared/types';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const posts = parseLabeledPosts(readFileSync(`${ROOT}test/fixtures/labeled/posts.jsonl`, 'utf8'));
@@ -75,16 +76,20 @@ setLearnedComponent(true);
 
 const pipelineRate = timeRuns('judgePost + addPost + judgeAuthor', () => {
   const states = new Map<string, AuthorState>();
+  const verdicts = new Map<string, Verdict>();
   let now = 1_700_000_000_000;
   for (let k = 0; k < 5; k++) {
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i]!;
-      let s = states.get(keys[i]!);
-      if (!s) states.set(keys[i]!, (s = newAuthorState(keys[i]!)));
+      const key = keys[i]!;
+      let s = states.get(key);
+      if (!s) states.set(key, (s = newAuthorState(key)));
       const post = judgePost(f);
-      sink += pSellingInContext(s, f, post);
+      sink += pSellingInContext(s, f, post, verdicts.get(key));
       addPost(s, f, post, (now += 1000));
-      sink += judgeAuthor(s, undefined, { sensitivity: 'balanced', now }).confidence;
+      const j = judgeAuthor(s, undefined, { sensitivity: 'balanced', now, previous: verdicts.get(key) });
+      verdicts.set(key, j.verdict);
+      sink += j.confidence;
     }
   }
   return 5 * facts.length;

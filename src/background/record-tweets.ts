@@ -9,12 +9,12 @@
 // tweet is counted once, however many tabs or scrolls show it (seen-tweets.ts).
 // Each author is judged on its own: one that throws is skipped (its tweets wait for the
 // content script's retry), the rest of the batch is recorded.
-import { addPost, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
+import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
 import { dayKey } from '../shared/dates';
 import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { authorKey } from '../shared/handles';
-import type { Sensitivity, AuthorProfile, TweetFacts } from '../shared/types';
+import type { Sensitivity, AuthorProfile, TweetFacts, Verdict } from '../shared/types';
 import type { AuthorChange } from './popup-data';
 import type { StoredAuthor, DayRow, QuietBazaarDb } from './db';
 import { samplePost, withSamples, type SamplePost } from './author-samples';
@@ -263,6 +263,9 @@ export class Recorder {
       const seen = counted ?? new SeenTweets();
       const samples: SamplePost[] = [];
       let selling = 0;
+      // The author's verdict from their posts alone at balanced, post by post, for the context of
+      // the next: from the stored one when the reader's sensitivity is balanced (its hysteresis).
+      let postsVerdict: Verdict | undefined = sensitivity === 'balanced' ? existing?.postsVerdict : undefined;
       for (const t of fresh) {
         if (t.authorName) row.name = t.authorName.slice(0, 50);
         if (t.authorId) row.authorId = t.authorId;
@@ -271,8 +274,10 @@ export class Recorder {
         const post = judgePost(t);
         judged?.set(t.id, post.pSelling);
         // Whether this post was selling, judged as `npm run eval` does: in the light of the
-        // author's earlier posts (a repeat of an earlier pitch counts more).
-        const isSelling = pSellingInContext(row.state, t, post) >= postThreshold('balanced');
+        // author's earlier posts (a repeat of an earlier pitch counts more, and a plain post of an
+        // author whose posts make a seller is its marketing).
+        if (row.state.posts > 0) postsVerdict = judgeAuthor(row.state, undefined, { sensitivity: 'balanced', now, previous: postsVerdict }).verdict;
+        const isSelling = pSellingInContext(row.state, t, post, postsVerdict) >= postThreshold('balanced');
         row.state = addPost(row.state, t, post, now);
         if (isSelling) selling++;
         seen.add(t.id, today, isSelling);

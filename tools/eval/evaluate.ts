@@ -3,8 +3,9 @@
 // in), and scores it beside two baselines.
 //
 // Post level: a post is predicted seller when its pSelling, in the context of its author's
-// earlier posts (a repeat of an earlier text counts as more salesy), reaches the sensitivity's
-// post threshold — what the extension knows the moment the post appears.
+// earlier posts (a repeat of an earlier text counts as more salesy; an author already judged a
+// seller by those posts makes a plain post of theirs selling: author.ts pSellingInContext),
+// reaches the sensitivity's post threshold — what the extension knows the moment the post appears.
 // Author level: authors with at least 3 posts; the label is the majority of their posts' labels
 // (a tie is not a seller); predicted seller = the verdict after their last post is `seller`
 // (`mixed` counts as not seller).
@@ -93,6 +94,8 @@ interface AuthorRun {
   sellerPosts: number;
   hasLinkFlags: number;
   keywordFlags: number;
+  /** The author's verdict from their posts so far (posts alone), for the next post's context. */
+  verdict?: Verdict;
 }
 
 /** How a post is judged on its own: judgePost, or (scripts/fit-weights.ts) weights fitted without the post's author. */
@@ -123,7 +126,9 @@ export function evaluate(
     }
     const facts = toTweetFacts(p);
     const post = judge(facts, i);
-    const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post) : post.pSelling;
+    // The author's verdict from their earlier posts alone (with its hysteresis), as the extension knows it when the post appears.
+    if (CONTEXT && run.state.posts > 0) run.verdict = judgeAuthor(run.state, undefined, { sensitivity, now: t0 + i * 1000, previous: run.verdict }).verdict;
+    const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post, run.verdict) : post.pSelling;
     addPost(run.state, facts, post, t0 + i * 1000);
     observe?.(i, pCtx, post);
 

@@ -100,6 +100,20 @@ describe('Recorder', () => {
     expect((await recorder.quietCandidates()).map((x) => x.handle)).toEqual(['ShopBot']);
   });
 
+  it("counts a plain post of an author already judged a seller as selling, as the eval does, in the same batch or a later one", async () => {
+    const shop = [1, 2, 3, 4].map((i) => shopPost('ShopBot', i));
+    const plain = () => tweet('ShopBot', 'The future of tennis is in good hands.');
+    const first = plain();
+    expect(judgePost(first).selling).toBe(false);
+    await recorder.recordTweets([...shop, first], []);
+    expect((await db.days.get('2026-11-26'))?.selling).toBe(5);
+    await recorder.recordTweets([plain()], []);
+    expect((await db.days.get('2026-11-26'))?.selling).toBe(6);
+    // A person's plain post stays talk.
+    await recorder.recordTweets([1, 2, 3, 4].map((i) => talkPost('alice', i)), []);
+    expect((await db.days.get('2026-11-26'))?.selling).toBe(6);
+  });
+
   it('keeps a person who talks as a conversationalist', async () => {
     const verdicts = await recorder.recordTweets([1, 2, 3, 4, 5, 6].map((i) => talkPost('alice', i)), []);
     expect(verdicts.find((x) => x.handle === 'alice')?.verdict).toBe('conversationalist');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addPost, AUTHOR_THRESHOLDS, judgeAuthor, judgePost, newAuthorState, postThreshold, type AuthorState,
 } from '../../../src/classifier';
-import { upgradeAuthorState, type AuthorStateV1 } from '../../../src/classifier/author';
+import { pSellingInContext, SELLER_CONTEXT_P, upgradeAuthorState, type AuthorStateV1 } from '../../../src/classifier/author';
 import { toTweetFacts } from '../../../tools/eval/labeled-posts';
 import type { AuthorProfile, Sensitivity, TweetFacts } from '../../../src/shared/types';
 
@@ -346,5 +346,49 @@ describe('sensitivity mapping', () => {
   it('judges a post selling at a threshold that follows the sensitivity', () => {
     const p = judgePost(tweet(SHOP[0]!));
     expect(p.selling).toBe(p.pSelling >= postThreshold('balanced'));
+  });
+});
+
+describe('a post in the light of its author (pSellingInContext)', () => {
+  const plain = 'The future of tennis is in good hands.';
+  const sellerState = () =>
+    feed(newAuthorState('brand'), [
+      'Get 20% off all running shoes this weekend with code RUN20. Shop now: brand.example/run',
+      'Our winter sale is on: up to 40% off jackets, today only. Shop now',
+      'New drop: the Aero 2 trainer, $120, order now at brand.example/aero',
+      'Free shipping on every order this week. Use code SHIPFREE at checkout',
+    ]);
+
+  it('reads a plain post of an author whose posts make a seller as its marketing, at every sensitivity', () => {
+    const s = sellerState();
+    expect(judge(s).verdict).toBe('seller');
+    const f = tweet(plain);
+    const post = judgePost(f);
+    expect(post.pSelling).toBeLessThan(postThreshold('balanced'));
+    expect(pSellingInContext(s, f, post, 'seller')).toBe(SELLER_CONTEXT_P);
+    for (const sens of ['strict', 'balanced', 'loose'] as const) expect(SELLER_CONTEXT_P).toBeGreaterThanOrEqual(postThreshold(sens));
+  });
+
+  it('not for an author who is not a seller, nor a post that shows itself as news, a market report or a scam warning', () => {
+    const s = sellerState();
+    const f = tweet(plain);
+    const post = judgePost(f);
+    for (const verdict of ['mixed', 'conversationalist', 'unknown', undefined] as const) expect(pSellingInContext(s, f, post, verdict)).toBeLessThan(postThreshold('balanced'));
+    for (const text of [
+      'BREAKING: the league announced the final will move to Saturday, officials said',
+      '$BTC swept its November lows and is trading at $79,000 after $1B in liquidations',
+      'Warning to everyone: fake accounts are offering our shoes at 90% off. It is a scam, do not click.',
+    ]) {
+      const g = tweet(text);
+      const p = judgePost(g);
+      expect(pSellingInContext(s, g, p, 'seller'), text).toBeLessThan(SELLER_CONTEXT_P);
+    }
+  });
+
+  it('keeps a post that reads as selling by itself as it reads', () => {
+    const s = sellerState();
+    const f = tweet('Last chance: 30% off everything with code LAST30, shop now');
+    const post = judgePost(f);
+    expect(pSellingInContext(s, f, post, 'seller')).toBeGreaterThan(SELLER_CONTEXT_P);
   });
 });
