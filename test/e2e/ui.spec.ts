@@ -13,6 +13,25 @@ import { openClosedPlaceholder, walk, type CdpNode } from './closed-shadow';
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const DOCS = join(ROOT, 'docs');
 
+/**
+ * Waits until the page's text has not changed for `quietMs` (at most `timeoutMs`): the tab sends a
+ * batch at most every 2 s, so the README's screenshots show the whole timeline recorded, not the
+ * counts of the moment the popup opened.
+ */
+async function untilSteady(page: Page, selector: string, quietMs = 3000, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last = await page.locator(selector).innerText();
+  let since = Date.now();
+  while (Date.now() < end && Date.now() - since < quietMs) {
+    await page.waitForTimeout(250);
+    const now = await page.locator(selector).innerText();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+}
+
 /** Runs axe-core in the page: through a script tag where the page allows it, else by evaluation (extension pages' CSP). */
 async function axeViolations(page: Page, include?: string): Promise<string[]> {
   await page.addScriptTag({ content: AXE }).catch(() => undefined);
@@ -106,6 +125,7 @@ test.describe('English, light and dark', () => {
     mkdirSync(DOCS, { recursive: true });
     const popup = await openPopup(h, await tabIdOf(h, timeline));
     await expect(popup.locator('.account').first()).toBeVisible();
+    await untilSteady(popup, '#app');
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
       expect(await axeViolations(popup), `popup, ${scheme}`).toEqual([]);
@@ -118,6 +138,7 @@ test.describe('English, light and dark', () => {
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await expect(options.locator('#sellers li.seller').first()).toBeVisible();
     await expect(options.locator('#history table').first()).toBeVisible();
+    await untilSteady(options, 'body');
     for (const scheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme: scheme });
       expect(await axeViolations(options), `options, ${scheme}`).toEqual([]);
