@@ -258,7 +258,6 @@ export function pSellingInContext(stored: StoredAuthorState, tweet: TweetFacts, 
   return inContext;
 }
 
-
 /**
  * Fold one new post into the state (mutates and returns it; a state of an older version is
  * upgraded in place first). `now` = ms since epoch, when the reader saw the post: recency is
