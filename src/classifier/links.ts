@@ -79,7 +79,13 @@ const PAID_LINK_HOSTS = new Set(['app.adjust.com', 'app.appsflyer.com']);
  * dclid; X twclid; Microsoft msclkid; TikTok ttclid; LinkedIn li_fat_id; Snap ScCid; Pinterest
  * epik). Facebook's fbclid is not one: Facebook adds it to any link clicked there.
  */
-const AD_CLICK_ID = /[?&](?:gclid|gbraid|wbraid|dclid|twclid|msclkid|ttclid|li_fat_id|sccid|epik)=/;
+const AD_CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'twclid', 'msclkid', 'ttclid', 'li_fat_id', 'sccid', 'epik'];
+/** A query parameter of AD_CLICK_IDS in a link's path and query (read by word: a regexp of them was 4 KB of the worker's native code). */
+export function hasAdClickId(rest: string): boolean {
+  if (rest.indexOf('=') < 0) return false;
+  for (const id of AD_CLICK_IDS) if (rest.includes(`?${id}=`) || rest.includes(`&${id}=`)) return true;
+  return false;
+}
 
 const SHORTENERS = new Set([
   'bit.ly', 'bitly.com', 'tinyurl.com', 'goo.gl', 'ow.ly', 'buff.ly', 'dlvr.it', 'ift.tt', 'adf.ly',
@@ -123,7 +129,11 @@ const CONTENT = new Set([
 ]);
 const CONTENT_SUFFIXES = new Set(['gov', 'edu', 'ac.uk', 'gov.uk', 'int', 'mil']);
 /** Governments' and universities' suffixes of every country: gov.in, gob.mx, gouv.fr, govt.nz, edu.au, ac.jp, go.jp. */
-const PUBLIC_BODY_SUFFIX = /^(?:gov|gob|gouv|govt|mil|edu|ac|go)\.[a-z]{2}$/;
+const PUBLIC_BODY_LABELS = new Set(['gov', 'gob', 'gouv', 'govt', 'mil', 'edu', 'ac', 'go']);
+export function isPublicBodySuffix(suffix: string): boolean {
+  const dot = suffix.indexOf('.');
+  return dot > 0 && suffix.length - dot === 3 && isLowerLetter(suffix.charCodeAt(dot + 1)) && isLowerLetter(suffix.charCodeAt(dot + 2)) && PUBLIC_BODY_LABELS.has(suffix.slice(0, dot));
+}
 
 const VIDEO = new Set(['youtube.com', 'youtu.be', 'twitch.tv', 'tiktok.com', 'kick.com', 'rumble.com', 'vimeo.com']);
 
@@ -145,15 +155,16 @@ const PLATFORM_LABELS = new Set([
   'tableau', 'observablehq', 'kaggle', 'readthedocs', 'gitbook', 'greenhouse', 'lever', 'workable',
 ]);
 /** Pages of a site that sell nothing: its jobs, documentation, support, security, legal and status pages ("Apply in: tendril.studio/careers"). */
-const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join-us|docs?|documentation|developers?|support|help|security|safety|trust|privacy|legal|terms|status)(?:[/?#.]|$)/;
+const QUIET_PAGES = new Set(['career', 'careers', 'job', 'jobs', 'join-us', 'doc', 'docs', 'documentation', 'developer', 'developers', 'support', 'help', 'security', 'safety', 'trust', 'privacy', 'legal', 'terms', 'status']);
 /**
  * A newsroom's or a writer's site, by its name ("harbourgazette.co.uk", "dailyledger.com") or by
  * the path of an article (dated, or under news, politics, blog…): an outlet naming itself informs.
  */
-const NEWS_LABEL = /(?:news|times|post|gazette|herald|journal|tribune|daily|weekly|magazine|review|press|radio|tv|report|chronicle|observer|courier|inquirer|examiner|sentinel|register|ledger|digest|wire|insider|media|blog|podcast|zeitung|schau|nachrichten|kurier|blatt|noticias|diario|jornal|giornale|corriere|gazzetta|nieuws|nyheter|shimbun)/;
-const ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:news|politics|world|business|opinion|articles?|story|stories|blog|posts?|reviews?|research|papers?|\d{4}\/\d{1,2}\/)/;
+const NEWS_WORDS = ['news', 'times', 'post', 'gazette', 'herald', 'journal', 'tribune', 'daily', 'weekly', 'magazine', 'review', 'press', 'radio', 'tv', 'report', 'chronicle', 'observer', 'courier', 'inquirer', 'examiner', 'sentinel', 'register', 'ledger', 'digest', 'wire', 'insider', 'media', 'blog', 'podcast', 'zeitung', 'schau', 'nachrichten', 'kurier', 'blatt', 'noticias', 'diario', 'jornal', 'giornale', 'corriere', 'gazzetta', 'nieuws', 'nyheter', 'shimbun'];
+/** Page names that open an article's path (a prefix: "/news-and-events", "/articles"). */
+const ARTICLE_PAGES = ['news', 'politics', 'world', 'business', 'opinion', 'article', 'story', 'stories', 'blog', 'post', 'review', 'research', 'paper'];
 /** The same as a site's first label ("careers.voltaris.com", "status.fernbank.com"). */
-const NOT_SELLING_HOST = /^(?:www\.)?(?:careers?|jobs|docs|developers?|support|help|status|security|trust|engineering|research)(?:\.|$)/;
+const QUIET_HOSTS = new Set(['career', 'careers', 'jobs', 'docs', 'developer', 'developers', 'support', 'help', 'status', 'security', 'trust', 'engineering', 'research']);
 /** Suffixes of non-profits (museums, charities, associations): their own site informs more than it sells. */
 const NON_PROFIT_SUFFIXES = new Set(['org', 'org.uk', 'org.au', 'org.nz', 'ngo', 'museum']);
 /** Not a site of the poster's own, for `sites`. */
@@ -231,7 +242,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
     kinds |= LinkKind.Shop;
     if (!out.shopDomain) out.shopDomain = domain;
   }
-  if (PAID_LINK_DOMAINS.has(domain) || PAID_LINK_HOSTS.has(host) || (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest) || AD_CLICK_ID.test(rest)))) {
+  if (PAID_LINK_DOMAINS.has(domain) || PAID_LINK_HOSTS.has(host) || (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest) || hasAdClickId(rest)))) {
     kinds |= LinkKind.Affiliate;
     if (!out.affiliateDomain) out.affiliateDomain = domain;
   } else if (rest && CAMPAIGN.test(rest)) kinds |= LinkKind.Campaign;
@@ -245,7 +256,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   if (CRYPTO.has(domain) || CRYPTO.has(host) || (rest && CRYPTO_PATH.test(rest))) kinds |= LinkKind.Crypto;
   if (CHEAP_TLDS.has(suffix)) kinds |= LinkKind.CheapDomain;
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
-  if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix) || PUBLIC_BODY_SUFFIX.test(suffix)) kinds |= LinkKind.Content;
+  if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix) || isPublicBodySuffix(suffix)) kinds |= LinkKind.Content;
   if (!out.otherDomain) out.otherDomain = domain;
   const name = ownSiteName(r, kinds, rest);
   if (name && !(' ' + out.sites + ' ').includes(' ' + name + ' ')) out.sites = out.sites ? `${out.sites} ${name}` : name;
@@ -257,7 +268,7 @@ function ownSiteName(r: HostParts, kinds: number, rest: string): string {
   const label = r.domainWithoutSuffix ?? '';
   if ((kinds & NOT_OWN_SITE) !== 0 || label.length < 4) return '';
   if (PLATFORM_LABELS.has(label) || SHOP_LABELS.has(label) || SHOP_DOMAINS.has(r.domain ?? '') || NON_PROFIT_SUFFIXES.has(r.publicSuffix ?? '')) return '';
-  if (NEWS_LABEL.test(label) || NOT_SELLING_HOST.test(r.subdomain) || NOT_SELLING_PATH.test(rest) || ARTICLE_PATH.test(rest)) return '';
+  if (NEWS_WORDS.some((w) => label.includes(w)) || QUIET_HOSTS.has(firstLabel(r.subdomain)) || pageKind(rest) !== '') return '';
   const name = label.indexOf('-') >= 0 ? label.replace(/-/g, '') : label;
   return name.length >= 4 ? name : '';
 }
@@ -361,4 +372,70 @@ export function readBioLinks(urls: readonly string[] | undefined): BioLinks {
   lastBioUrls = urls;
   lastBioLinks = out;
   return out;
+}
+
+// The readers of a site's names and pages above, by word: as regexps they were about 50 KB of the
+// background worker's native code (issue 12), and they run on every link.
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isDigits(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A subdomain's first label, "www." skipped: "careers" of "www.careers.x". */
+function firstLabel(subdomain: string): string {
+  const s = subdomain.startsWith('www.') ? subdomain.slice(4) : subdomain;
+  const dot = s.indexOf('.');
+  return dot >= 0 ? s.slice(0, dot) : s === 'www' ? '' : s;
+}
+
+/** The path segment of `rest` that starts at `from`, up to the next "/", "?" or "#". */
+function segmentEnd(rest: string, from: number): number {
+  let e = from;
+  while (e < rest.length) {
+    const c = rest.charCodeAt(e);
+    if (c === 47 || c === 63 || c === 35) break;
+    e++;
+  }
+  return e;
+}
+
+/** A language in a path: "de", "en-us". */
+function isLanguage(seg: string): boolean {
+  const c = (i: number) => isLowerLetter(seg.charCodeAt(i));
+  return (seg.length === 2 && c(0) && c(1)) || (seg.length === 5 && c(0) && c(1) && seg[2] === '-' && c(3) && c(4));
+}
+
+/**
+ * What a site's page is by its path (`rest`: "/…", lowercase), its first segment or, after a
+ * language ("/de/…"), its second: 'quiet' for a page that sells nothing (jobs, documentation,
+ * support, security, legal, status: "/careers", "/docs.html"), 'article' for an article (a segment
+ * opening with news, blog, story…, or a date "/2024/05/"), else ''.
+ */
+export function pageKind(rest: string): 'quiet' | 'article' | '' {
+  if (rest.charCodeAt(0) !== 47) return '';
+  const end = segmentEnd(rest, 1);
+  const kind = segmentKind(rest, 1, end);
+  if (kind || rest.charCodeAt(end) !== 47 || !isLanguage(rest.slice(1, end))) return kind;
+  return segmentKind(rest, end + 1, segmentEnd(rest, end + 1));
+}
+
+function segmentKind(rest: string, from: number, end: number): 'quiet' | 'article' | '' {
+  const seg = rest.slice(from, end);
+  const dot = seg.indexOf('.');
+  if (QUIET_PAGES.has(dot >= 0 ? seg.slice(0, dot) : seg)) return 'quiet';
+  for (const page of ARTICLE_PAGES) if (seg.startsWith(page)) return 'article';
+  if (seg.length === 4 && isDigits(seg) && rest.charCodeAt(end) === 47) {
+    const next = segmentEnd(rest, end + 1);
+    if (next - end - 1 <= 2 && isDigits(rest.slice(end + 1, next)) && rest.charCodeAt(next) === 47) return 'article';
+  }
+  return '';
 }

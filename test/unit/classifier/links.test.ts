@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { cleanLink, LinkKind, readLinks } from '../../../src/classifier/links';
+import { cleanLink, hasAdClickId, isPublicBodySuffix, LinkKind, pageKind, readLinks } from '../../../src/classifier/links';
+import { hasSponsorTag, nameWords } from '../../../src/classifier/rules';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseLabeledPosts } from '../../../tools/eval/labeled-posts';
 
 const kinds = (urls: string[], text = '') => readLinks(urls, undefined, text.toLowerCase()).kinds;
 
@@ -58,5 +62,52 @@ describe('link kinds', () => {
 
   it('cleans links that carry markup', () => {
     expect(cleanLink('https://www.paidverts.com/ref/sihaam01">https://www.paidverts.com/ref/sihaam01</a>')).toBe('paidverts.com/ref/sihaam01');
+  });
+});
+
+describe('reading sites and pages by word, as the regexps they replace (issue 12: native code in the worker)', () => {
+  // The regexps links.ts used before, kept here as the reference.
+  const NOT_SELLING_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:careers?|jobs?|join-us|docs?|documentation|developers?|support|help|security|safety|trust|privacy|legal|terms|status)(?:[/?#.]|$)/;
+  const ARTICLE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:news|politics|world|business|opinion|articles?|story|stories|blog|posts?|reviews?|research|papers?|\d{4}\/\d{1,2}\/)/;
+  const AD_CLICK_ID = /[?&](?:gclid|gbraid|wbraid|dclid|twclid|msclkid|ttclid|li_fat_id|sccid|epik)=/;
+  const PUBLIC_BODY_SUFFIX = /^(?:gov|gob|gouv|govt|mil|edu|ac|go)\.[a-z]{2}$/;
+  const RE_SPONSOR_TAG = /.(?:partner|ambassador|sponsored|_ads?|_spon|gifted)$/i;
+
+  const words = ['careers', 'career', 'jobs', 'job', 'join-us', 'docs', 'doc', 'documentation', 'developers', 'support', 'help', 'security', 'safety', 'trust', 'privacy', 'legal', 'terms', 'status',
+    'news', 'newsroom', 'politics', 'world', 'business', 'opinion', 'article', 'articles', 'story', 'stories', 'blog', 'post', 'posts', 'postcards', 'review', 'reviews', 'research', 'paper', 'papers',
+    'shop', 'products', 'pricing', 'de', 'en-us', 'tv', 'x', '2024', '202', '5', '05', '123', 'careers.html', 'docs.v2', 'statuses', 'helpful', ''];
+  const ends = ['', '/', '/x', '?a=1', '#top', '.html'];
+  const paths: string[] = [];
+  for (const a of words) for (const e of ends) {
+    paths.push(`/${a}${e}`);
+    for (const b of ['docs', 'news', '2024', '05', 'shop', 'careers']) paths.push(`/${a}/${b}${e}`, `/${a}/${b}/`);
+  }
+  paths.push('', '?x=1', '#a', '/2024/05/', '/2024/5/x', '/2024/123/', '/de/2024/05/', '/en-us/docs', '/en-us/2024/05/x', '/e/docs');
+
+  it('pageKind says what the two path regexps said', () => {
+    for (const p of paths) expect(pageKind(p) !== '', p).toBe(NOT_SELLING_PATH.test(p) || ARTICLE_PATH.test(p));
+    for (const p of paths) if (NOT_SELLING_PATH.test(p) && !ARTICLE_PATH.test(p)) expect(pageKind(p), p).toBe('quiet');
+  });
+
+  it('hasAdClickId, isPublicBodySuffix and hasSponsorTag say what their regexps said', () => {
+    const queries = ['?gclid=1', '&twclid=2', '?x=1&msclkid=3', '?gclidx=1', '?xgclid=1', 'gclid=1', '/gclid=1', '?li_fat_id=9', '?epik=1&a', '?a=b', '', '?sccid=4', '&ttclid='];
+    for (const q of queries) expect(hasAdClickId(q), q).toBe(AD_CLICK_ID.test(q));
+    const suffixes = ['gov', 'gov.in', 'gob.mx', 'gouv.fr', 'govt.nz', 'edu.au', 'ac.jp', 'go.jp', 'ac', 'co.uk', 'gov.uk', 'go.jpx', 'gov.i', 'xgov.in', 'mil.br', 'edu', 'com'];
+    for (const x of suffixes) expect(isPublicBodySuffix(x), x).toBe(PUBLIC_BODY_SUFFIX.test(x));
+    const tags = ['doordash_partner', 'SamsungPartner', 'partner', 'NikeAmbassador', 'ambassador', 'brand_ad', 'brand_ads', '_ad', 'ad', 'gifted', 'regifted', 'Gifted', 'sponsored', 'xsponsored', 'brand_spon', 'partners', 'lifepartner', 'road'];
+    for (const t of tags) expect(hasSponsorTag([t]), t).toBe(RE_SPONSOR_TAG.test(t));
+  });
+});
+
+describe('nameWords (the words of a post outside its links, read by hand)', () => {
+  // The regexps rules.ts used before, kept here as the reference.
+  const LINKISH = /\S*[a-z0-9]\.[a-z]{2}\S*/g;
+  const NAME_WORD = /[a-z0-9]+/g;
+  const reference = (lower: string) => lower.replace(LINKISH, ' ').match(NAME_WORD) ?? [];
+
+  it('gives what the regexps gave, over the development set and odd spacing', () => {
+    const texts = parseLabeledPosts(readFileSync(fileURLToPath(new URL('../../fixtures/labeled/posts.jsonl', import.meta.url)), 'utf8')).map((p) => p.text.toLowerCase());
+    texts.push('', ' ', 'a.bc', 'x.y', 'meet\u00a0fernbank.com\u2009today', 'fernbank.\ncom', '@fernbank, fernbank.co.uk/x!', 'v2.0 is out', 'e.g. this', '...ab', 'ok.go');
+    for (const t of texts) expect(nameWords(t), t).toEqual(reference(t));
   });
 });
