@@ -276,7 +276,7 @@ export class Recorder {
         // Whether this post was selling, judged as `npm run eval` does: in the light of the
         // author's earlier posts (a repeat of an earlier pitch counts more, and a plain post of an
         // author whose posts make a seller is its marketing).
-        if (row.state.posts > 0) postsVerdict = judgeAuthor(row.state, undefined, { sensitivity: 'balanced', now, previous: postsVerdict }).verdict;
+        if (row.state.posts > 0) postsVerdict = judgeAuthor(row.state, undefined, { sensitivity: 'balanced', now, previous: postsVerdict, reasons: false }).verdict;
         const isSelling = pSellingInContext(row.state, t, post, postsVerdict) >= postThreshold('balanced');
         row.state = addPost(row.state, t, post, now);
         if (isSelling) selling++;

@@ -388,7 +388,7 @@ export const ORG_WE_SHARE = 0.5;
  * plain posts ("The future of tennis is in good hands.") read as talk one by one; their voice
  * across posts does not. Not at strict (fewest mistakes). The reason it gives, or ''.
  */
-function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): string {
+function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean, describe = true): string {
   const n = state.posts;
   const named = countOf(state.named);
   // Hysteresis, as for the posts' share: a brand already judged a seller keeps its voice until it
@@ -398,18 +398,18 @@ function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean): s
   const part = wasSeller ? VOICE_LEAVE_PART : 1;
   const firstPerson = countOf(state.firstPerson);
   if (n < minPosts || (wasSeller ? firstPerson > VOICE_KEEP_FIRST_PERSON * n : firstPerson > 0)) return '';
-  if (named >= BRAND_NAMED_MIN && named >= BRAND_NAMED_SHARE * part * n) return `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account`;
+  if (named >= BRAND_NAMED_MIN && named >= BRAND_NAMED_SHARE * part * n) return describe ? `names itself in ${ofPosts(named, n)} and never says "I": a brand's own account` : 'brand';
   // The same voice without the name: an organisation that speaks as "we" in half its posts.
   const we = countOf(state.we);
-  if (we >= BRAND_NAMED_MIN && we >= ORG_WE_SHARE * part * n) return `says "we" in ${ofPosts(we, n)} and never "I": an organisation's own account`;
+  if (we >= BRAND_NAMED_MIN && we >= ORG_WE_SHARE * part * n) return describe ? `says "we" in ${ofPosts(we, n)} and never "I": an organisation's own account` : 'organisation';
   return '';
 }
 
 /** The profile's signs plus the author's habit of calling readers to act (half their posts or more). */
-function withCalls(signs: ProfileSigns, state: AuthorState, minPosts: number): ProfileSigns {
+function withCalls(signs: ProfileSigns, state: AuthorState, minPosts: number, describe = true): ProfileSigns {
   const calls = state.calls ?? 0;
   if (state.posts < minPosts || calls < CALLS_SHARE * state.posts) return signs;
-  return { alpha: signs.alpha + CALLS_ALPHA, reasons: [...signs.reasons, `${ofPosts(calls, state.posts)} called readers to act on an offer`] };
+  return { alpha: signs.alpha + CALLS_ALPHA, reasons: describe ? [...signs.reasons, `${ofPosts(calls, state.posts)} called readers to act on an offer`] : signs.reasons };
 }
 
 export function readProfileSigns(profile: AuthorProfile | undefined): ProfileSigns {
@@ -473,12 +473,14 @@ export const ENTER_MARGIN = 0.05;
 /**
  * The verdict on an author from all their posts seen. Pure (an old state is upgraded on a copy); cheap.
  * `previous` = the verdict given last time (the caller stores it); a sensitivity change should
- * not pass it, so that the new sensitivity decides afresh.
+ * not pass it, so that the new sensitivity decides afresh. `reasons: false` when only the verdict
+ * is wanted (a post's context, judged post by post): no reasons are written (empty), which spares
+ * formatting their counts for every post.
  */
 export function judgeAuthor(
   stored: StoredAuthorState,
   profile: AuthorProfile | undefined,
-  options: { sensitivity: Sensitivity; now: number; previous?: Verdict | undefined },
+  options: { sensitivity: Sensitivity; now: number; previous?: Verdict | undefined; reasons?: boolean },
 ): AuthorJudgement {
   const state = stored.v === 2 ? stored : upgradeAuthorState(stored, options.now);
   const sens = AUTHOR_THRESHOLDS[options.sensitivity] ? options.sensitivity : 'balanced';
@@ -486,8 +488,9 @@ export function judgeAuthor(
   const n = state.posts;
   const k = SENS_INDEX[sens];
   const sellingPosts = state.selling[k];
-  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller');
-  const called = withCalls(readProfileSigns(profile), state, th.minPosts);
+  const describe = options.reasons !== false;
+  const voice = sens === 'strict' ? '' : brandVoice(state, th.minPosts, options.previous === 'seller', describe);
+  const called = withCalls(readProfileSigns(profile), state, th.minPosts, describe);
   // The voice after what the profile says: it leads only when it decided (below), so it never pushes out what only X's API knew.
   const signs = voice ? { alpha: called.alpha, reasons: [...called.reasons, voice] } : called;
   // What the author does lately (recency-weighted), and everything seen with each post alike.
@@ -541,9 +544,9 @@ export function judgeAuthor(
   }
   const faded = sellingPosts > 0 && recent.share < all.share - 0.1;
 
-  const reasons = buildReasons(state, verdict, sellingPosts, signs, profile, th.minPosts, faded);
+  const reasons = describe ? buildReasons(state, verdict, sellingPosts, signs, profile, th.minPosts, faded) : [];
   // A verdict the voice decided says so first.
-  if (byVoice) reasons.unshift(...reasons.splice(reasons.indexOf(voice), 1));
+  if (byVoice && describe) reasons.unshift(...reasons.splice(reasons.indexOf(voice), 1));
   return {
     verdict,
     confidence: Math.round(confidence * 1000) / 1000,

@@ -127,7 +127,7 @@ export function evaluate(
     const facts = toTweetFacts(p);
     const post = judge(facts, i);
     // The author's verdict from their earlier posts alone (with its hysteresis), as the extension knows it when the post appears.
-    if (CONTEXT && run.state.posts > 0) run.verdict = judgeAuthor(run.state, undefined, { sensitivity, now: t0 + i * 1000, previous: run.verdict }).verdict;
+    if (CONTEXT && run.state.posts > 0) run.verdict = judgeAuthor(run.state, undefined, { sensitivity, now: t0 + i * 1000, previous: run.verdict, reasons: false }).verdict;
     const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post, run.verdict) : post.pSelling;
     addPost(run.state, facts, post, t0 + i * 1000);
     observe?.(i, pCtx, post);

@@ -392,3 +392,23 @@ describe('a post in the light of its author (pSellingInContext)', () => {
     expect(pSellingInContext(s, f, post, 'seller')).toBeGreaterThan(SELLER_CONTEXT_P);
   });
 });
+
+describe('judgeAuthor without reasons (a post\'s context)', () => {
+  it('gives the same verdict, confidence and share, and writes no reasons', () => {
+    const states = [
+      feed(newAuthorState('shop'), ['Get 20% off with code RUN20. Shop now: brand.example/run', 'Winter sale: 40% off jackets today only', 'New drop, $120, order now', 'Free shipping this week, code SHIPFREE']),
+      feed(newAuthorState('alice'), ['I think the new bridge is pretty good', 'Lovely walk by the river today', 'Anyone else watching the match?']),
+      feed(newAuthorState('brand'), ['Brandco: the future of tennis', 'Brandco presents the new season', 'Brandco. Made for runners', 'Rain or shine with Brandco']),
+    ];
+    for (const s of states) {
+      for (const sensitivity of ['strict', 'balanced', 'loose'] as const) {
+        for (const previous of [undefined, 'seller', 'mixed', 'conversationalist'] as const) {
+          const full = judgeAuthor(s, undefined, { sensitivity, now: T0 + DAY, previous });
+          const bare = judgeAuthor(s, undefined, { sensitivity, now: T0 + DAY, previous, reasons: false });
+          expect({ ...bare, reasons: full.reasons }).toEqual(full);
+          expect(bare.reasons).toEqual([]);
+        }
+      }
+    }
+  });
+});
