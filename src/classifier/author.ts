@@ -386,7 +386,8 @@ export const ORG_WE_SHARE = 0.5;
  * A brand's own voice: the account names itself in a quarter of its posts or more (two at least),
  * or speaks as "we" in half of them (ORG_WE_SHARE), and never speaks in the first person. Brands'
  * plain posts ("The future of tennis is in good hands.") read as talk one by one; their voice
- * across posts does not. Not at strict (fewest mistakes). The reason it gives, or ''.
+ * across posts does not. Not at strict (fewest mistakes). The reason it gives (with `describe` false only
+ * its kind, 'brand' or 'organisation', for a verdict without reasons), or ''.
  */
 function brandVoice(state: AuthorState, minPosts: number, wasSeller: boolean, describe = true): string {
   const n = state.posts;
