@@ -24,6 +24,7 @@ import { HealthStore, type SessionArea } from './health-store';
 import { applyImport, buildExport, forgetAll, MAX_IMPORT_BYTES, storedCounts, validateImport } from './export-import';
 import { authorReasons, buildAudit, buildReview, FollowingStore, validateFollowingSeen, validatePageAuthors } from './following';
 import type { PageAuthor } from '../shared/messages';
+import { ensureMessages } from '../shared/i18n';
 
 const db = new QuietBazaarDb();
 // The popup's figures follow every write; open popup and options pages are told of changes.
@@ -289,11 +290,17 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
   },
 };
 
+// The reasons this worker sends are told in the user's language (localise-reasons.ts). Chromium
+// under load can give an extension context an empty message bundle, as pages have met (i18n.ts
+// ensureMessages): then every reason went out in English (an e2e run of the German popup saw
+// it). The packaged messages.json of the UI language is read then, before any handler answers.
+const messagesReady = ensureMessages().catch(() => 'none');
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
   if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
   const handler = handlers[message.type] as { allow: (s: Sender) => boolean; run: Handler<MessageType> };
   if (!handler.allow(sender)) return undefined;
-  return handler.run(message.payload, sender);
+  return messagesReady.then(() => handler.run(message.payload, sender));
 });
 
 browser.runtime.onConnect.addListener(live.onConnect);
