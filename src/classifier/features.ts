@@ -12,6 +12,7 @@ import { RULE_INDEX, RULES, type PostView, type ReasonGroup } from './rules';
 import { CURRENCY, DIGIT, PREFIX, decodeGate, encodeGate, patternGate, type Gate } from './word-gates';
 import { compactSource } from './regexp-code';
 import { loadProgram, phraseEnd, phraseRest, programData, requiredAfter, sealPhrases, splitPhrases } from './phrases';
+import { isAlnumCode, isWideSpace } from './char-codes';
 export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
@@ -480,11 +481,6 @@ let scanAnyDigit = false;
 /** Whether the gates may be trusted: lowercasing "İ" or the Kelvin sign "K" makes a-z letters the scan did not read as such. */
 let scanGatesExact = true;
 
-/** JavaScript's \s (which the collapsing regex uses) above ASCII. */
-function isWideSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 // ASCII character classes for the scan: word characters (a-z, A-Z, 0-9) carry their lowercase
 // code in the low 7 bits and a class in the high bits, so the inner word loop reads one table.
@@ -811,9 +807,6 @@ function readArmed(t: string): void {
   });
 }
 
-function isAlnumCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
 
 /**
  * Match the phrases filed under a slot's word, which starts at `at` in t (and, the slot being its

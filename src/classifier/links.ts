@@ -3,6 +3,7 @@
 // place, not particular vendors) so they hold beyond the development set.
 import { hostOf, parseHost, type HostParts } from '../shared/registrable-domain';
 import { compactRegExp } from './regexp-code';
+import { isLowerLetterCode, isSpaceCode } from './char-codes';
 
 /** Kinds of link, one bit each. */
 export const enum LinkKind {
@@ -132,7 +133,7 @@ const CONTENT_SUFFIXES = new Set(['gov', 'edu', 'ac.uk', 'gov.uk', 'int', 'mil']
 const PUBLIC_BODY_LABELS = new Set(['gov', 'gob', 'gouv', 'govt', 'mil', 'edu', 'ac', 'go']);
 export function isPublicBodySuffix(suffix: string): boolean {
   const dot = suffix.indexOf('.');
-  return dot > 0 && suffix.length - dot === 3 && isLowerLetter(suffix.charCodeAt(dot + 1)) && isLowerLetter(suffix.charCodeAt(dot + 2)) && PUBLIC_BODY_LABELS.has(suffix.slice(0, dot));
+  return dot > 0 && suffix.length - dot === 3 && isLowerLetterCode(suffix.charCodeAt(dot + 1)) && isLowerLetterCode(suffix.charCodeAt(dot + 2)) && PUBLIC_BODY_LABELS.has(suffix.slice(0, dot));
 }
 
 const VIDEO = new Set(['youtube.com', 'youtu.be', 'twitch.tv', 'tiktok.com', 'kick.com', 'rumble.com', 'vimeo.com']);
@@ -324,7 +325,7 @@ function linkSearchStart(s: string, from: number): number {
   while (q > from && isLabelChar(s.charCodeAt(q - 1))) q--;
   // "http://" or "https://", then maybe spaces, right before the label characters.
   let r = q;
-  while (r > from && WHITESPACE.test(s[r - 1]!)) r--;
+  while (r > from && isSpaceCode(s.charCodeAt(r - 1))) r--;
   if (r - 3 >= from && s.startsWith('://', r - 3)) {
     r -= 3;
     if (r - 1 >= from && s.charCodeAt(r - 1) === 115) r--;
@@ -332,7 +333,6 @@ function linkSearchStart(s: string, from: number): number {
   }
   return q;
 }
-const WHITESPACE = /^\s$/;
 
 function alreadyCovered(seen: string[], link: string): boolean {
   // Display text is often a truncated prefix of the expanded link ("example.com/very-lo…").
@@ -377,10 +377,6 @@ export function readBioLinks(urls: readonly string[] | undefined): BioLinks {
 // The readers of a site's names and pages above, by word: as regexps they were about 50 KB of the
 // background worker's native code (issue 12), and they run on every link.
 
-function isLowerLetter(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 function isDigits(s: string): boolean {
   if (!s) return false;
   for (let i = 0; i < s.length; i++) {
@@ -410,7 +406,7 @@ function segmentEnd(rest: string, from: number): number {
 
 /** A language in a path: "de", "en-us". */
 function isLanguage(seg: string): boolean {
-  const c = (i: number) => isLowerLetter(seg.charCodeAt(i));
+  const c = (i: number) => isLowerLetterCode(seg.charCodeAt(i));
   return (seg.length === 2 && c(0) && c(1)) || (seg.length === 5 && c(0) && c(1) && seg[2] === '-' && c(3) && c(4));
 }
 

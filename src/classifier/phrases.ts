@@ -23,6 +23,7 @@
 // reads the same): what that reader refuses is not a phrase, nor is what the tree holds beyond this.
 
 import { parseSource, Unsupported, type Atom, type Char, type ClassMember, type Shorthand, type Term } from './regexp-source';
+import { isAlnumCode, isWordCode } from './char-codes';
 
 /** Program: each node starts with its kind. */
 const MATCH = 0; // [MATCH]
@@ -522,13 +523,6 @@ export function sealPhrases(): void {
   program.length = 0;
 }
 
-/** A regexp word character ([A-Za-z0-9_]), as \b reads them. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-function isAlnumCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
 
 /** Whether the phrase at `entry` matches in t starting at `pos` (every way of taking its choices). */
 export function phraseAt(entry: number, t: string, pos: number): boolean {

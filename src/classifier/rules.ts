@@ -15,6 +15,7 @@ import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readBioLinks, type LinkReading } from './links';
 import { quoteTopWords, textScore } from './text-model';
 import { compactRegExp } from './regexp-code';
+import { isAlnumCode, isLowerLetterCode, isSpaceCode, isWordCode } from './char-codes';
 
 /**
  * Reason groups counted per author, in a fixed order (the layout of `AuthorState.groups`:
@@ -505,7 +506,8 @@ export const RULES: readonly Rule[] = [
     // Fernbank" is a customer talking.
     name: 'link.names-its-site', group: 'brand', says: 'a link to the site of the name it says', prior: 1.0,
     when: (v) => v.links.sites !== '' && !has(v, I_FIRST_PERSON),
-    find: (v) => siteNamed(v) !== '', detail: siteNamed,
+    // The detail is read right after find (features.ts), from the site find named.
+    find: (v) => (namedSite = siteNamed(v)) !== '', detail: () => namedSite,
   },
   {
     // A paid creator platform named: the guide's "Patreon/Gumroad/OnlyFans offers" ("New works
@@ -524,6 +526,8 @@ export const RULES: readonly Rule[] = [
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
+/** The site link.names-its-site found named last (its detail reads it right after find). */
+let namedSite = '';
 
 /**
  * The learned score as the post model takes it. Where a self-promotion rule already spoke (a
@@ -656,11 +660,6 @@ const AD_OPENING_VERBS = (() => {
   return { words: new Set(all.filter((a) => /^[a-z]+$/.test(a))), phrases: all.filter((a) => !/^[a-z]+$/.test(a)) };
 })();
 
-/** A regexp word character ([A-Za-z0-9_]). */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /** Whether AD_OPENING matches in t (exported for its test). */
 export function hasAdOpening(t: string): boolean {
   if (opensWithVerb(t, 0)) return true;
@@ -768,31 +767,18 @@ export function nameWords(lower: string): string[] {
     const start = i;
     let linkish = false;
     while (i < n && !isSpaceCode(lower.charCodeAt(i))) {
-      if (!linkish && lower.charCodeAt(i) === 46 && i > start && isNameCode(lower.charCodeAt(i - 1)) && isLetterCode(lower.charCodeAt(i + 1)) && isLetterCode(lower.charCodeAt(i + 2))) linkish = true;
+      if (!linkish && lower.charCodeAt(i) === 46 && i > start && isAlnumCode(lower.charCodeAt(i - 1)) && isLowerLetterCode(lower.charCodeAt(i + 1)) && isLowerLetterCode(lower.charCodeAt(i + 2))) linkish = true;
       i++;
     }
     if (linkish) continue;
     for (let j = start; j < i; ) {
-      while (j < i && !isNameCode(lower.charCodeAt(j))) j++;
+      while (j < i && !isAlnumCode(lower.charCodeAt(j))) j++;
       const w = j;
-      while (j < i && isNameCode(lower.charCodeAt(j))) j++;
+      while (j < i && isAlnumCode(lower.charCodeAt(j))) j++;
       if (j > w) words.push(lower.slice(w, j));
     }
   }
   return words;
-}
-
-function isLetterCode(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** What a regexp's \s matches. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-
-function isNameCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
