@@ -26,11 +26,16 @@
 //                          call tree: Chrome DevTools' Performance panel opens it)
 //   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR (and of the
 //                          service worker, *.worker.heapsnapshot, for extension runs)
+//   QB_BENCH_CONTROL=0     leave out the control: the first extension with its two page scripts emptied (same
+//                          manifest, same background, nothing run in the page), measured in the same interleaved
+//                          run. What any extension loaded on x.com costs in this harness, and the floor under
+//                          every ratio above it (its own ratio to the bare page is this machine's noise plus
+//                          one isolated world).
 //
 // The machine may be shared: only ratios within one run mean anything.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildAll } from './build';
@@ -43,6 +48,9 @@ const PROFILE = !!process.env.QB_BENCH_PROFILE && process.env.QB_BENCH_PROFILE !
 /** QB_BENCH_PROFILE=DIR: where each extension run's CPU profile is also saved. */
 const PROFILE_DIR = PROFILE && process.env.QB_BENCH_PROFILE !== '1' ? process.env.QB_BENCH_PROFILE : undefined;
 const SNAPSHOTS = process.env.QB_BENCH_SNAPSHOT;
+const CONTROL = process.env.QB_BENCH_CONTROL !== '0';
+/** The control's name among the variants (see QB_BENCH_CONTROL). */
+const CONTROL_NAME = 'control';
 const CELLS = Number(process.env.QB_BENCH_CELLS ?? (QUICK ? 400 : 10_000));
 const REPS = Number(process.env.QB_BENCH_REPS ?? (QUICK ? 1 : 3));
 const MARK = CELLS > 2000 ? 2000 : 0;
@@ -603,6 +611,8 @@ interface Summary {
    * bare run, interleaved): how far one run's ratio moves on this machine.
    */
   scriptByRep: number[];
+  /** Over the control instead of the bare page (QB_BENCH_CONTROL): what our page scripts add to any extension's cost. */
+  overControl?: { mainThread: number; script: number };
   longest: { bare: number; ext: number };
   longTasks: { bare: number; ext: number };
   /** Frames the page rendered (requestAnimationFrame): the runs compare only if these are alike. */
@@ -654,6 +664,12 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
     },
     collapsedTotal: med('ext', (r) => r.collapsedTotal),
   };
+  if (CONTROL && ext !== CONTROL_NAME && of(CONTROL_NAME).length) {
+    summary.overControl = {
+      mainThread: med('ext', main) / med(CONTROL_NAME, main),
+      script: med('ext', (r) => r.script) / med(CONTROL_NAME, (r) => r.script),
+    };
+  }
   summary.cpuPer1000.total = summary.cpuPer1000.ext + summary.cpuPer1000.browserExtra;
   summary.heapMb.extraEnd = summary.heapMb.extEnd - summary.heapMb.bareEnd;
   if (MARK) {
@@ -676,6 +692,9 @@ function report(runs: Run[], exts: string[], readUs: Map<string, ReadCost>): voi
     ['script alone', cols((s) => x(s.ratio.script)), '≤ ×1.08'],
     ['  script, repetition by repetition (with ÷ bare of the same repetition)', cols((s) => (s.scriptByRep.length ? s.scriptByRep.map(x).join(' ') : 'n/a')), ''],
     ['  script without the benchmark’s own monitor (its script ms, with vs bare)', cols((s) => `${x(s.ratio.scriptNoHarness)} (${f0(s.harnessMs.ext)} vs ${f0(s.harnessMs.bare)})`), ''],
+    ...(CONTROL
+      ? ([['  over the control (an extension whose page scripts are empty): main thread, script', cols((s) => (s.overControl ? `${x(s.overControl.mainThread)} ${x(s.overControl.script)}` : '—')), '']] as Array<[string, string, string]>)
+      : []),
     ['layout, style', cols((s) => `${x(s.ratio.layout)} ${x(s.ratio.style)}`), ''],
     ['long tasks: count, longest ms (with vs bare)', cols((s) => `${f0(s.longTasks.ext)} vs ${f0(s.longTasks.bare)}, ${f0(s.longest.ext)} vs ${f0(s.longest.bare)}`), 'longest ≤ bare'],
     ['frames rendered (with vs bare)', cols((s) => `${f0(s.frames.ext)} vs ${f0(s.frames.bare)}`), 'alike'],
@@ -711,6 +730,7 @@ function named(spec: string | undefined, fallbackName: string, fallback: string)
 async function main(): Promise<void> {
   if (!process.env.QB_BENCH_DIST) await buildAll({ zip: false });
   const dists = named(process.env.QB_BENCH_DIST, 'ext', CHROME_DIST);
+  if (CONTROL) dists.set(CONTROL_NAME, controlDist([...dists.values()][0]!));
   const exts = [...dists.keys()];
   const defaultReader = join(ROOT, 'src/content/read-tweet.ts');
   const readers = named(process.env.QB_BENCH_READER, exts[0]!, defaultReader);
@@ -731,8 +751,21 @@ async function main(): Promise<void> {
       }
     }
   }
-  for (const e of exts) readUs.set(e, await readerOnly(timeline, readers.get(e) ?? defaultReader));
+  for (const e of exts) if (e !== CONTROL_NAME) readUs.set(e, await readerOnly(timeline, readers.get(e) ?? defaultReader));
   report(runs, exts, readUs);
+}
+
+/**
+ * The control: a copy of an extension whose content script and page-world script are empty.
+ * The browser still loads the extension, starts its worker and makes the content script's
+ * isolated world; nothing of ours runs in the page.
+ */
+function controlDist(dist: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'qb-bench-control-')), 'chrome');
+  cpSync(dist, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  for (const script of manifest.content_scripts ?? []) for (const js of script.js ?? []) writeFileSync(join(dir, js), '"use strict";\n');
+  return dir;
 }
 
 /** readTweet's own cost in Chromium, on a bare page holding 400 cells. */
