@@ -16,8 +16,13 @@ export function badgeText(seen: number, selling: number): string {
  */
 let shown: { text: string; title: string } | undefined;
 
-export async function updateBadge(db: QuietBazaarDb, now: Date): Promise<void> {
-  const today = await db.days.get(dayKey(now));
+/**
+ * `messagesReady`: the worker's messages in the user's language (i18n.ts ensureMessages), which
+ * the title waits for: at the worker's start the badge is updated once, before any message, and
+ * then its title was English whenever the browser gave the worker an empty bundle.
+ */
+export async function updateBadge(db: QuietBazaarDb, now: Date, messagesReady: Promise<unknown> = Promise.resolve()): Promise<void> {
+  const [today] = await Promise.all([db.days.get(dayKey(now)), messagesReady]);
   const text = badgeText(today?.seen ?? 0, today?.selling ?? 0);
   // In the browser's language, numbers in its format, as the popup says them.
   const title = today?.seen ? tn('toolbar_title', today.seen, [formatCount(today.selling)]) : t('ext_name');

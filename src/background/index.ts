@@ -114,10 +114,17 @@ const fromContent = (s: Sender) => s.id === browser.runtime.id && s.tab?.id !== 
 const fromExtensionPage = (s: Sender) =>
   s.id === browser.runtime.id && typeof s.url === 'string' && new URL(s.url).origin === extensionOrigin;
 
+// The reasons this worker sends are told in the user's language (localise-reasons.ts), and so is
+// the toolbar button's title (badge.ts). Chromium under load can give an extension context an
+// empty message bundle, as pages have met (i18n.ts ensureMessages): then every reason went out in
+// English (an e2e run of the German popup saw it). The packaged messages.json of the UI language
+// is read then, before any handler answers and before the badge's title is set.
+const messagesReady = ensureMessages().catch(() => 'none');
+
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleBadge(): void {
   clearTimeout(badgeTimer);
-  badgeTimer = setTimeout(() => void updateBadge(db, new Date()).catch(() => undefined), 300);
+  badgeTimer = setTimeout(() => void updateBadge(db, new Date(), messagesReady).catch(() => undefined), 300);
   live.changed();
 }
 
@@ -289,12 +296,6 @@ const handlers: { [T in MessageType]: { allow: (s: Sender) => boolean; run: Hand
     },
   },
 };
-
-// The reasons this worker sends are told in the user's language (localise-reasons.ts). Chromium
-// under load can give an extension context an empty message bundle, as pages have met (i18n.ts
-// ensureMessages): then every reason went out in English (an e2e run of the German popup saw
-// it). The packaged messages.json of the UI language is read then, before any handler answers.
-const messagesReady = ensureMessages().catch(() => 'none');
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
   if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;

@@ -54,3 +54,18 @@ it('in English, one tweet and many, and the name alone before anything is seen',
   expect(action.text).toBe('');
   expect(action.title).toBe('Quiet Bazaar');
 });
+
+it('waits for the messages the worker is still reading before it sets the title', async () => {
+  // At the worker's start the browser may give it an empty bundle; index.ts reads the packaged
+  // messages (ensureMessages) and passes that promise: the title must come after it, in German.
+  installMessages(messages('en'), 'en-US');
+  await db.days.put({ day: '2026-11-26', seen: 3, selling: 1, hidden: 1 });
+  let loaded!: () => void;
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
+  const done = updateBadge(db, now, ready);
+  await new Promise((r) => setTimeout(r, 20));
+  installMessages(messages('de'), 'de-DE');
+  loaded();
+  await done;
+  expect(action.title).toBe('Quiet Bazaar: heute 3 Tweets gesehen, 1 davon verkaufend');
+});
