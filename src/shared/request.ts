@@ -19,7 +19,8 @@ const NOT_RECEIVED = /Receiving end does not exist|Could not establish connectio
 /** Pauses before sending again a message no background received. */
 export const RESEND_MS = [100, 300, 600] as const;
 
-function notReceived(error: unknown): boolean {
+/** Whether sending failed because no background received the message (or none lived to answer): worth sending again. */
+export function notReceived(error: unknown): boolean {
   return error instanceof Error && NOT_RECEIVED.test(error.message);
 }
 
