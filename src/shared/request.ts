@@ -4,8 +4,10 @@
 // A background that is starting or stopping (an MV3 worker, a Firefox event page after its idle
 // time) can refuse a message outright: "Could not establish connection. Receiving end does not
 // exist." Or it stops while the message is on its way or being handled (Chromium: "The message
-// port closed before a response was received."; Firefox: "Actor 'Conduits' destroyed before query
-// 'RuntimeMessage' was able to receive a reply"). The message is sent again after a short pause,
+// port closed before a response was received.", or for a listener that answers later, as
+// webextension-polyfill's do: "… but the message channel closed before a response was received";
+// Firefox: "Actor 'Conduits' destroyed before query 'RuntimeMessage' was able to receive a
+// reply"). The message is sent again after a short pause,
 // within the same timeout. Every message the pages send is safe to repeat, even if it was handled:
 // reads, and writes that set a value (a setting, an account's override, an import) rather than
 // add to one.
@@ -14,7 +16,7 @@ import { envelope, type Envelope, type MessageType, type Reply, type Request } f
 export type Send = (message: Envelope) => Promise<unknown>;
 
 /** How Chromium and Firefox say that no background received the message, or none lived to answer it. */
-const NOT_RECEIVED = /Receiving end does not exist|Could not establish connection|message port closed before a response|destroyed before query/i;
+const NOT_RECEIVED = /Receiving end does not exist|Could not establish connection|message (?:port|channel) closed before a response|destroyed before query/i;
 
 /** Pauses before sending again a message no background received. */
 export const RESEND_MS = [100, 300, 600] as const;

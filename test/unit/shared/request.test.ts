@@ -27,6 +27,7 @@ describe('request', () => {
 
   it.each([
     ['Chromium', 'The message port closed before a response was received.'],
+    ['Chromium, a listener that answers later', 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'],
     ['Firefox', "Actor 'Conduits' destroyed before query 'RuntimeMessage' was able to receive a reply"],
   ])('sends again when the background stopped before it answered (%s)', async (_, said) => {
     vi.useFakeTimers();
