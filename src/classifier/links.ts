@@ -294,6 +294,8 @@ export function readLinks(urls: readonly string[], cardUrl: string | undefined, 
     while ((TEXT_LINK.lastIndex = linkSearchStart(textLower, TEXT_LINK.lastIndex)) >= 0 &&
       (m = TEXT_LINK.exec(textLower)) !== null && guard++ < 12) {
       const link = m[1] + (m[2] ?? '');
+      // "CLAUDE.md", "main.py", "build.sh": a file's name, not a site (see FILE_SUFFIXES).
+      if (m[0].length === link.length && link.indexOf('/') < 0 && isFileName(link)) continue;
       // Links already given by the reader show up again as display text: skip exact repeats.
       if (!seen.includes(link) && !alreadyCovered(seen, link)) readOne(link, true, out, seen);
     }
@@ -301,6 +303,22 @@ export function readLinks(urls: readonly string[], cardUrl: string | undefined, 
   return out;
 }
 const HAS_DOT_WORD = /[a-z0-9]\.[a-z]{2}/;
+
+/**
+ * Suffixes that are real domain endings and also the endings of files people name in posts
+ * ("update your CLAUDE.md", "run setup.sh", "backup.zip"): Moldova's .md, Paraguay's .py, Saint
+ * Helena's .sh, Serbia's .rs (Rust), Google's .zip and .mov. Written in the text bare — no
+ * "https://", no "www.", no path — such a name is read as a file, as X's own linkifier leaves a
+ * country ending without a scheme or a path as plain text ("CLAUDE.md"). With any of those it is
+ * a link as any other. Not .pl, .so or .ml: shops, startups (notion.so) and free scam domains use
+ * them far more than posts name Perl, library or OCaml files.
+ */
+const FILE_SUFFIXES: ReadonlySet<string> = new Set(['md', 'py', 'sh', 'rs', 'zip', 'mov']);
+
+function isFileName(host: string): boolean {
+  const dot = host.lastIndexOf('.');
+  return dot > 0 && FILE_SUFFIXES.has(host.slice(dot + 1));
+}
 
 function isLabelChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;

@@ -56,6 +56,15 @@ describe('link kinds', () => {
     expect(kinds([], 'I use Node.js and Claw.exe, e.g. every day in the U.S.')).toBe(0);
   });
 
+  it('reads a file named in the text as a file, not a site (CLAUDE.md, setup.sh), unless written as a link', () => {
+    for (const text of ['always update your CLAUDE.md and push', 'run setup.sh then main.py', 'my main.rs compiles', 'unzip backup.zip', 'see clip.mov'])
+      expect(kinds([], text.toLowerCase())).toBe(0);
+    for (const text of ['read https://claude.md', 'see www.notes.md for more', 'docs at notes.md/start'])
+      expect(kinds([], text) & LinkKind.Any).toBe(LinkKind.Any);
+    // Endings that are sites far more often than files stay links when bare.
+    for (const text of ['shop at allegro.pl', 'notes in notion.so', 'try notaly.ai']) expect(kinds([], text) & LinkKind.Any).toBe(LinkKind.Any);
+  });
+
   it('does not count links to X itself as outside links', () => {
     expect(kinds(['https://x.com/someone/status/123'])).toBe(0);
   });
