@@ -178,7 +178,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'text.discount-code', group: 'code', says: 'a discount code or deal', prior: 2.0, detail: 'match',
-    pattern: /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?(?:\$\d+|\d+ ?%)|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|(?:hot|daily|best|exclusive|black friday) deals?\b|deal of the day|buy one,? get one|(?:flash|clearance|warehouse|mega|summer|winter|spring|holiday|black friday|cyber monday|boxing day|biggest) sale\b)/,
+    pattern: /\b(?:use (?:my |the |promo |discount |coupon )?code|promo ?code|(?<!\bzero[- ])coupon|discount(?:ed)?|voucher|\d{1,2} ?% off|(?:save|get|take) (?:up to )?(?:\$\d+|\d+ ?%)|free shipping|off your (?:first )?order|code\s*[:"'“]\s*[a-z0-9]{3,}|bogo|half price|(?:hot|daily|best|exclusive|black friday) deals?\b|deal of the day|buy one,? get one|(?:flash|clearance|warehouse|mega|summer|winter|spring|holiday|black friday|cyber monday|boxing day|biggest) sale\b)/,
     triggers: ['use', 'promo', 'promocode', 'coupon', 'discount', 'discounted', 'voucher', 'off', 'save', 'get', 'take', 'code', 'bogo', 'half', 'deal', 'deals', 'shipping', 'buy', 'sale'],
   },
   {

@@ -23,8 +23,9 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train')],
   },
   'text.discount-code': {
-    flags: ["Grab your pass + save 10% with code 'TEN'", 'Use code SPRING for 20% off', 'Free shipping on all orders this week', 'Hot deals on laptops all week'],
-    keeps: ['The code review took all day', 'I wrote some code last night', "it's not a big deal", 'we made a deal with the landlord'],
+    flags: ["Grab your pass + save 10% with code 'TEN'", 'Use code SPRING for 20% off', 'Free shipping on all orders this week', 'Hot deals on laptops all week', 'Clip the coupon for $5 off'],
+    // A zero-coupon bond or convertible (finance news, a company's debt) is not a shopping coupon.
+    keeps: ['The code review took all day', 'I wrote some code last night', "it's not a big deal", 'we made a deal with the landlord', 'Strategy prices $2B of zero-coupon convertible notes', 'time for another zero coupon convert'],
   },
   'text.giveaway': {
     flags: ['3x FUMOS WL Giveaway 🚨 How to Enter: Follow', 'Random winner in 24 hrs', 'exciting giveaway with great prizes available'],
