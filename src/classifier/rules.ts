@@ -523,6 +523,19 @@ export const RULES: readonly Rule[] = [
     pattern: /\b(?:warning to|scam warning to|(?:is|are|was|were) (?:a |an |all )?(?:scams?|fake|frauds?|phishing)\b|don'?t (?:click|fall for|send (?:them|him|her|anyone)|share your|trust)|never (?:share|send|give)(?: out)? your|(?:we|they)(?:'ll| will) never (?:ask|dm|message|contact)|beware of|stay safe|watch out for|fake (?:texts?|emails?|accounts?|sites?|websites?|links?|messages?|calls?|support|airdrops?)|phishing (?:texts?|emails?|accounts?|sites?|websites?|links?|messages?|calls?)|(?:impersonating|impersonator|impersonators|impersonation) (?:accounts?|emails?|texts?|messages?|calls?|scams?)|spoofed (?:texts?|emails?|accounts?|sites?|websites?|links?|messages?|calls?))\b/,
     triggers: ['warning', 'is', 'are', 'was', 'were', 'don', 'dont', 'never', 'we', 'they', 'beware', 'stay', 'watch', 'fake', 'phishing', 'impersonating', 'impersonation', 'impersonator', 'impersonators', 'spoofed'],
   },
+  {
+    // A job opening of one's own team: the guide's "a person saying 'we're hiring' once" is not a
+    // seller. A job ad posted again and again shows as repetition (the author's repeated texts), a
+    // promoted one as an ad, and a job scam by the money it promises; recruiting told in an ad's
+    // words (a marketing verb opening a sentence: "Explore open roles at Freightwise"; "click the
+    // link") is a company's marketing, as promoted job ads read. With any of those this does not
+    // count ("join the team" does not make it marketing). The development set holds one such post
+    // (not_seller): the weight stays at its prior.
+    name: 'talk.hiring', group: 'talk', says: 'a job opening ("we\'re hiring")', prior: -1.0, detail: 'match',
+    when: (v) => !has(v, I_MONEY) && !has(v, I_PRICE) && !has(v, I_IMPERATIVE) && !has(v, I_ACT_NOW) && !has(v, I_LINK_CTA),
+    pattern: /(?:\bwe'?re hiring|\bwe are hiring|\b(?:i'?m|i am|we'?re|we are) (?:looking for|searching for|recruiting) (?:a|an|our next|two|three|\d+) [^.!?\n]{0,40}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|leads?|writers?|editors?|researchers?|analysts?|scientists?|marketers?|recruiters?|assistants?|chefs?|nurses?|teachers?|head of)\b|\b(?:open|new) (?:roles?|positions?)\b|\bjob openings?\b|(?:^|\s)#hiring\b|\bhiring (?:a|an|for) [^.!?\n]{0,30}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|writers?|editors?|researchers?|analysts?|roles?|positions?)\b)/,
+    triggers: ['hiring', 'looking', 'searching', 'recruiting', 'open', 'new', 'job'],
+  },
 ];
 /** The last learned score (the detail of text.learned reads it right after its value). */
 let learnedScore = 0;
@@ -565,6 +578,7 @@ const I_YOU = ruleIndex('text.you-address');
 const I_PRODUCT = ruleIndex('text.product');
 const I_CODE = ruleIndex('text.discount-code');
 const I_PRICE = ruleIndex('text.price');
+const I_MONEY = ruleIndex('text.money-scheme');
 const I_URGENCY = ruleIndex('text.urgency');
 const I_FREE = ruleIndex('text.free');
 
