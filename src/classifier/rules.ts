@@ -533,7 +533,9 @@ export const RULES: readonly Rule[] = [
     // (not_seller): the weight stays at its prior.
     name: 'talk.hiring', group: 'talk', says: 'a job opening ("we\'re hiring")', prior: -1.0, detail: 'match',
     when: (v) => !has(v, I_MONEY) && !has(v, I_PRICE) && !has(v, I_IMPERATIVE) && !has(v, I_ACT_NOW) && !has(v, I_LINK_CTA),
-    pattern: /(?:\bwe'?re hiring|\bwe are hiring|\b(?:i'?m|i am|we'?re|we are) (?:looking for|searching for|recruiting) (?:a|an|our next|two|three|\d+) [^.!?\n]{0,40}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|leads?|writers?|editors?|researchers?|analysts?|scientists?|marketers?|recruiters?|assistants?|chefs?|nurses?|teachers?|head of)\b|\b(?:open|new) (?:roles?|positions?)\b|\bjob openings?\b|(?:^|\s)#hiring\b|\bhiring (?:a|an|for) [^.!?\n]{0,30}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|writers?|editors?|researchers?|analysts?|roles?|positions?)\b)/,
+    // The role asked for is read ahead, not matched: its words are a list, and each way into the
+    // list would be one more conjunction in the rule's word gate (word-gates.ts).
+    pattern: /(?:\bwe'?re hiring|\bwe are hiring|\b(?:i'?m|i am|we'?re|we are) (?:looking for|searching for|recruiting) (?=(?:a|an|our next|two|three|\d+) [^.!?\n]{0,40}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|leads?|writers?|editors?|researchers?|analysts?|scientists?|marketers?|recruiters?|assistants?|chefs?|nurses?|teachers?|head of)\b)|\b(?:open|new) (?:roles?|positions?)\b|\bjob openings?\b|(?:^|\s)#hiring\b|\bhiring (?:a|an|for) (?=[^.!?\n]{0,30}?\b(?:engineers?|developers?|designers?|producers?|managers?|directors?|interns?|writers?|editors?|researchers?|analysts?|roles?|positions?)\b))/,
     triggers: ['hiring', 'looking', 'searching', 'recruiting', 'open', 'new', 'job'],
   },
 ];

@@ -17,6 +17,8 @@ export function isExtensionAlive(): boolean {
  * ("Receiving end does not exist" while the worker wakes: shared/request.ts notReceived). A
  * handler's own error (a batch the background refused) comes back at once: the outbox decides
  * what to do with its items (outbox.ts), and sending the same batch again would fail the same way.
+ * Sending again a message the worker did handle before it stopped is safe: the reads read again,
+ * the writes set a value, and the background counts each tweet once (background/seen-tweets.ts).
  */
 export async function send<T extends MessageType>(type: T, payload: Request<T>, tries = 4): Promise<Reply<T>> {
   for (let i = 0; ; i++) {
