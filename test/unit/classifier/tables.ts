@@ -23,7 +23,7 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train')],
   },
   'talk.hiring': {
-    flags: ["We're hiring! DM me if you want to join the team", 'We are looking for a senior backend engineer in Berlin', 'We have two open roles on the design team', 'Apply here #hiring', 'hiring for a product designer role'],
+    flags: ["We're hiring! DM me if you want to join the team", 'We are hiring a senior backend engineer in Berlin', 'We have two open roles on the design team', 'Apply here #hiring', 'Now hiring: product designers'],
     // Another company's hiring in the news, a job hunt, open source; a job scam that promises pay.
     // Recruiting in an ad's words is a company's marketing (promoted job ads read so).
     keeps: ['Amazon is hiring 250,000 seasonal workers', 'I was looking for a new job all year', 'we open sourced the parser', 'We are hiring remote workers, earn $300 per day from home', 'We need engineers who love hard problems. Explore open roles at Brightline.'],
