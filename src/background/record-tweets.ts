@@ -9,7 +9,7 @@
 // tweet is counted once, however many tabs or scrolls show it (seen-tweets.ts).
 // Each author is judged on its own: one that throws is skipped (its tweets wait for the
 // content script's retry), the rest of the batch is recorded.
-import { addPost, judgeAuthor, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
+import { addPost, contextVerdict, judgePost, newAuthorState, pSellingInContext, postThreshold } from '../classifier';
 import { dayKey } from '../shared/dates';
 import type { VerdictLite } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -276,7 +276,7 @@ export class Recorder {
         // Whether this post was selling, judged as `npm run eval` does: in the light of the
         // author's earlier posts (a repeat of an earlier pitch counts more, and a plain post of an
         // author whose posts make a seller is its marketing).
-        if (row.state.posts > 0) postsVerdict = judgeAuthor(row.state, undefined, { sensitivity: 'balanced', now, previous: postsVerdict, reasons: false }).verdict;
+        postsVerdict = contextVerdict(row.state, { sensitivity: 'balanced', now, previous: postsVerdict });
         const isSelling = pSellingInContext(row.state, t, post, postsVerdict) >= postThreshold('balanced');
         row.state = addPost(row.state, t, post, now);
         if (isSelling) selling++;

@@ -259,6 +259,19 @@ export function pSellingInContext(stored: StoredAuthorState, tweet: TweetFacts, 
 }
 
 /**
+ * pSellingInContext's `authorVerdict`: the author's verdict from their posts so far alone (no
+ * profile, no reasons written), with the hysteresis of `previous`, the verdict given before the
+ * last post. Before any post, `previous` as it is. Call before addPost of the next post.
+ */
+export function contextVerdict(
+  stored: StoredAuthorState,
+  options: { sensitivity: Sensitivity; now: number; previous: Verdict | undefined },
+): Verdict | undefined {
+  if (stored.posts === 0) return options.previous;
+  return judgeAuthor(stored, undefined, { sensitivity: options.sensitivity, now: options.now, previous: options.previous, reasons: false }).verdict;
+}
+
+/**
  * Fold one new post into the state (mutates and returns it; a state of an older version is
  * upgraded in place first). `now` = ms since epoch, when the reader saw the post: recency is
  * about seen-time, never the post's own date (`tweet.createdAt` is not read here).

@@ -481,7 +481,6 @@ let scanAnyDigit = false;
 /** Whether the gates may be trusted: lowercasing "İ" or the Kelvin sign "K" makes a-z letters the scan did not read as such. */
 let scanGatesExact = true;
 
-
 // ASCII character classes for the scan: word characters (a-z, A-Z, 0-9) carry their lowercase
 // code in the low 7 bits and a class in the high bits, so the inner word loop reads one table.
 const W_LOWER = 0x100, W_UPPER = 0x200, W_DIGIT = 0x400, W_WORD = W_LOWER | W_UPPER | W_DIGIT;
@@ -806,7 +805,6 @@ function readArmed(t: string): void {
     return false;
   });
 }
-
 
 /**
  * Match the phrases filed under a slot's word, which starts at `at` in t (and, the slot being its

@@ -14,6 +14,7 @@ export {
   judgeAuthor,
   isRepeat,
   pSellingInContext,
+  contextVerdict,
   readProfileSigns,
   AUTHOR_THRESHOLDS,
 } from './author';

@@ -523,7 +523,6 @@ export function sealPhrases(): void {
   program.length = 0;
 }
 
-
 /** Whether the phrase at `entry` matches in t starting at `pos` (every way of taking its choices). */
 export function phraseAt(entry: number, t: string, pos: number): boolean {
   return phraseEnd(entry, t, pos) >= 0;

@@ -11,7 +11,7 @@
 // (`mixed` counts as not seller).
 import type { Sensitivity, TweetFacts, Verdict } from '../../src/shared/types';
 const CONTEXT = process.env.QB_NO_CONTEXT !== '1';
-import { addPost, judgeAuthor, newAuthorState, pSellingInContext, type AuthorState } from '../../src/classifier/author';
+import { addPost, contextVerdict, judgeAuthor, newAuthorState, pSellingInContext, type AuthorState } from '../../src/classifier/author';
 import { judgePost, postThreshold, type PostJudgement } from '../../src/classifier/post';
 import { authorOf, sourceFamily, toTweetFacts, type LabeledPost } from './labeled-posts';
 
@@ -127,7 +127,7 @@ export function evaluate(
     const facts = toTweetFacts(p);
     const post = judge(facts, i);
     // The author's verdict from their earlier posts alone (with its hysteresis), as the extension knows it when the post appears.
-    if (CONTEXT && run.state.posts > 0) run.verdict = judgeAuthor(run.state, undefined, { sensitivity, now: t0 + i * 1000, previous: run.verdict, reasons: false }).verdict;
+    if (CONTEXT) run.verdict = contextVerdict(run.state, { sensitivity, now: t0 + i * 1000, previous: run.verdict });
     const pCtx = CONTEXT ? pSellingInContext(run.state, facts, post, run.verdict) : post.pSelling;
     addPost(run.state, facts, post, t0 + i * 1000);
     observe?.(i, pCtx, post);
