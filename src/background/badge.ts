@@ -1,5 +1,6 @@
 // The toolbar badge shows today's noise ratio: the share of tweets seen today that were selling.
 import browser from 'webextension-polyfill';
+import { countText } from '../shared/count-text';
 import { dayKey } from '../shared/dates';
 import { formatCount, t, tn } from '../shared/i18n';
 import type { QuietBazaarDb } from './db';
@@ -7,7 +8,7 @@ import type { QuietBazaarDb } from './db';
 /** "23%" for 23 % of tweets selling today; empty before anything is seen. */
 export function badgeText(seen: number, selling: number): string {
   if (seen <= 0) return '';
-  return `${Math.round((100 * selling) / seen)}%`;
+  return `${countText(Math.round((100 * selling) / seen))}%`;
 }
 
 /**

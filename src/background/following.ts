@@ -27,6 +27,7 @@ import type { StoredAuthor as AuthorRow, FollowingMetaRow, FollowingRow, QuietBa
 import { cutText as cut } from './author-samples';
 import { toVerdictLite } from './record-tweets';
 import { localiseReasons } from './localise-reasons';
+import { countText } from '../shared/count-text';
 
 /** X lets most accounts follow at most 5,000 to 7,500 others; more is not a real list. */
 export const MAX_FOLLOWING = 10_000;
@@ -207,7 +208,7 @@ export function auditRowOf(f: FollowingRow, author: AuthorRow | undefined, setti
     return { ...base, verdict: j.verdict, basis: j.byVoice ? 'voice' : 'posts', sellingShare: j.sellingShare, posts: j.posts, sellingPosts: j.sellingPosts, reasons: localiseReasons(j.reasons) };
   }
   const posts = j?.posts ?? 0;
-  const seen = posts === 0 ? 'no post of theirs seen yet' : `only ${posts} post${posts === 1 ? '' : 's'} of theirs seen`;
+  const seen = posts === 0 ? 'no post of theirs seen yet' : `only ${countText(posts)} post${posts === 1 ? '' : 's'} of theirs seen`;
   if (f.profileAlpha >= PROFILE_SELLER_ALPHA) {
     return { ...base, verdict: 'seller', basis: 'profile', sellingShare: f.profileShare, posts, sellingPosts: j?.sellingPosts ?? 0, reasons: localiseReasons([...f.profileReasons, seen]) };
   }

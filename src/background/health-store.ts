@@ -2,6 +2,7 @@
 // after about 30 s, and a popup opened after that must still know the tab's health (issue 8,
 // failure 5). storage.session lives as long as the browser session and is never written to
 // disk; where it is missing (older browsers) the worker's memory is the fallback.
+import { countText } from '../shared/count-text';
 import { emptyHealth, healthStatus, type ReaderHealth } from '../shared/health';
 
 export interface SessionArea {
@@ -10,7 +11,7 @@ export interface SessionArea {
   remove(key: string): Promise<void>;
 }
 
-const keyOf = (tabId: number) => `qb:health:${tabId}`;
+const keyOf = (tabId: number) => `qb:health:${countText(tabId)}`;
 
 /** Only known counters, finite and non-negative: the stored object is read back untrusted. */
 export function cleanHealth(raw: unknown): ReaderHealth {

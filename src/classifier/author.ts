@@ -22,6 +22,7 @@
 // so it stays well under 2 KB however many posts an author has.
 import type { AuthorJudgement, AuthorProfile, Sensitivity, TweetFacts, Verdict } from '../shared/types';
 import { authorKey } from '../shared/types';
+import { countText } from '../shared/count-text';
 import { betaCdf } from './beta';
 import { readBioLinks } from './links';
 import { COUNTED_GROUPS, isSchedulerApp, RULES, type ReasonGroup } from './rules';
@@ -452,7 +453,7 @@ export function readProfileSigns(profile: AuthorProfile | undefined): ProfileSig
 }
 
 function ofPosts(n: number, total: number): string {
-  return `${n} of ${total} post${total === 1 ? '' : 's'}`;
+  return `${countText(n)} of ${countText(total)} post${total === 1 ? '' : 's'}`;
 }
 
 const SENS_INDEX: Record<Sensitivity, 0 | 1 | 2> = { strict: 0, balanced: 1, loose: 2 };
@@ -611,7 +612,7 @@ function buildReasons(
     reasons.push(`${ofPosts(plain, n)} ${plain === 1 ? 'was' : 'were'} not selling`, ...talky);
     if (sellingPosts > 0 && salesy[0]) reasons.push(`only ${salesy[0]}`);
   } else {
-    reasons.push(n < minPosts ? `only ${n} post${n === 1 ? '' : 's'} seen; a verdict needs ${minPosts}` : `${n} posts seen, too few signs either way to tell`);
+    reasons.push(n < minPosts ? `only ${countText(n)} post${n === 1 ? '' : 's'} seen; a verdict needs ${countText(minPosts)}` : `${countText(n)} posts seen, too few signs either way to tell`);
     reasons.push(...salesy.slice(0, 1), ...signs.reasons.slice(0, 1), ...talky.slice(0, 1));
   }
   if (reasons.length === 0) reasons.push(`${ofPosts(sellingPosts, n)} judged selling`);

@@ -1,11 +1,13 @@
 // Day and week arithmetic in the user's local time. Every function takes the date as a
 // parameter so callers (and tests) pass the clock in.
 
-const pad = (n: number) => String(n).padStart(2, '0');
+import { countText } from './count-text';
+
+const pad = (n: number) => countText(n).padStart(2, '0');
 
 /** Local calendar day as "YYYY-MM-DD". */
 export function dayKey(date: Date = new Date()): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${countText(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Parse "YYYY-MM-DD" to local midnight. */
