@@ -168,7 +168,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'text.signup-cta', group: 'cta', says: 'a call to sign up, order or buy', prior: 0.8,
-    pattern: /\b(?:(?<!\bno |without )sign ?up|register(?: now| here| today|:)|join (?:now|today|us(?! in (?:wishing|congratulating|welcoming|celebrating|remembering|honou?ring|thanking))|here|the|our|my|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?orders?|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/,
+    pattern: /\b(?:(?<!\bno |without )sign ?up|register(?: now| here| today|:)|join (?:now|today|us(?! in (?:wishing|congratulating|welcoming|celebrating|remembering|honou?ring|thanking))|here|(?:the|our|my)(?! team\b)|free)|subscribe (?:now|today|here)|order (?:now|today|yours|here)|pre-?orders?|shop (?:now|today|the|our|here)|buy (?:now|today|here|yours|it)|book (?:now|today|yours|a)|get (?:yours|started|it now|access|your (?:copy|tickets?|pass|spot))|grab (?:yours|your|a|one)|learn more|try (?:it|for free|now|today)|download (?:now|today|the app|free)|apply now|claim (?:yours|your|now|it)|secure your|reserve your|enroll|save your spot|don'?t miss (?:out|it))\b/,
     triggers: ['sign', 'signup', 'register', 'join', 'subscribe', 'order', 'pre', 'preorder', 'shop', 'buy', 'book', 'get', 'grab', 'learn', 'try', 'download', 'apply', 'claim', 'secure', 'reserve', 'enroll', 'save', 'miss', 'preorders'],
   },
   {

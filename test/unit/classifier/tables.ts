@@ -15,8 +15,9 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record'],
   },
   'text.signup-cta': {
-    flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts', 'Ready to do the best work of your life? Join us.'],
-    keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up'), 'Join us in wishing Max Christie of the @DallasMavs a HAPPY 23rd BIRTHDAY!'],
+    flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts', 'Ready to do the best work of your life? Join us.', 'Join the waitlist today', 'Join our newsletter for weekly picks'],
+    // Joining a team is a job, not a sign-up (the guide: "we're hiring" from a person is talk).
+    keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up'), 'Join us in wishing Max Christie of the @DallasMavs a HAPPY 23rd BIRTHDAY!', 'DM me if you want to join the team', 'Come join our team of nurses'],
   },
   'text.self-promo': {
     flags: ['Please check out my acoustic cover channel :) thanks', 'subscribe to me for clean Eminem!', 'Check out this video on YouTube:', 'i am from Brazil please subscribe my channel'],
