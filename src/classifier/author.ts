@@ -480,9 +480,13 @@ function posterior(selling: number, all: number, profileAlpha: number): Posterio
  * Hysteresis between seller and not seller: a verdict does not flip on one new post. Leaving
  * `seller` takes P(share > ½) below the sensitivity's seller confidence by LEAVE_MARGIN; becoming
  * a seller after another verdict (mixed, conversationalist) takes it above by ENTER_MARGIN.
- * A first verdict (previous unknown or not given) uses the plain threshold.
+ * A first verdict (previous unknown or not given) uses the plain threshold. LEAVE_MARGIN was
+ * 0.25 until an author who sells in 7 of 17 posts (a course among free videos) left seller on the
+ * page benchmark's stream after four plain posts and came back five later
+ * (verdict-stability.test.ts); at 0.30 no author leaves, and no held-out figure moves but one
+ * loose post.
  */
-export const LEAVE_MARGIN = 0.25;
+export const LEAVE_MARGIN = 0.3;
 export const ENTER_MARGIN = 0.05;
 
 /**

@@ -173,7 +173,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'text.self-promo', group: 'selfpromo', says: 'an ask to subscribe to or check out a channel',
-    pattern: /\b(?:check (?:out )?(?:my|our)(?! (?:new |latest )?(?:blog|post|article|essay|thread|newsletter|paper|write-?up|piece|talk|slides)\b)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|music video|mixtape|page|playlist|store|shop|website|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out)\b/,
+    pattern: /\b(?:check (?:out )?(?:my|our)(?! (?:new |latest )?(?:blog|post|article|essay|thread|newsletter|paper|write-?up|piece|talk|slides)\b)|(?:subscribe|sub) (?:to )?(?:my|our)|my (?:channel|music video|mixtape|page|playlist|store|shop|ebook|course)|visit (?:my|our)|follow (?:me|my|our)\b(?! on this)|check out this (?:video|playlist|channel)|please (?:subscribe|check|share|support|visit)|(?:like|share) (?:and|&) subscribe|support (?:my|me|our)|give (?:me|my|it) a (?:chance|listen|try)|su(?:b?s|b)?cri(?:be|b)\b|my (?:gaming |youtube |music )?channel|i subscribe back|sub ?4 ?sub|help me (?:get|reach)|watch my|(?:made|started) a (?:\w+ )?channel|check (?:me|men) out)\b/,
     triggers: SELF_PROMO_WORDS(),
   },
   {

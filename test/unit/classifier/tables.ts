@@ -20,8 +20,9 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['I signed the lease today', 'we should join forces on this one day'.replace('join forces', 'team up'), 'Join us in wishing Max Christie of the @DallasMavs a HAPPY 23rd BIRTHDAY!', 'DM me if you want to join the team', 'Come join our team of nurses'],
   },
   'text.self-promo': {
-    flags: ['Please check out my acoustic cover channel :) thanks', 'subscribe to me for clean Eminem!', 'Check out this video on YouTube:', 'i am from Brazil please subscribe my channel'],
-    keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train')],
+    flags: ['Please check out my acoustic cover channel :) thanks', 'subscribe to me for clean Eminem!', 'Check out this video on YouTube:', 'i am from Brazil please subscribe my channel', 'Visit my website for the full menu', 'check out my website'],
+    // A website named in passing is no ask.
+    keeps: ['C’mon Katy you are so close to 14,000,000 subscribers', 'my channel of thought is different today'.replace('my channel', 'my train'), 'Two years ago, my website was a plain landing page', 'the slides are on my website too'],
   },
   'talk.hiring': {
     flags: ["We're hiring! DM me if you want to join the team", 'We are hiring a senior backend engineer in Berlin', 'We have two open roles on the design team', 'Apply here #hiring', 'Now hiring: product designers'],
