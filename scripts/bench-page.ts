@@ -730,7 +730,17 @@ function named(spec: string | undefined, fallbackName: string, fallback: string)
 async function main(): Promise<void> {
   if (!process.env.QB_BENCH_DIST) await buildAll({ zip: false });
   const dists = named(process.env.QB_BENCH_DIST, 'ext', CHROME_DIST);
-  if (CONTROL) dists.set(CONTROL_NAME, controlDist([...dists.values()][0]!));
+  const control = CONTROL ? controlDist([...dists.values()][0]!) : undefined;
+  if (control) dists.set(CONTROL_NAME, control);
+  try {
+    await measure(dists);
+  } finally {
+    // The control's copy lives only for this run.
+    if (control) rmSync(dirname(control), { recursive: true, force: true });
+  }
+}
+
+async function measure(dists: Map<string, string>): Promise<void> {
   const exts = [...dists.keys()];
   const defaultReader = join(ROOT, 'src/content/read-tweet.ts');
   const readers = named(process.env.QB_BENCH_READER, exts[0]!, defaultReader);
