@@ -62,6 +62,9 @@ export function prfAt(p: ArrayLike<number>, y: Uint8Array, t: number): Prf {
   return { t, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
+/** The balanced threshold when it keeps precision (chooseThresholds). */
+export const EVEN_ODDS = 0.5;
+
 /** Sensitivity thresholds from a held-out curve (each sensitivity keeps its meaning). */
 export function chooseThresholds(curve: Prf[]): FitResult['thresholds'] {
   // strict: the lowest threshold whose precision is ≥ 0.985 at every higher threshold (fewest mistakes).
@@ -73,9 +76,14 @@ export function chooseThresholds(curve: Prf[]): FitResult['thresholds'] {
   };
   return {
     strict: curve[si]!,
-    // balanced: the best F1 with precision ≥ 0.93 (the project's precision floor); the F1 curve
-    // is flat near its top, so of the thresholds within 0.005 of the best, the highest (fewer mistakes).
-    balanced: ((top) => best((c) => c.precision >= 0.93 && c.f1 >= top.f1 - 0.005, (c) => c.t))(best((c) => c.precision >= 0.93, (c) => c.f1)),
+    // balanced: even odds, 0.5 — pSelling is calibrated (Brier 0.07 held out), so a post there is as
+    // likely selling as not — while its held-out precision keeps the project's floor (0.93).
+    // Before, the best F1 (of those within 0.005 of it, the highest threshold): the F1 curve is
+    // flat near its top (0.40–0.50 within 0.006), so a rule that moved a handful of posts moved
+    // the threshold by 0.01–0.02 and, with it, a hundred other posts: the threshold, not the rule,
+    // decided whether a change helped. It chose 0.50 in 16 of the 26 fits in weights.ts's history. Else, that rule.
+    balanced: curve.find((c) => Math.abs(c.t - EVEN_ODDS) < 1e-9 && c.precision >= 0.93) ??
+      ((top) => best((c) => c.precision >= 0.93 && c.f1 >= top.f1 - 0.005, (c) => c.t))(best((c) => c.precision >= 0.93, (c) => c.f1)),
     // loose: the most recall with precision ≥ 0.90 (quiets most).
     loose: best((c) => c.precision >= 0.9, (c) => c.recall + c.f1 * 1e-6),
   };

@@ -220,8 +220,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['My cousin is here for the weekend', 'What a game, the Lakers are finally back'],
   },
   'text.paid-channel': {
-    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]', 'Stream live on Prime Video'],
-    keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', ''), 'There is only one way to find out', 'I only once saw a heron here', 'Most of them rely only on the bus to get to work'],
+    flags: ['Season 2 is now streaming on Peacock', 'Catch the finale tonight on FOX, next day on Hulu', 'Knicks at Celtics, 7:30pm/ET on NBA TV', 'Main event next [ LIVE NOW on @ParamountPlus ]', 'Stream live on Prime Video', 'Stream every episode of the new season now on @DisneyPlus', 'The docuseries comes to Netflix on 12 March'],
+    keeps: ['Watching the game at my brother\'s place', 'Streaming on my own channel later, come hang out'.replace(' on my own channel', ''), 'There is only one way to find out', 'I only once saw a heron here', 'Most of them rely only on the bus to get to work', 'My sister comes to Leeds for the weekend', 'Finally watched it last night with my dad'],
   },
   'text.trademark': {
     flags: ['Crisp Oats™ now in cinnamon', 'Pay with your Aurora® Card'],
