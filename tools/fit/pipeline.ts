@@ -81,7 +81,8 @@ export function chooseThresholds(curve: Prf[]): FitResult['thresholds'] {
     // Before, the best F1 (of those within 0.005 of it, the highest threshold): the F1 curve is
     // flat near its top (0.40–0.50 within 0.006), so a rule that moved a handful of posts moved
     // the threshold by 0.01–0.02 and, with it, a hundred other posts: the threshold, not the rule,
-    // decided whether a change helped. It chose 0.50 in 16 of the 26 fits in weights.ts's history. Else, that rule.
+    // decided whether a change helped. It chose 0.50 in 16 of the 26 fits in weights.ts's history.
+    // When 0.5 is under the floor, that rule still decides.
     balanced: curve.find((c) => Math.abs(c.t - EVEN_ODDS) < 1e-9 && c.precision >= 0.93) ??
       ((top) => best((c) => c.precision >= 0.93 && c.f1 >= top.f1 - 0.005, (c) => c.t))(best((c) => c.precision >= 0.93, (c) => c.f1)),
     // loose: the most recall with precision ≥ 0.90 (quiets most).
