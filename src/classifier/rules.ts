@@ -123,6 +123,11 @@ const noLink = (v: PostView) => (v.links.kinds & LinkKind.Any) === 0;
 /** Whether an earlier rule was found in this post (by its index: see the I_ constants below RULE_INDEX). */
 const has = (v: PostView, i: number) => v.x[i]! !== 0;
 
+/** Kana: the text has Japanese in it (text.offer-abroad reads Japanese offers only then). */
+const RE_KANA = /[\u3040-\u30ff]/;
+/** Japanese offer phrases: free shipping, a discount coupon, "% off", a limited-time sale, buy or book now, on sale now. */
+const RE_OFFER_JA = /送料無料|割引クーポン|クーポンコード|\d{1,2}\s?[%％]\s?(?:off|OFF|オフ)|期間限定(?:セール|価格|割引|特価)|今すぐ(?:購入|予約|登録|ダウンロード)|好評発売中|予約受付中|セール開催中|半額セール/;
+
 /** The rule table. Order is the layout of the weight vector: append, never reorder, without refitting. */
 export const RULES: readonly Rule[] = [
   // --- links ---
@@ -469,6 +474,23 @@ export const RULES: readonly Rule[] = [
     triggers: ['shop', 'buy', 'order', 'available', 'sold', 'stores', 'store', 'only', 'exclusively', 'watch', 'stream', 'listen', 'local', 'nearest', 'nearby', 'select', 'now'],
   },
   {
+    // An offer in another language: the commonest forms of a discount, a code, free delivery and
+    // a call to buy now in German, Spanish, Portuguese, French, Italian and Dutch, and in Japanese
+    // (read in the text as written: its words are not spaced). The other rules read English; the
+    // extension speaks German too, and X's ads come in the reader's language. The development
+    // set holds few such posts, so the weight stays at its prior (that of a discount code: 2.0).
+    // Only offer phrases, never a bare word of trade ("Angebot", "oferta", "promo" alone): people
+    // talk about sales in every language. A call to buy now only where a sentence starts ("¡Compra
+    // ya!", "👉 Jetzt kaufen"): "Soll ich jetzt kaufen?", "Mi madre compra hoy el pan" are people; in
+    // Dutch the imperative is the first person's form ("Ik koop nu een fiets"), so none is read.
+    name: 'text.offer-abroad', group: 'code', says: 'an offer in another language ("20 % Rabatt", "envío gratis", "code promo", "送料無料")', prior: 2.0, detail: 'match',
+    pattern: /(?:\b\d{1,2} ?% (?:rabatt|korting|de descuento|de desconto|di sconto|de r[eé]duction)|\b(?:rabatt|gutschein|kortings)code\b|\bgutschein:? ?[«"“„']?(?=[a-z]*\d)[a-z0-9]{4,}|\b(?:gratis|kostenlose[rn]?) versand\b|\bversandkostenfrei\b|\b\d{1,2} ?% sparen\b|\bspare bis zu \d{1,2} ?%|\bdescuento del \d{1,2} ?%|\bc[oó]digo (?:de descuento|promocional|promo|de desconto)\b|\bcup[oó]n(?:es)? de descuento\b|\bcupom(?: de desconto)?\b|\benv[ií]o (?:gratis|gratuito)\b|\bfrete gr[aá]tis\b|\boferta (?:especial|limitada|por tiempo limitado|rel[aâ]mpago)\b|\bcode promo\b|\blivraison (?:gratuite|offerte)\b|\boffre (?:sp[eé]ciale|limit[eé]e|exclusive)\b|\bcodice (?:sconto|promozionale)\b|\bspedizione gratuita\b|\bofferta (?:speciale|limitata)\b|\bgratis verzending\b|(?:^|[^\w\s\u00c0-\u024f] ?)(?:jetzt (?:kaufen|bestellen|sichern|shoppen|buchen|herunterladen|downloaden|testen|abonnieren|zuschlagen)|(?:compra|compre|c[oó]mpralo|p[ií]delo|desc[aá]rgala|desc[aá]rgalo|suscr[ií]bete|reg[ií]strate) (?:ya|ahora|hoy)|(?:garanta|baixe|assine) (?:j[aá]|agora|hoje)|(?:achetez|commandez|r[eé]servez|t[eé]l[eé]chargez|profitez)(?:-en|-le|-la)? (?:d[eè]s maintenant|maintenant|vite|aujourd'hui)|(?:acquista|ordina|prenota|scarica) (?:ora|subito|oggi))\b)/,
+    triggers: ['rabatt', 'korting', 'descuento', 'desconto', 'sconto', 'duction', 'reduction', 'rabattcode', 'gutscheincode', 'kortingscode', 'gutschein', 'versand', 'versandkostenfrei', 'sparen', 'bis', 'promocional', 'promo', 'cupom', 'gratis', 'gratuito', 'frete', 'oferta', 'livraison', 'offre', 'codice', 'spedizione', 'offerta', 'verzending',
+      // the calls to buy, by their verb ("cómpralo" is read as "c" and "mpralo", as \b reads it)
+      'jetzt', 'compra', 'compre', 'mpralo', 'delo', 'rgala', 'rgalo', 'bete', 'strate', 'garanta', 'baixe', 'assine', 'achetez', 'commandez', 'servez', 'reservez', 'chargez', 'telechargez', 'profitez', 'acquista', 'ordina', 'prenota', 'scarica'],
+    or: (v) => RE_KANA.test(v.text) && RE_OFFER_JA.test(v.text),
+  },
+  {
     // Ad copy stacks its evidence: a price with a call to act, an offer with a launch, a deal
     // with its terms. Two or more kinds of commercial evidence in one post, not said in the first
     // person nor as a reply, read as an ad even when each alone is weak. A company's "we" and the
@@ -599,7 +621,7 @@ function CHECK_WORDS(): readonly string[] {
 
 /** Kinds of commercial evidence counted by text.offer-stack (one each, however many rules of a kind fire), as rule indices. */
 const OFFER_KINDS: readonly (readonly number[])[] = [
-  ['text.price', 'text.deal', 'text.discount-code'],
+  ['text.price', 'text.deal', 'text.discount-code', 'text.offer-abroad'],
   ['text.act-now', 'text.signup-cta', 'text.link-cta', 'text.imperative-pitch'],
   ['text.offer', 'text.offer-terms'],
   ['text.product-launch', 'text.launch'],

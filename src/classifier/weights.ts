@@ -75,6 +75,7 @@ export const FITTED_WEIGHTS: Readonly<Record<string, number>> = {
   'text.offer-terms': 1.497,
   'link.campaign': 0.2,
   'text.act-at-place': 0.802,
+  'text.offer-abroad': 2,
   'text.offer-stack': 0.793,
   'talk.market-report': -1.017,
   'text.priced-offer': 0.792,

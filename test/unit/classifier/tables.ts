@@ -186,6 +186,25 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     flags: ['New works will be added to Patreon soon!!', 'The full brush pack is on Gumroad', 'Tips keep me going: ko-fi.com/lena', 'Commissions through Skeb are open'],
     keeps: ['I patted the cat on the patio', 'Buy me a house, said nobody ever'.replace('Buy me a house', 'Get me a house')],
   },
+  // Written for the test, one or two per language; the keeps are people using the same words.
+  'text.offer-abroad': {
+    flags: [
+      'Nur diese Woche: 25% Rabatt auf alle Laufschuhe', 'Gratis Versand ab 30 €. Jetzt bestellen!', 'Mit dem Gutscheincode HERBST15 sparst du extra',
+      '¡Nuevo menú! 30% de descuento en tu primer pedido', 'Envío gratis en toda la tienda. ¡Compra ya!',
+      'Frete grátis para todo o Brasil. Compre agora!', 'Use o cupom BEMVINDO na primeira compra',
+      'Livraison gratuite dès 50 €, code promo AUTOMNE', '-20 % sur la collection : commandez dès maintenant',
+      'Spedizione gratuita su tutti gli ordini. Acquista ora!', 'Gratis verzending vanaf 20 euro met kortingscode ZOMER',
+      '¡Cómpralo ya en nuestra tienda online!', 'Regístrate hoy y llévate el primer mes gratis', 'Téléchargez dès maintenant l’application',
+      '【期間限定セール】全品送料無料', '新作コスメが今だけ20%OFF',
+    ],
+    keeps: [
+      'Soll ich jetzt kaufen oder noch warten? Der Kurs fällt', 'Den Gutschein von Oma habe ich immer noch nicht eingelöst',
+      'Mi madre compra hoy el pan en la esquina', 'La oferta de empleo sigue siendo baja en el sur',
+      'Agora eu entendi o problema do código', 'Je viens de commander une pizza, trop faim',
+      'Ora capisco perché nessuno risponde', 'Ik koop nu een nieuwe fiets, de oude is kapot',
+      '今日は雨でした。明日は晴れるといいな', 'セールに行ったけど何も買わなかった',
+    ],
+  },
   'talk.scam-warning': {
     flags: [
       'Warning to the crypto community: reports link this exchange to lost deposits.',
