@@ -186,9 +186,10 @@ export const RULES: readonly Rule[] = [
     or: (v) => v.longestDigits >= 10 && RE_PHONE.test(v.t),
   },
   {
+    // Also the same ask in Spanish, Portuguese and French ("link en bio", "link na bio", "lien en bio", "link abajo").
     name: 'text.link-cta', group: 'cta', says: '"link in bio" or "click the link"', prior: 1.2,
-    pattern: /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this|the) (?:referral|invite|affiliate) link|(?:through|use|via|with) my link|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:on )?(?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link)\b/,
-    triggers: ['link', 'links', 'click', 'tap', 'website', 'site', 'page', 'store', 'shop'],
+    pattern: /\b(?:links? (?:is |are )?(?:in|on) (?:my |the |our )?(?:bio|profile)|(?:my|this|the) (?:referral|invite|affiliate) link|(?:through|use|via|with) my link|links? (?:below|in (?:the )?(?:comments?|replies|thread))|click (?:on )?(?:the |my |this )?(?:link|here|below)|tap (?:the )?link|(?:visit|go to) (?:my|our|the) (?:link|website|site|page|store|shop)|check (?:the )?link|see (?:the )?link|details? (?:in|at) (?:the )?link|official link|(?:link|enlace|lien)s? (?:(?:en|na|no|dans) (?:la |ma |mi |meu |minha )?(?:bio|perfil)|abajo|abaixo|ci-dessous))\b/,
+    triggers: ['link', 'links', 'enlace', 'enlaces', 'lien', 'liens', 'click', 'tap', 'website', 'site', 'page', 'store', 'shop'],
   },
   {
     name: 'text.signup-cta', group: 'cta', says: 'a call to sign up, order or buy', prior: 0.8,

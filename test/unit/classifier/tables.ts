@@ -11,8 +11,8 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
     keeps: ['Just dm me your email bro.'.replace('dm me', 'told me'), 'sent my account number via dm'],
   },
   'text.link-cta': {
-    flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link', 'Full menu at the link below'],
-    keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record'],
+    flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link', 'Full menu at the link below', 'Pedidos por DM o link en bio', 'Promoção imperdível, link na bio!', 'Lien en bio pour commander', 'Toda la info en el link abajo'],
+    keeps: ['This link between sleep and memory is fascinating', 'the missing link in the fossil record', 'Perdi o link do vídeo de ontem', 'El enlace entre el sueño y la memoria'],
   },
   'text.signup-cta': {
     flags: ['FREE class is starting on Feb 5th. Enroll now / learn more:', 'Grab your pass + save 10%', 'Shop now while it lasts', 'Ready to do the best work of your life? Join us.', 'Join the waitlist today', 'Join our newsletter for weekly picks'],
