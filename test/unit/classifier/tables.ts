@@ -7,8 +7,9 @@ export const TABLE: Record<string, { flags: string[]; keeps: string[] }> = {
       'Act fast — DM for recovery support.',
       'Send a dm for recovery support no upfront payment',
       '📱 WhatsApp: +12134626461 Send "stocks" to get them for free',
+      'Pulseras hechas a mano, precios por dm', 'Mándame md para pedidos', 'Bolos por encomenda, me chama no direct', 'Schreib mir eine DM für Preise', 'Bijoux faits main, infos en mp',
     ],
-    keeps: ['Just dm me your email bro.'.replace('dm me', 'told me'), 'sent my account number via dm'],
+    keeps: ['Just dm me your email bro.'.replace('dm me', 'told me'), 'sent my account number via dm', 'Me lo dijo por dm ayer, no me lo creo', 'Ele me mandou no direct uma foto do gato'],
   },
   'text.link-cta': {
     flags: ['Link is in my profile. It’s free', 'Sign up through my link and grab yours', 'Please click on the link', 'Full menu at the link below', 'Pedidos por DM o link en bio', 'Promoção imperdível, link na bio!', 'Lien en bio pour commander', 'Toda la info en el link abajo'],
