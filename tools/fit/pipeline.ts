@@ -63,7 +63,7 @@ export function prfAt(p: ArrayLike<number>, y: Uint8Array, t: number): Prf {
 }
 
 /** The balanced threshold when it keeps precision (chooseThresholds). */
-export const EVEN_ODDS = 0.5;
+const EVEN_ODDS = 0.5;
 
 /** Sensitivity thresholds from a held-out curve (each sensitivity keeps its meaning). */
 export function chooseThresholds(curve: Prf[]): FitResult['thresholds'] {
