@@ -137,7 +137,7 @@ async function main() {
       console.log(`after ${(i + 1) * 5} s idle: ${(h / 1048576).toFixed(2)} MB`);
     }
   }
-  console.log(`cells ${CELLS}: ext cpu ${((c1.ext - c0.ext) * 1000).toFixed(0)} ms, browser ${((c1.br - c0.br) * 1000).toFixed(0)} ms; sw heap start ${(h0 / 1048576).toFixed(2)} MB, end ${(h1 / 1048576).toFixed(2)} MB`);
+  console.log(`cells ${CELLS}: ext cpu ${((c1.ext - c0.ext) * 1000).toFixed(0)} ms, browser ${((c1.br - c0.br) * 1000).toFixed(0)} ms; sw heap start ${(h0 / 1048576).toFixed(3)} MB, end ${(h1 / 1048576).toFixed(3)} MB`);
   if (prof) {
     mkdirSync('.tmp', { recursive: true });
     writeFileSync('.tmp/sw.cpuprofile', JSON.stringify(prof));

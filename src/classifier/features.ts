@@ -16,7 +16,7 @@ import { isAlnumCode, isWideSpace } from './char-codes';
 export { boundariesAsLookaheads } from './regexp-code';
 
 export type { ReasonGroup } from './rules';
-export { isSchedulerApp } from './rules';
+export { isSchedulerApp } from './posting-apps';
 
 export interface FeatureDef {
   name: string;

@@ -2,7 +2,7 @@
 // ICANN rules (shared/registrable-domain.ts), read once per distinct link; the lists below are kept small and general (kinds of
 // place, not particular vendors) so they hold beyond the development set.
 import { hostOf, parseHost, type HostParts } from '../shared/registrable-domain';
-import { compactRegExp } from './regexp-code';
+import { readRest, RestKind } from './link-rest';
 import { isAlnumCode, isLowerLetterCode, isSpaceCode } from './char-codes';
 
 /** Kinds of link, one bit each. */
@@ -176,16 +176,6 @@ const NOT_OWN_SITE = LinkKind.Content | LinkKind.Video | LinkKind.Shortener | Li
 // Our own site's links (statuses, photos) are not outbound links.
 const SELF_HOSTS = new Set(['x.com', 'twitter.com', 't.co', 'pic.twitter.com', 'pic.x.com']);
 
-const SHOP_PATH = compactRegExp(/\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/);
-const AFFILIATE = compactRegExp(/[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/);
-/**
- * Campaign tracking. A paid medium (utm_medium=cpc, paid_social, display, kol…) is an ad's landing
- * page and reads as strongly as a referral link; any other utm_ tag only says the link is tracked,
- * which newsrooms' and bloggers' shared articles are too ("?utm_source=twitter&utm_medium=social").
- */
-const CAMPAIGN = /[?&]utm_[a-z]+=/;
-const PAID_MEDIUM = compactRegExp(/[?&]utm_medium=(?:paid|cpc|ppc|cpm|cpv|cpa|display|ads?|sponsored|promoted|kol|influencers?|affiliates?|partners?|social[_-]?paid|paid[_-]?\w+|\w+[_-]ads?)(?:[&#]|$)/);
-const CRYPTO_PATH = compactRegExp(/\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/);
 const COMMUNITY_PATH = /^(?:x|twitter)\.com\/i\/communities\//;
 
 // Link-looking tokens in the text: DOM text shows links as display text ("tickets.b.tc/event/…",
@@ -241,14 +231,15 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
   let kinds = LinkKind.Any;
   const label = r.domainWithoutSuffix ?? '';
   const suffix = r.publicSuffix ?? '';
-  if (SHOP_DOMAINS.has(domain) || SHOP_LABELS.has(label) || SHOP_SHORTENERS.has(domain) || SHOP_TLDS.has(suffix) || SHOP_PATH.test(rest)) {
+  const says = rest ? readRest(rest) : 0;
+  if (SHOP_DOMAINS.has(domain) || SHOP_LABELS.has(label) || SHOP_SHORTENERS.has(domain) || SHOP_TLDS.has(suffix) || says & RestKind.Shop) {
     kinds |= LinkKind.Shop;
     if (!out.shopDomain) out.shopDomain = domain;
   }
-  if (PAID_LINK_DOMAINS.has(domain) || PAID_LINK_HOSTS.has(host) || (rest && (AFFILIATE.test(rest) || PAID_MEDIUM.test(rest) || hasAdClickId(rest)))) {
+  if (PAID_LINK_DOMAINS.has(domain) || PAID_LINK_HOSTS.has(host) || says & (RestKind.Affiliate | RestKind.PaidMedium) || (rest && hasAdClickId(rest))) {
     kinds |= LinkKind.Affiliate;
     if (!out.affiliateDomain) out.affiliateDomain = domain;
-  } else if (rest && CAMPAIGN.test(rest)) kinds |= LinkKind.Campaign;
+  } else if (says & RestKind.Campaign) kinds |= LinkKind.Campaign;
   if (SHORTENERS.has(domain)) kinds |= LinkKind.Shortener;
   if (BIO_PAGES.has(domain)) kinds |= LinkKind.BioPage;
   if (MESSAGING.has(domain)) kinds |= LinkKind.Messaging;
@@ -256,7 +247,7 @@ function readOne(link: string, fromText: boolean, out: LinkReading, seen: string
     if (domain !== 'discord.com' && domain !== 'discordapp.com') kinds |= LinkKind.Invite;
     else if (rest.startsWith('/invite')) kinds |= LinkKind.Invite;
   }
-  if (CRYPTO.has(domain) || CRYPTO.has(host) || (rest && CRYPTO_PATH.test(rest))) kinds |= LinkKind.Crypto;
+  if (CRYPTO.has(domain) || CRYPTO.has(host) || says & RestKind.Crypto) kinds |= LinkKind.Crypto;
   if (CHEAP_TLDS.has(suffix)) kinds |= LinkKind.CheapDomain;
   if (VIDEO.has(domain)) kinds |= LinkKind.Video;
   if (CONTENT.has(domain) || CONTENT.has(host) || CONTENT_SUFFIXES.has(suffix) || isPublicBodySuffix(suffix)) kinds |= LinkKind.Content;

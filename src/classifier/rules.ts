@@ -15,6 +15,7 @@ import type { AuthorProfile, TweetFacts } from '../shared/types';
 import { LinkKind, readBioLinks, type LinkReading } from './links';
 import { quoteTopWords, textScore } from './text-model';
 import { compactRegExp } from './regexp-code';
+import { isSchedulerApp } from './posting-apps';
 import { isAlnumCode, isLowerLetterCode, isSpaceCode, isWordCode } from './char-codes';
 
 /**
@@ -779,14 +780,6 @@ const RE_QUESTION = /\?(?:$|[\s"'”)!?])/;
 const RE_WALLET = compactRegExp(/\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|[1-9A-HJ-NP-Za-km-z]{32,44})\b/);
 /** Bio words that say a shop runs behind the account. */
 const RE_BIO_SALES = compactRegExp(/\b(?:shop|store|order(?:s)?|dm (?:to|for) (?:order|price|collab|promo)|business (?:inquiries|enquiries|email)|promo(?:tion)?s?|collab(?:s|oration)?|deals|discount|coupon|affiliate|wholesale|we ship|shipping|buy|sale|clothing|boutique|apparel|merch|bookings?|use code)\b/);
-/** Posting apps made for scheduling and publishing marketing in bulk. */
-const RE_SCHEDULER = compactRegExp(/\b(?:buffer|hootsuite|sprout ?social|later(?:\.com)?|dlvr\.?it|ifttt|zapier|publer|socialpilot|sendible|loomly|agorapulse|socialbee|tweetdeck teams|hypefury|typefully|tweet ?hunter|taplio|postpone|radaar|meet ?edgar|coschedule|metricool|social ?champ|falcon\.io|brandwatch|emplifi|khoros|sprinklr|oktopost|planable|vista social|statusbrew|crowdfire|onlypult|feedhive|blaze|ocoya|postiz|make\.com|n8n)\b/i);
-
-/** Exposed for the author model (whose posting app is a scheduler) and tests. */
-export function isSchedulerApp(source: string | undefined): boolean {
-  return !!source && RE_SCHEDULER.test(source);
-}
-
 /** A wallet or contract address: 0x… hex, bc1…, or base58 that mixes digits and both cases (an ordinary long word does not). */
 function hasWalletAddress(text: string): boolean {
   const m = RE_WALLET.exec(text);
