@@ -14,9 +14,27 @@ const SCHEDULERS = [
   'blaze', 'ocoya', 'postiz', 'make.com', 'n8n',
 ];
 
+/**
+ * Sources already read: a timeline's tweets come from a handful of apps ("Twitter for iPhone",
+ * "Twitter Web App"), and every tweet and every author's update asks. Bounded: when full it
+ * starts over (the classifier is pure: no clock, so no ages).
+ */
+const SOURCE_CACHE_MAX = 256;
+const sourceCache = new Map<string, boolean>();
+
 /** Exposed for the author model (whose posting app is a scheduler) and tests. */
 export function isSchedulerApp(source: string | undefined): boolean {
   if (!source) return false;
+  let found = sourceCache.get(source);
+  if (found === undefined) {
+    found = namesScheduler(source);
+    if (sourceCache.size >= SOURCE_CACHE_MAX) sourceCache.clear();
+    sourceCache.set(source, found);
+  }
+  return found;
+}
+
+function namesScheduler(source: string): boolean {
   const s = asciiLower(source);
   for (const name of SCHEDULERS) {
     for (let at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + 1)) {
