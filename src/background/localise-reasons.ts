@@ -12,8 +12,9 @@
 // itself (test/unit/background/localise-reasons.test.ts checks every shape), save counts from
 // 1,000 up, which gain the locale's thousands separator.
 //
-// Cost: a Map lookup and a few regexps per reason, per verdict sent (not per tweet); results are
-// kept in a small cache, dropped when it fills or the language changes.
+// Cost: in English nothing for a reason with no count from 1,000 up (it is its own rendering);
+// else a Map lookup and a few regexps per reason, per verdict sent (not per tweet), results kept
+// in a small cache, dropped when it fills or the language changes.
 import { COUNTED_GROUPS } from '../classifier/rules';
 import { formatCount, locale, t, tn, type MessageKey } from '../shared/i18n';
 
@@ -132,14 +133,40 @@ export function localiseReason(english: string): string {
     cache.clear();
     cacheLocale = lang;
   }
+  // In English a reason is told back as it was written, save counts from 1,000 up (their
+  // thousands separator): most reasons, with their counts changing at every post, skip the
+  // shapes, the messages and the cache (tellAgain's English test holds the premise).
+  if (isEnglish(lang) && !hasFourDigits(english)) return english;
   const hit = cache.get(english);
   if (hit !== undefined) return hit;
-  const out = render(english);
-  // A message missing from the bundle comes back as its key: English is better than a key.
-  if (!out || RE_KEY.test(out)) return english;
+  const out = tellAgain(english);
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(english, out);
   return out;
+}
+
+/** The reason told again from _locales in the current language, with no shortcut or cache (English when not recognised). */
+export function tellAgain(english: string): string {
+  const out = render(english);
+  // A message missing from the bundle comes back as its key: English is better than a key.
+  return !out || RE_KEY.test(out) ? english : out;
+}
+
+/** The language the classifier writes in ("en", "en-US", "en-GB"…). */
+function isEnglish(lang: string): boolean {
+  return lang === 'en' || lang.startsWith('en-');
+}
+
+/** Four digits in a row: a count from 1,000 up, which English writes with a separator. */
+function hasFourDigits(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Every reason of a list (a new array; the stored one is not touched). */
