@@ -17,6 +17,7 @@
 // in a small cache, dropped when it fills or the language changes.
 import { COUNTED_GROUPS } from '../classifier/rules';
 import { formatCount, locale, t, tn, type MessageKey } from '../shared/i18n';
+import { remember } from '../shared/remember';
 
 /** Reasons with no number in them: English as the classifier and following.ts write it → message. */
 const FIXED: ReadonlyArray<readonly [string, MessageKey]> = [
@@ -137,12 +138,7 @@ export function localiseReason(english: string): string {
   // thousands separator): most reasons, with their counts changing at every post, skip the
   // shapes, the messages and the cache (tellAgain's English test holds the premise).
   if (isEnglish(lang) && !hasFourDigits(english)) return english;
-  const hit = cache.get(english);
-  if (hit !== undefined) return hit;
-  const out = tellAgain(english);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(english, out);
-  return out;
+  return remember(cache, CACHE_MAX, english, tellAgain);
 }
 
 /** The reason told again from _locales in the current language, with no shortcut or cache (English when not recognised). */

@@ -3,6 +3,7 @@
 // place, not particular vendors) so they hold beyond the development set.
 import { hostOf, parseHost, type HostParts } from '../shared/registrable-domain';
 import { readRest, RestKind } from './link-rest';
+import { remember } from '../shared/remember';
 import { isAlnumCode, isLowerLetterCode, isSpaceCode } from './char-codes';
 
 /** Kinds of link, one bit each. */
@@ -198,13 +199,7 @@ const hostCache = new Map<string, HostParts | null>();
 
 /** parseHost of a host (what parseHost reads of a link is its host), remembered. */
 function partsOf(host: string): HostParts | null {
-  let r = hostCache.get(host);
-  if (r === undefined) {
-    r = parseHost(host);
-    if (hostCache.size >= HOST_CACHE_MAX) hostCache.clear();
-    hostCache.set(host, r);
-  }
-  return r;
+  return remember(hostCache, HOST_CACHE_MAX, host, parseHost);
 }
 
 /** Classify one link (lowercased, scheme-less); `fromText` = found in text, so the suffix must be a real one. */

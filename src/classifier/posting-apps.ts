@@ -3,6 +3,7 @@
 // case of its ASCII letters. Read by looking each name up in the source; a regexp of this list
 // held 11 KB of native code in the background worker (issue 12).
 import { isWordCode } from './char-codes';
+import { remember } from '../shared/remember';
 
 /** The names, lowercase, each way they are written ("sprout social", "sproutsocial"). */
 const SCHEDULERS = [
@@ -16,22 +17,14 @@ const SCHEDULERS = [
 
 /**
  * Sources already read: a timeline's tweets come from a handful of apps ("Twitter for iPhone",
- * "Twitter Web App"), and every tweet and every author's update asks. Bounded: when full it
- * starts over (the classifier is pure: no clock, so no ages).
+ * "Twitter Web App"), and every tweet and every author's update asks.
  */
 const SOURCE_CACHE_MAX = 256;
 const sourceCache = new Map<string, boolean>();
 
 /** Exposed for the author model (whose posting app is a scheduler) and tests. */
 export function isSchedulerApp(source: string | undefined): boolean {
-  if (!source) return false;
-  let found = sourceCache.get(source);
-  if (found === undefined) {
-    found = namesScheduler(source);
-    if (sourceCache.size >= SOURCE_CACHE_MAX) sourceCache.clear();
-    sourceCache.set(source, found);
-  }
-  return found;
+  return !!source && remember(sourceCache, SOURCE_CACHE_MAX, source, namesScheduler);
 }
 
 function namesScheduler(source: string): boolean {
