@@ -24,6 +24,9 @@
 //                          comparable with an unprofiled run's)
 //   QB_BENCH_PROFILE=DIR   the same, and save each extension run's profiles in DIR as .cpuprofile files (the whole
 //                          call tree: Chrome DevTools' Performance panel opens it)
+//   QB_BENCH_TRACE=DIR     also save a Chromium trace of each run's stream (every variant, the bare page too) in DIR:
+//                          each task of the page's main thread with the script it ran and what ran inside it
+//                          (compiling, GC), for scripts/trace-attribution.ts. Unsampled, unlike the profile
 //   QB_BENCH_SNAPSHOT=DIR  also save a heap snapshot of the page at the end of each run, in DIR (and of the
 //                          service worker, *.worker.heapsnapshot, for extension runs)
 //   QB_BENCH_CONTROL=0     leave out the control: the first extension with its two page scripts emptied (same
@@ -48,6 +51,7 @@ const PROFILE = !!process.env.QB_BENCH_PROFILE && process.env.QB_BENCH_PROFILE !
 /** QB_BENCH_PROFILE=DIR: where each extension run's CPU profile is also saved. */
 const PROFILE_DIR = PROFILE && process.env.QB_BENCH_PROFILE !== '1' ? process.env.QB_BENCH_PROFILE : undefined;
 const SNAPSHOTS = process.env.QB_BENCH_SNAPSHOT;
+const TRACES = process.env.QB_BENCH_TRACE;
 const CONTROL = process.env.QB_BENCH_CONTROL !== '0';
 /** The control's name among the variants (see QB_BENCH_CONTROL). */
 const CONTROL_NAME = 'control';
@@ -286,6 +290,27 @@ async function heapAfterGc(s: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/** Chromium's tracing, for the page's main thread: tasks, the scripts they run, and V8's compiling and GC. */
+async function startTrace(s: CDPSession): Promise<void> {
+  const categories = ['devtools.timeline', 'v8', 'v8.execute', 'toplevel'];
+  await s.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { recordMode: 'recordContinuously', includedCategories: categories } } as never);
+}
+
+async function saveTrace(s: CDPSession, file: string): Promise<void> {
+  const done = new Promise<string>((resolve) => s.once('Tracing.tracingComplete' as never, (e: { stream: string }) => resolve(e.stream)));
+  await s.send('Tracing.end');
+  const stream = await done;
+  const parts: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = (await s.send('IO.read', { handle: stream, size: 1 << 20 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await s.send('IO.close', { handle: stream });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, parts.join(''));
+}
+
 /** A heap snapshot of the page (all its worlds), for Chromium's Memory panel or a script. */
 async function saveHeapSnapshot(s: CDPSession, file: string): Promise<void> {
   const chunks: string[] = [];
@@ -455,6 +480,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       await swProfiler?.call('Profiler.setSamplingInterval', { interval: 200 });
       await swProfiler?.call('Profiler.start');
     }
+    if (TRACES) await startTrace(browserSession);
     const m0 = await metrics(session);
     const c0 = await processCpu(browserSession, pagePid);
     const keep = mode === 'virtualised' ? KEEP : null;
@@ -467,6 +493,7 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
     await page.waitForTimeout(SETTLE_MS);
     const m1 = await metrics(session);
     const c1 = await processCpu(browserSession, pagePid);
+    if (TRACES) await saveTrace(browserSession, join(TRACES, `${variant}-${mode}-${CELLS}-${pagePid}.json`));
     const mon = await page.evaluate(() => {
       const bench = (window as unknown as { qbBench: { m: Monitor; stop(): void } }).qbBench;
       bench.stop();
