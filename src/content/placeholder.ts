@@ -93,7 +93,7 @@ button:focus-visible { outline: 2px solid var(--button); outline-offset: 2px; }
 function button(label: string, action: () => void, ariaLabel?: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
-  b.textContent = label;
+  if (label) b.textContent = label;
   if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
   onTrustedClick(b, action);
   return b;
@@ -123,8 +123,20 @@ function bar(attr: string, label: string, text: HTMLElement, buttons: HTMLButton
   return host;
 }
 
-/** Each placeholder's reason, a text node of its own: a new reason is said without building the placeholder again. */
-const reasons = new WeakMap<HTMLElement, Text>();
+/**
+ * What can change on a placeholder of ours: the handle and reason it says, the labels naming the
+ * handle, and the actions its buttons take. A placeholder is built once and may be said again
+ * for another tweet (refitPlaceholder): its buttons call whatever `actions` it holds now.
+ */
+interface Parts {
+  who: Text;
+  why: Text;
+  box: HTMLElement;
+  show: HTMLButtonElement;
+  always: Text;
+  actions: PlaceholderActions;
+}
+const parts = new WeakMap<HTMLElement, Parts>();
 
 const reasonText = (reason: string) => ` — ${reason}`;
 
@@ -132,17 +144,47 @@ const reasonText = (reason: string) => ` — ${reason}`;
 export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
   const at = `@${handle}`;
   const text = document.createElement('span');
-  const who = document.createElement('span');
-  who.className = 'who';
-  who.textContent = at;
+  const whoBox = document.createElement('span');
+  whoBox.className = 'who';
+  const who = document.createTextNode(at);
+  whoBox.append(who);
   const why = document.createTextNode(reasonText(reason));
-  text.append(`${t('placeholder_quieted')} `, who, why);
-  const host = bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [
-    button(t('placeholder_show'), () => actions.show(), t('placeholder_show_label', [at])),
-    button(t('override_show_label', [at]), () => actions.alwaysShow()),
-  ]);
-  reasons.set(host, why);
+  text.append(`${t('placeholder_quieted')} `, whoBox, why);
+  const always = document.createTextNode(t('override_show_label', [at]));
+  let host: HTMLElement | undefined;
+  const act = (which: keyof PlaceholderActions) => () => {
+    if (host) parts.get(host)?.actions[which]();
+  };
+  const show = button(t('placeholder_show'), act('show'), t('placeholder_show_label', [at]));
+  const alwaysButton = button('', act('alwaysShow'));
+  alwaysButton.append(always);
+  host = bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [show, alwaysButton]);
+  parts.set(host, { who, why, box: text.parentElement!, show, always, actions });
   return host;
+}
+
+/**
+ * Says another tweet on a placeholder of ours that is in no cell (X removed the cell it was in):
+ * the handle, the labels naming it, the reason, the theme and the actions; false when `host` is
+ * not one. Four text changes instead of a shadow root, its style, two buttons and their listeners
+ * built again: a virtualised timeline removes a cell for each it adds.
+ */
+export function refitPlaceholder(host: HTMLElement, handle: string, reason: string, actions: PlaceholderActions): boolean {
+  const p = parts.get(host);
+  if (!p) return false;
+  const at = `@${handle}`;
+  if (p.who.data !== at) {
+    p.who.data = at;
+    p.always.data = t('override_show_label', [at]);
+    p.box.setAttribute('aria-label', t('placeholder_label', [at]));
+    p.show.setAttribute('aria-label', t('placeholder_show_label', [at]));
+  }
+  const why = reasonText(reason);
+  if (p.why.data !== why) p.why.data = why;
+  const theme = xTheme(document);
+  if (host.getAttribute('data-theme') !== theme) host.setAttribute('data-theme', theme);
+  p.actions = actions;
+  return true;
 }
 
 /**
@@ -151,9 +193,9 @@ export function createPlaceholder(handle: string, reason: string, actions: Place
  * style and two buttons for each of the author's cells on the page, at every new verdict.
  */
 export function setPlaceholderReason(host: HTMLElement, reason: string): boolean {
-  const why = reasons.get(host);
-  if (!why) return false;
-  why.data = reasonText(reason);
+  const p = parts.get(host);
+  if (!p) return false;
+  p.why.data = reasonText(reason);
   return true;
 }
 

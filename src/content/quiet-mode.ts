@@ -16,7 +16,7 @@ import { decideQuiet, type QuietDecision } from '../shared/quiet-rules';
 import { authorKey } from '../shared/handles';
 import type { Settings } from '../shared/settings';
 import { QB_ATTR, childWith } from './dom-attributes';
-import { createPlaceholder, createUndoBar, setPlaceholderReason, type UndoKind } from './placeholder';
+import { createPlaceholder, createUndoBar, refitPlaceholder, setPlaceholderReason, type PlaceholderActions, type UndoKind } from './placeholder';
 import type { ScreenGate } from './screen-gate';
 import { TabTweets, TWEET } from './tab-tweets';
 import { word } from './words';
@@ -40,6 +40,12 @@ const PERSON: { verdict: Verdict } = { verdict: 'conversationalist' };
 const UNKNOWN: { verdict: Verdict } = { verdict: 'unknown' };
 /** A seller's new reason is said on this many of its newest collapsed cells (X's own timeline keeps about 40 cells in all). */
 export const REASON_CELLS = 64;
+/**
+ * Placeholders made most recently, oldest first, for reuse once X removed their cell; weakly (a
+ * placeholder holds its cell, and a removed cell is X's to let go). A virtualised timeline removes
+ * its oldest cells first, so the oldest few are all that is looked at.
+ */
+const SPARE = { max: 64, look: 4 };
 /** Sweep cells X removed from the author index every this many tracked cells at least. */
 const SWEEP_EVERY = 256;
 
@@ -65,6 +71,7 @@ export class QuietMode {
   private readonly placeholders = new WeakMap<HTMLElement, Held>();
   private tracked = 0;
   private nextSweep = SWEEP_EVERY;
+  private readonly spare: WeakRef<HTMLElement>[] = [];
 
   /**
    * `tweets`: the tab's memory of tweets, where quiet mode marks those collapsed once (reported
@@ -261,7 +268,7 @@ export class QuietMode {
     } else {
       // Ours from another tweet the cell held, or one a previous instance of this script left.
       this.dropPlaceholder(cell);
-      const ph = createPlaceholder(handle, reason, {
+      const actions: PlaceholderActions = {
         show: () => {
           this.tweets.mark(id, TWEET.shown | TWEET.undoShown, undefined, true);
           this.apply(cell);
@@ -277,8 +284,12 @@ export class QuietMode {
           this.applyAll(cell.ownerDocument, new Set([key]));
           this.hooks.onAlwaysShow(handle);
         },
-      });
+      };
+      const spare = this.takeSpare();
+      const ph = spare && refitPlaceholder(spare, handle, reason, actions) ? spare : createPlaceholder(handle, reason, actions);
       cell.append(ph);
+      this.spare.push(new WeakRef(ph));
+      if (this.spare.length > SPARE.max) this.spare.shift();
       this.placeholders.set(cell, { host: ph, id, reason });
     }
     childWith(cell, QB_ATTR.undo)?.remove();
@@ -300,6 +311,25 @@ export class QuietMode {
   private dropPlaceholder(cell: HTMLElement): void {
     (this.placeholderIn(cell)?.host ?? childWith(cell, QB_ATTR.placeholder))?.remove();
     this.placeholders.delete(cell);
+  }
+
+  /**
+   * A placeholder of ours whose cell X removed from the page, taken out of that cell for another;
+   * undefined when the oldest are still on the page (or gone: taken back by the user, or let go
+   * with their cell). Should X put that cell back, it is decided again as any cell it inserts.
+   */
+  private takeSpare(): HTMLElement | undefined {
+    for (let looked = 0; looked < SPARE.look && this.spare.length; looked++) {
+      const host = this.spare[0]!.deref();
+      const cell = host?.parentElement;
+      if (cell?.isConnected) return undefined;
+      this.spare.shift();
+      if (!host || !cell || this.placeholders.get(cell)?.host !== host) continue;
+      host.remove();
+      this.placeholders.delete(cell);
+      return host;
+    }
+    return undefined;
   }
 
   /** The placeholder this instance gave the cell, if the cell still holds it. */

@@ -273,5 +273,48 @@ describe('QuietMode', () => {
       }
     }
   });
-});
 
+  it('a placeholder whose cell X removed says the next tweet, and acts on that tweet only', () => {
+    qm.addVerdicts([{ handle: 'DealsDaily', verdict: 'seller', reason: '4 of 4 posts offered deals' }]);
+    const old = cell('1', 'ShopBot');
+    qm.track(old, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    const host = placeholderOf(old)!;
+    old.remove(); // a virtualised list drops its oldest cell
+    const next = cell('2', 'DealsDaily');
+    qm.track(next, { id: '2', authorHandle: 'DealsDaily', isAd: false });
+    expect(placeholderOf(next)).toBe(host);
+    expect(placeholderOf(old)).toBeNull();
+    const root = placeholderRoot(host)!;
+    expect(root.textContent).toContain('@DealsDaily');
+    expect(root.textContent).toContain('4 of 4 posts offered deals');
+    expect(root.textContent).not.toContain('ShopBot');
+    const [show, always] = root.querySelectorAll('button');
+    expect(always!.textContent).toBe('Always show @DealsDaily');
+    expect(show!.getAttribute('aria-label')).toContain('@DealsDaily');
+    expect(root.querySelector('[role="group"]')!.getAttribute('aria-label')).toContain('@DealsDaily');
+    trustedClick(show!);
+    expect(next.hasAttribute('data-qb-quiet')).toBe(false);
+    expect(hooks.onAlwaysShow).not.toHaveBeenCalled();
+
+    // The removed cell put back is decided again, with a placeholder of its own.
+    document.body.append(old);
+    qm.track(old, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    expect(placeholderRoot(placeholderOf(old)!)!.textContent).toContain('@ShopBot');
+  });
+
+  it('a placeholder still on the page is never taken for another cell', () => {
+    const a = cell('1', 'ShopBot');
+    qm.track(a, { id: '1', authorHandle: 'ShopBot', isAd: false });
+    const b = cell('3', 'ShopBot');
+    qm.track(b, { id: '3', authorHandle: 'ShopBot', isAd: false });
+    expect(placeholderOf(a)).not.toBeNull();
+    expect(placeholderOf(b)).not.toBe(placeholderOf(a));
+    // Shown, then X removes the cell: its placeholder left with "Show" is not reused either.
+    trustedClick(placeholderRoot(placeholderOf(a)!)!.querySelectorAll('button')[0]!);
+    a.remove();
+    const c = cell('4', 'ShopBot');
+    qm.track(c, { id: '4', authorHandle: 'ShopBot', isAd: false });
+    expect(placeholderOf(c)).not.toBeNull();
+    expect(placeholderOf(b)!.parentElement).toBe(b);
+  });
+});
