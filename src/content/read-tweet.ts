@@ -22,8 +22,8 @@ export function findTweetArticles(root: ParentNode): HTMLElement[] {
   const found: HTMLElement[] = [];
   try {
     if (isElement(root) && root.matches(S.tweetArticle) && !isNestedArticle(root)) found.push(root as HTMLElement);
-    for (const el of queryAll<HTMLElement>(root, S.tweetArticle)) {
-      if (!isNestedArticle(el)) found.push(el);
+    for (const el of queryAll<HTMLElement>(root, S.articleTag)) {
+      if (S.isTweetArticle(el) && !isNestedArticle(el)) found.push(el);
     }
   } catch {
     // A detached or exotic node: nothing to read.

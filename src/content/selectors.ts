@@ -79,6 +79,25 @@ export const tweetArticleTwin: Twin = {
   'no-testid': 1,
 };
 
+/**
+ * Every tweetArticle is one of these: the MutationObserver asks for them in each new cell and keeps
+ * those isTweetArticle says are tweets. In Chromium (an isolated world, fresh cells) a query for the
+ * tag alone and two attribute reads cost about 4.8 µs a cell against 7.5 for tweetArticle's list.
+ */
+export const articleTag = 'article';
+export const articleTagTwin: Twin = {
+  'x-tweet-sample.html': 1,
+  'x-tweet-quote.html': 1,
+  'x-tweet-quote-video.html': 1,
+  timeline: 3,
+  'no-testid': 1,
+};
+
+/** Whether an <article> (articleTag) is a tweetArticle: the same test, by its two attributes. */
+export function isTweetArticle(article: Element): boolean {
+  return article.getAttribute('data-testid') === 'tweet' || article.getAttribute('role') === 'article';
+}
+
 /** Only the preferred marker: lets the health check tell when the fallback is carrying us. */
 export const tweetArticleByTestId = 'article[data-testid="tweet"]';
 export const tweetArticleByTestIdTwin: Twin = {

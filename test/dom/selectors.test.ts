@@ -45,6 +45,24 @@ describe('selector twins', () => {
   });
 });
 
+describe('isTweetArticle', () => {
+  test.each(ALL_FIXTURES)('says of each <article> in %s what tweetArticle says', (file) => {
+    const box = fixture(file);
+    for (const el of box.querySelectorAll(selectors.articleTag)) expect(selectors.isTweetArticle(el)).toBe(el.matches(selectors.tweetArticle));
+  });
+  test('an article with neither marker is not a tweet; either marker alone is', () => {
+    const make = (attrs: string) => {
+      const box = document.createElement('div');
+      box.innerHTML = `<article ${attrs}></article>`;
+      return box.firstElementChild!;
+    };
+    expect(selectors.isTweetArticle(make(''))).toBe(false);
+    expect(selectors.isTweetArticle(make('data-testid="tweetDetail"'))).toBe(false);
+    expect(selectors.isTweetArticle(make('data-testid="tweet"'))).toBe(true);
+    expect(selectors.isTweetArticle(make('role="article"'))).toBe(true);
+  });
+});
+
 describe('shape facts', () => {
   test.each([
     ['/TestUser123/status/1981398750557065646', ['TestUser123', '1981398750557065646']],
