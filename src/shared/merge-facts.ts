@@ -85,10 +85,15 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   const text = compareText(dom.text, api.text);
   if (text === 'differs') return dom;
   const out: TweetFacts = { ...dom };
+  // Only defined values are written: a key deleted afterwards would turn the object into a
+  // dictionary in V8, slower to read and to clone into the message to the background.
+  const fill = <K extends keyof TweetFacts>(key: K, value: TweetFacts[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
 
   // Who wrote a status never changes; the DOM rarely knows the number.
-  out.authorId = dom.authorId ?? api.authorId;
-  out.authorName = dom.authorName ?? api.authorName;
+  fill('authorId', dom.authorId ?? api.authorId);
+  fill('authorName', dom.authorName ?? api.authorName);
 
   // Long posts: the DOM shows the start and "Show more"; the API has the whole note.
   if (text === 'continues') out.text = api.text;
@@ -100,10 +105,10 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
   out.mentions = union(dom.mentions, api.mentions, authorKey);
 
   out.isReply = dom.isReply || api.isReply;
-  out.replyTo = dom.replyTo ?? api.replyTo;
+  fill('replyTo', dom.replyTo ?? api.replyTo);
   out.isQuote = dom.isQuote || api.isQuote;
-  out.quotedId = dom.quotedId ?? api.quotedId;
-  out.quotedAuthor = dom.quotedAuthor ?? api.quotedAuthor;
+  fill('quotedId', dom.quotedId ?? api.quotedId);
+  fill('quotedAuthor', dom.quotedAuthor ?? api.quotedAuthor);
   out.hasMedia = dom.hasMedia || api.hasMedia;
   // A card is something the DOM shows; the page's word alone does not add one.
   if (api.cardUrl && dom.hasCard) {
@@ -112,12 +117,14 @@ export function mergeFacts(dom: TweetFacts, api: TweetFacts | undefined): TweetF
     if (!dom.cardUrl || (!domIsFull && /^https?:/i.test(api.cardUrl))) out.cardUrl = api.cardUrl;
   }
   out.isAd = dom.isAd || api.isAd;
-  out.source = dom.source ?? api.source;
-  out.createdAt = dom.createdAt ?? api.createdAt;
-  out.lang = dom.lang ?? api.lang;
+  fill('source', dom.source ?? api.source);
+  fill('createdAt', dom.createdAt ?? api.createdAt);
+  fill('lang', dom.lang ?? api.lang);
   // isRepost / repostedBy: the DOM's, as the repost context is where the tweet is shown.
 
-  for (const key of Object.keys(out) as (keyof TweetFacts)[]) if (out[key] === undefined) delete out[key];
+  // The DOM's own facts carry no undefined values (read-tweet adds optional ones only when found);
+  // should one come with one, it is dropped as before.
+  for (const key in dom) if (out[key as keyof TweetFacts] === undefined) delete out[key as keyof TweetFacts];
   return out;
 }
 
