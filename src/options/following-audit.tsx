@@ -8,8 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
 import { VerdictBadge } from '../ui/account-name';
-import { AccountLink, AuditReadNote, auditShare, isFollowingAudit } from '../ui/following-audit';
-import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { AccountLink, AuditReadNote, auditShare, isFollowingAudit, sellingLine } from '../ui/following-audit';
+import { formatCount, t, tn } from '../ui/i18n';
 import { useKeepFocus } from '../ui/keep-focus';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
@@ -73,11 +73,7 @@ export function AuditRowView({ row, actions }: { row: AuditRow; actions: AuditAc
         <VerdictBadge verdict={row.verdict} />
       </div>
       <p class="account-share">
-        {row.basis === 'posts' || row.basis === 'voice'
-          ? `${row.basis === 'voice' ? t('audit_basis_voice') : t('audit_row_share', [formatPercent(row.sellingShare)])} · ${t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)])}`
-          : row.basis === 'profile'
-            ? t('audit_basis_profile')
-            : t('audit_basis_none')}
+        {sellingLine(row, true)}
       </p>
       {row.reasons.length ? (
         <ul class="reasons">

@@ -5,9 +5,9 @@
 import { useCallback } from 'preact/hooks';
 import type { FollowingAudit } from '../shared/messages';
 import { request, type Send } from '../shared/request';
-import { formatCount, formatPercent, t, tn } from '../ui/i18n';
+import { formatCount, t, tn } from '../ui/i18n';
 import { VerdictBadge } from '../ui/account-name';
-import { AccountLink, AuditReadNote, auditNoneSell, auditShare, isFollowingAudit } from '../ui/following-audit';
+import { AccountLink, AuditReadNote, auditNoneSell, auditShare, isFollowingAudit, sellingLine } from '../ui/following-audit';
 import { useLiveData, type Subscribe } from '../ui/live-data';
 
 /** Accounts shown in the popup before "see all". */
@@ -37,7 +37,7 @@ export function FollowingSummaryView({ audit, onSeeAll }: { audit: FollowingAudi
           {top.map((r) => (
             <li key={r.key}>
               <AccountLink handle={r.handle} /> <VerdictBadge verdict={r.verdict} />{' '}
-              <span class="hint">{r.basis === 'profile' ? t('audit_basis_profile') : r.basis === 'voice' ? t('audit_basis_voice') : t('audit_row_share', [formatPercent(r.sellingShare)])}</span>
+              <span class="hint">{sellingLine(r, false)}</span>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 // Following audit parts shared by the popup's summary and the options page's full audit: the
 // reply check, the account link, and "Your Following list was last read …: R of M accounts."
 // with, until all were read, how to read the rest.
-import type { FollowingAudit } from '../shared/messages';
+import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { parseHandle } from '../shared/handles';
 import { formatCount, formatPercent, locale, t } from './i18n';
 
@@ -42,6 +42,27 @@ export function readWholeList(audit: FollowingAudit): boolean {
 export function auditShare(audit: FollowingAudit): string {
   const subs = [formatPercent(audit.read ? audit.sellers / audit.read : 0), formatCount(audit.read)];
   return readWholeList(audit) ? t('audit_share_all', subs) : t('audit_share', subs);
+}
+
+/**
+ * Below this many posts seen, an account's line says what was seen ("4 of 4 posts seen were
+ * selling") and no estimate: the estimate leans toward the usual share until enough is seen, so
+ * "about 73% of their posts sell" stood beside "4 of 4 posts seen were selling" and read as a
+ * contradiction.
+ */
+export const ESTIMATE_FROM_POSTS = 10;
+
+/**
+ * What an account's line says of its selling, by what it was judged on. `full` (the options
+ * page): the estimate and the posts seen; otherwise (the popup) one of them.
+ */
+export function sellingLine(row: Pick<AuditRow, 'basis' | 'sellingShare' | 'posts' | 'sellingPosts'>, full: boolean): string {
+  if (row.basis === 'profile') return t('audit_basis_profile');
+  if (row.basis !== 'posts' && row.basis !== 'voice') return t('audit_basis_none');
+  const seen = t('audit_row_posts', [formatCount(row.sellingPosts), formatCount(row.posts)]);
+  const judged = row.basis === 'voice' ? t('audit_basis_voice') : row.posts >= ESTIMATE_FROM_POSTS ? t('audit_row_share', [formatPercent(row.sellingShare)]) : undefined;
+  if (!judged) return seen;
+  return full ? `${judged} · ${seen}` : judged;
 }
 
 /** No account read mostly sells: of those read so far, or of all followed. */

@@ -91,7 +91,9 @@ describe('options: the full audit', () => {
     render(<FollowingAuditView audit={audit()} actions={actions} />, container);
     const rows = container.querySelectorAll('.audit-row');
     expect(rows).toHaveLength(3);
-    expect(rows[0]!.textContent).toContain('about 80% of their posts sell · 4 of 5 posts seen were selling');
+    // Five posts seen: what was seen, not the estimate (it leans toward the usual share until 10).
+    expect(rows[0]!.textContent).toContain('4 of 5 posts seen were selling');
+    expect(rows[0]!.textContent).not.toContain('80%');
     expect(rows[0]!.querySelectorAll('blockquote.sample')).toHaveLength(2);
     expect(rows[1]!.textContent).toContain('judged by profile only');
     expect(rows[2]!.textContent).toContain('not enough seen yet');
@@ -102,6 +104,18 @@ describe('options: the full audit', () => {
     expect(actions.override).toHaveBeenCalledWith('ByBio', 'hide');
     // A person is not offered "not a seller".
     expect(button(rows[2]!, 'Not a seller for @Pal')).toBeUndefined();
+  });
+
+  it('gives the estimate beside the posts seen from 10 posts on, and the posts seen alone before', () => {
+    const few = row('Newcomer', { sellingShare: 0.73, posts: 4, sellingPosts: 4 });
+    const many = row('Veteran', { sellingShare: 0.62, posts: 40, sellingPosts: 25 });
+    render(<FollowingAuditView audit={audit({ rows: [few, many] })} actions={{ override: vi.fn(), notSeller: vi.fn() }} />, container);
+    const [a, b] = [...container.querySelectorAll('.audit-row .account-share')].map((p) => p.textContent);
+    expect(a).toBe('4 of 4 posts seen were selling');
+    expect(b).toBe('about 62% of their posts sell · 25 of 40 posts seen were selling');
+    render(<FollowingSummaryView audit={audit({ rows: [few, many], sellers: 2 })} />, container);
+    const hints = [...container.querySelectorAll('.audit-top .hint')].map((h) => h.textContent);
+    expect(hints).toEqual(['4 of 4 posts seen were selling', 'about 62% of their posts sell']);
   });
 
   it('says a brand judged by its voice is one, instead of a share that reads as "hardly sells"', () => {

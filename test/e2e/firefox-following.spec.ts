@@ -158,7 +158,7 @@ test('Firefox popup: "N of the 78 accounts you follow mostly sell", all 78 read,
   expect(top.map((t) => t.handle)).toEqual(sellers.slice(0, 3).map((r: any) => `@${r.handle}`));
   for (const t of top) {
     expect(t.href).toBe(`https://x.com/${t.handle!.slice(1)}`);
-    expect(t.hint).toMatch(/^(about \d+% of their posts sell|judged by profile only|a brand's or organisation's own account: its posts are its marketing)$/);
+    expect(t.hint).toMatch(/^(about \d+% of their posts sell|\d+ of \d+ posts seen were selling|judged by profile only|a brand's or organisation's own account: its posts are its marketing)$/);
   }
   expect(await textOf(popup, '.following-summary button.link-button')).toBe('See all accounts you follow…');
   await popup.close();
@@ -200,7 +200,7 @@ test('Firefox: "See all accounts you follow…" opens the options page\'s audit:
       expect(r.share).toBe('judged by profile only');
     } else {
       expect(['posts', 'voice']).toContain(r.basis);
-      expect(r.share).toMatch(/ · \d+ of \d+ posts seen were selling$/);
+      expect(r.share).toMatch(/(^| · )\d+ of \d+ posts seen were selling$/);
       expect(r.samples, `${r.handle} samples`).toBe(2);
     }
   }
