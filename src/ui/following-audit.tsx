@@ -1,6 +1,6 @@
 // Following audit parts shared by the popup's summary and the options page's full audit: the
-// reply check, the account link, and "Your Following list was last read …: R of M accounts."
-// with, until all were read, how to read the rest.
+// reply check, the account link, what an account's line says of its selling, and "Your
+// Following list was last read …: R of M accounts." with, until all were read, how to read the rest.
 import type { AuditRow, FollowingAudit } from '../shared/messages';
 import { parseHandle } from '../shared/handles';
 import { formatCount, formatPercent, locale, t } from './i18n';
