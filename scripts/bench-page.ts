@@ -100,6 +100,9 @@ interface Monitor {
   collapsedOnScreen: number;
   revealedOnScreen: number;
   collapsedTotal: number;
+  /** Placeholders seen in collapsed cells: distinct ones (built), and placed in a cell at all (a placeholder said again counts once built, twice placed). */
+  placeholdersBuilt: number;
+  placeholdersPlaced: number;
   longTasks: number;
   longest: number;
   /** Script time of this monitor itself (its observers and frame callback), ms: the benchmark's own, not the page's or ours. */
@@ -110,7 +113,7 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
   type Info = { id: string; handle: string; isAd: boolean; quietedAtMount: boolean };
   const w = window as unknown as { qbBench?: { m: Monitor; stop(): void }; qbDemo: import('../demo/page-app').QbDemo };
   if (!w.qbBench) {
-    const m: Monitor = { collapsedInView: 0, frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, longTasks: 0, longest: 0, harnessMs: 0 };
+    const m: Monitor = { collapsedInView: 0, frames: 0, badFrames: 0, adsShown: 0, adsTotal: 0, quietedShown: 0, collapsedOnScreen: 0, revealedOnScreen: 0, collapsedTotal: 0, placeholdersBuilt: 0, placeholdersPlaced: 0, longTasks: 0, longest: 0, harnessMs: 0 };
     /** A callback whose script time is counted as the harness's own. */
     const timed =
       <A extends unknown[]>(fn: (...a: A) => void) =>
@@ -124,6 +127,8 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
       };
     const info = new WeakMap<Element, Info>();
     const shown = new WeakSet<Element>();
+    /** Placeholder hosts met (their shadow roots are closed: the host element is all the page sees). */
+    const hosts = new WeakSet<Element>();
     const quietAuthors = new Set<string>();
     const onScreen = new Set<Element>();
     /** Height of each cell on screen as last laid out, and collapses/reveals to check at the next frame. */
@@ -149,7 +154,17 @@ function startStream(opts: { total: number; keep: number | null }): Promise<numb
         if (!i) continue;
         const quiet = cell.hasAttribute('data-qb-quiet');
         if (quiet === (r.oldValue !== null)) continue;
-        if (quiet) m.collapsedTotal++;
+        if (quiet) {
+          m.collapsedTotal++;
+          const host = cell.querySelector(':scope > [data-qb-placeholder]');
+          if (host) {
+            m.placeholdersPlaced++;
+            if (!hosts.has(host)) {
+              hosts.add(host);
+              m.placeholdersBuilt++;
+            }
+          }
+        }
         if (!i.isAd) {
           if (quiet) quietAuthors.add(i.handle);
           else quietAuthors.delete(i.handle);
@@ -540,6 +555,8 @@ async function runOnce(mode: Mode, variant: Variant, dist: string, timeline: Ret
       collapsedOnScreen: mon.collapsedOnScreen,
       revealedOnScreen: mon.revealedOnScreen,
       collapsedTotal: mon.collapsedTotal,
+      placeholdersBuilt: mon.placeholdersBuilt,
+      placeholdersPlaced: mon.placeholdersPlaced,
       collapsedInView: mon.collapsedInView,
       harnessMs: mon.harnessMs,
     };
@@ -652,6 +669,7 @@ interface Summary {
   quietedShown: number;
   onScreenChanges: { collapsed: number; revealed: number };
   collapsedTotal: number;
+  placeholders: { built: number; placed: number };
 }
 
 function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
@@ -690,6 +708,7 @@ function summarise(runs: Run[], mode: Mode, ext: Variant): Summary {
       revealed: maxOf(of('ext').map((r) => r.revealedOnScreen)),
     },
     collapsedTotal: med('ext', (r) => r.collapsedTotal),
+    placeholders: { built: med('ext', (r) => r.placeholdersBuilt), placed: med('ext', (r) => r.placeholdersPlaced) },
   };
   if (CONTROL && ext !== CONTROL_NAME && of(CONTROL_NAME).length) {
     summary.overControl = {
@@ -732,6 +751,7 @@ function report(runs: Run[], exts: string[], readUs: Map<string, ReadCost>): voi
     ['  tweets of already quieted authors visible', cols((s) => String(s.quietedShown)), '0'],
     ['cells collapsed / revealed while on screen', cols((s) => `${s.onScreenChanges.collapsed}, ${s.onScreenChanges.revealed}`), '0, 0'],
     ['cells collapsed in all', cols((s) => f0(s.collapsedTotal)), ''],
+    ['placeholders built / placed (one said again for a later tweet is built once)', cols((s) => `${f0(s.placeholders.built)} / ${f0(s.placeholders.placed)}`), ''],
     ['extension + browser process CPU per 1,000 cells, ms', cols((s) => `${f0(s.cpuPer1000.ext)} + ${f0(s.cpuPer1000.browserExtra)} = ${f0(s.cpuPer1000.total)}`), '≤ 300'],
   ];
   if (MARK) rows.push([`page heap after GC at ${MARK.toLocaleString('en')} cells, MB (with vs bare)`, cols((s) => `${f1(s.heapMb.extMark)} vs ${f1(s.heapMb.bareMark)}`), '']);
