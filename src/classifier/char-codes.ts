@@ -6,6 +6,11 @@ export function isLowerLetterCode(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** A–Z. */
+export function isUpperLetterCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** a–z and 0–9: a lowercase word's letters and digits. */
 export function isAlnumCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);

@@ -6,7 +6,7 @@
 // link-rest.test.ts, which checks that both read every case alike). V8 compiles such a list to
 // native code of 9–12 KB a regexp, held by the background worker for as long as it lives
 // (issue 12: the worker's heap); sets and a loop hold none.
-import { isWordCode } from './char-codes';
+import { isAlnumCode, isLowerLetterCode, isWordCode } from './char-codes';
 
 /** What the rest of a link says, one bit each. */
 export const enum RestKind {
@@ -125,10 +125,7 @@ function isWordRun(s: string, from: number, to: number): boolean {
 /** s[from..] is one or more a–z. */
 function isLowerRun(s: string, from: number): boolean {
   if (from >= s.length) return false;
-  for (let k = from; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 97 || c > 122) return false;
-  }
+  for (let k = from; k < s.length; k++) if (!isLowerLetterCode(s.charCodeAt(k))) return false;
   return true;
 }
 
@@ -139,5 +136,5 @@ function isKeyCode(c: number): boolean {
 
 /** A referrer name's characters: [a-z0-9%@._-]. */
 function isNameCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 64 || c === DOT || c === 95 || c === DASH;
+  return isAlnumCode(c) || c === 37 || c === 64 || c === DOT || c === 95 || c === DASH;
 }

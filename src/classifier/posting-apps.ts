@@ -2,7 +2,7 @@
 // tweet's `source` ("Buffer", "Hootsuite Inc.", "Sprout Social"): a name as a whole word, in any
 // case of its ASCII letters. Read by looking each name up in the source; a regexp of this list
 // held 11 KB of native code in the background worker (issue 12).
-import { isWordCode } from './char-codes';
+import { isUpperLetterCode, isWordCode } from './char-codes';
 import { remember } from '../shared/remember';
 
 /** The names, lowercase, each way they are written ("sprout social", "sproutsocial"). */
@@ -40,16 +40,12 @@ function namesScheduler(source: string): boolean {
 /** A–Z to a–z and nothing else (what a regexp's /i folds in an ASCII pattern; the length is kept). */
 function asciiLower(s: string): string {
   let i = 0;
-  while (i < s.length && !isUpper(s.charCodeAt(i))) i++;
+  while (i < s.length && !isUpperLetterCode(s.charCodeAt(i))) i++;
   if (i === s.length) return s;
   let out = s.slice(0, i);
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += isUpper(c) ? String.fromCharCode(c + 32) : s[i];
+    out += isUpperLetterCode(c) ? String.fromCharCode(c + 32) : s[i];
   }
   return out;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }

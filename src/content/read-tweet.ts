@@ -21,7 +21,7 @@ import * as S from './selectors';
 export function findTweetArticles(root: ParentNode): HTMLElement[] {
   const found: HTMLElement[] = [];
   try {
-    if (isElement(root) && root.matches(S.tweetArticle) && !isNestedArticle(root)) found.push(root as HTMLElement);
+    if (isElement(root) && root.matches(S.articleTag) && S.isTweetArticle(root) && !isNestedArticle(root)) found.push(root as HTMLElement);
     for (const el of queryAll<HTMLElement>(root, S.articleTag)) {
       if (S.isTweetArticle(el) && !isNestedArticle(el)) found.push(el);
     }
