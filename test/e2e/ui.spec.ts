@@ -2,7 +2,9 @@
 // opens on install; popup, options and welcome pass axe-core with 0 violations in light and dark;
 // the placeholder takes X's theme (not the OS scheme) with AA contrast; every control is reached
 // with Tab and shows its focus; the German locale renders with no missing message. The
-// screenshots in the README (docs/) are made here.
+// screenshots in the README (docs/) are made here: into docs/ with QB_DOCS_PICTURES=1 (the
+// options page shows today's date, so a plain test run would change a tracked file), else into
+// the system's temporary directory.
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { ROOT, launchChromium, loadWholeTimeline, openPopup, openTimeline, tabId
 import { openClosedPlaceholder, walk, type CdpNode } from './closed-shadow';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const DOCS = join(ROOT, 'docs');
+const DOCS = process.env.QB_DOCS_PICTURES === '1' ? join(ROOT, 'docs') : join(tmpdir(), 'qb-docs-pictures');
 
 /**
  * Waits until the page's text has not changed for `quietMs` (at most `timeoutMs`): the tab sends a
