@@ -29,8 +29,8 @@ const SHOP_KEYS = new Set(['checkout', 'add-to-cart', 'coupon', 'discount']);
 /** Query keys of referral and affiliate tags; and any key that starts with AFFILIATE_KEY_PREFIXES. */
 const AFFILIATE_KEYS = new Set(['tag', 'ref', 'refid', 'ref_id', 'referral', 'referrer', 'aff', 'affid', 'aff_id', 'via', 'rfsn', 'irclickid', 'clickid', 'subid', 'sub_id', 'coupon', 'code']);
 const AFFILIATE_KEY_PREFIXES = ['affiliate', 'partner', 'promo', 'invite'];
-/** Path words before a referrer's name ("/r/anna", "/invite/x7k2"). */
-const AFFILIATE_DIRS = new Set(['ref', 'r', 'aff', 'affiliate', 'affiliates', 'partner', 'partners', 'referral', 'invite']);
+/** Path words before a referrer's name ("/r/anna", "/invite/x7k2", "/refer/anna02"). */
+const AFFILIATE_DIRS = new Set(['ref', 'r', 'aff', 'affiliate', 'affiliates', 'partner', 'partners', 'refer', 'referral', 'invite']);
 /** utm_medium values of paid media; and social_paid, paid_…, …_ads (paidMedium). */
 const PAID_MEDIA = new Set(['paid', 'cpc', 'ppc', 'cpm', 'cpv', 'cpa', 'display', 'ad', 'ads', 'sponsored', 'promoted', 'kol', 'influencer', 'influencers', 'affiliate', 'affiliates', 'partner', 'partners']);
 /** Path words of crypto claim and sale pages (the word ends at / ? # . - or the end). */

@@ -8,7 +8,7 @@ import { readRest, RestKind } from '../../../src/classifier/link-rest';
 import { isSchedulerApp } from '../../../src/classifier/posting-apps';
 
 const SHOP_PATH = /\/(?:shop|store|products?|checkout|cart|buy|order|itm|dp|gp\/product|pricing|deals?|promo|coupons?|sale|collections?\/[a-z0-9-]+\/products)(?:[/?#.]|$)|[?&](?:checkout|add-to-cart|promocode\w*|coupon|discount)=/;
-const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|referral|invite)\/[a-z0-9%@._-]+/;
+const AFFILIATE = /[?&](?:tag|ref|ref_?id|referral|referrer|aff|aff_?id|affiliate\w*|partner\w*|via|rfsn|irclickid|clickid|sub_?id|coupon|promo\w*|code|invite\w*)=|\/(?:ref|r|aff|affiliates?|partners?|refer|referral|invite)\/[a-z0-9%@._-]+/;
 const PAID_MEDIUM = /[?&]utm_medium=(?:paid|cpc|ppc|cpm|cpv|cpa|display|ads?|sponsored|promoted|kol|influencers?|affiliates?|partners?|social[_-]?paid|paid[_-]?\w+|\w+[_-]ads?)(?:[&#]|$)/;
 const CAMPAIGN = /[?&]utm_[a-z]+=/;
 const CRYPTO_PATH = /\/(?:claim|airdrop|mint|presale|whitelist|wl|token|coin|swap|stake|rewards?)(?:[/?#.-]|$)/;
@@ -42,6 +42,8 @@ const REST_ROWS: [string, number][] = [
   ['/r/', 0],
   ['/r/?x', 0],
   ['/invite/x7k2', RestKind.Affiliate],
+  ['/refer/anna02', RestKind.Affiliate],
+  ['/referrer/anna02', 0],
   ['/?utm_source=twitter&utm_medium=social', RestKind.Campaign],
   ['/?utm_medium=cpc', RestKind.PaidMedium | RestKind.Campaign],
   ['/?utm_medium=paid_social&x=1', RestKind.PaidMedium | RestKind.Campaign],
@@ -68,7 +70,7 @@ describe('readRest', () => {
     const part = fc.constantFrom(
       '/', '/', '?', '&', '=', '#', '.', '-', '_', '%', '@', 'x', '7', 'A',
       'shop', 'store', 'product', 'products', 'gp', 'collections', 'collection', 'buy', 'deals', 'promo', 'code',
-      'ref', 'r', 'aff', 'affiliate', 'partner', 'invite', 'sub', 'id', 'tag', 'via', 'promocode', 'checkout', 'add-to-cart',
+      'ref', 'r', 'aff', 'affiliate', 'partner', 'invite', 'refer', 'sub', 'id', 'tag', 'via', 'promocode', 'checkout', 'add-to-cart',
       'utm_', 'utm_medium', 'medium', 'paid', 'social', 'cpc', 'ads', 'ad', 'display', 'kol',
       'claim', 'mint', 'rewards', 'reward', 'token', 'wl',
     );
