@@ -15,6 +15,7 @@
 // Cost: in English nothing for a reason with no count from 1,000 up (it is its own rendering);
 // else a Map lookup and a few regexps per reason, per verdict sent (not per tweet), results kept
 // in a small cache, dropped when it fills or the language changes.
+import { isDigitCode } from '../classifier/char-codes';
 import { COUNTED_GROUPS } from '../classifier/rules';
 import { formatCount, locale, t, tn, type MessageKey } from '../shared/i18n';
 import { remember } from '../shared/remember';
@@ -157,10 +158,8 @@ function isEnglish(lang: string): boolean {
 function hasFourDigits(s: string): boolean {
   let run = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run === 4) return true;
-    } else run = 0;
+    if (!isDigitCode(s.charCodeAt(i))) run = 0;
+    else if (++run === 4) return true;
   }
   return false;
 }

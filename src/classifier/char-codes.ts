@@ -6,6 +6,11 @@ export function isLowerLetterCode(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** 0–9. */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A–Z. */
 export function isUpperLetterCode(c: number): boolean {
   return c >= 65 && c <= 90;
@@ -13,7 +18,7 @@ export function isUpperLetterCode(c: number): boolean {
 
 /** a–z and 0–9: a lowercase word's letters and digits. */
 export function isAlnumCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return isLowerLetterCode(c) || isDigitCode(c);
 }
 
 /** A regexp word character ([A-Za-z0-9_]), as \b reads them. */
