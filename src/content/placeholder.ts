@@ -142,25 +142,34 @@ const reasonText = (reason: string) => ` — ${reason}`;
 
 /** Build the placeholder host element (not yet in the document). */
 export function createPlaceholder(handle: string, reason: string, actions: PlaceholderActions): HTMLElement {
-  const at = `@${handle}`;
   const text = document.createElement('span');
   const whoBox = document.createElement('span');
   whoBox.className = 'who';
-  const who = document.createTextNode(at);
+  const who = document.createTextNode('');
   whoBox.append(who);
   const why = document.createTextNode(reasonText(reason));
   text.append(`${t('placeholder_quieted')} `, whoBox, why);
-  const always = document.createTextNode(t('override_show_label', [at]));
+  const always = document.createTextNode('');
   let host: HTMLElement | undefined;
   const act = (which: keyof PlaceholderActions) => () => {
     if (host) parts.get(host)?.actions[which]();
   };
-  const show = button(t('placeholder_show'), act('show'), t('placeholder_show_label', [at]));
+  const show = button(t('placeholder_show'), act('show'));
   const alwaysButton = button('', act('alwaysShow'));
   alwaysButton.append(always);
-  host = bar(QB_ATTR.placeholder, t('placeholder_label', [at]), text, [show, alwaysButton]);
-  parts.set(host, { who, why, box: text.parentElement!, show, always, actions });
+  host = bar(QB_ATTR.placeholder, '', text, [show, alwaysButton]);
+  const p: Parts = { who, why, box: text.parentElement!, show, always, actions };
+  sayHandle(p, `@${handle}`);
+  parts.set(host, p);
   return host;
+}
+
+/** The handle a placeholder says, and the labels naming it (the group's, Show's, Always show's text). */
+function sayHandle(p: Parts, at: string): void {
+  p.who.data = at;
+  p.always.data = t('override_show_label', [at]);
+  p.box.setAttribute('aria-label', t('placeholder_label', [at]));
+  p.show.setAttribute('aria-label', t('placeholder_show_label', [at]));
 }
 
 /**
@@ -173,12 +182,7 @@ export function refitPlaceholder(host: HTMLElement, handle: string, reason: stri
   const p = parts.get(host);
   if (!p) return false;
   const at = `@${handle}`;
-  if (p.who.data !== at) {
-    p.who.data = at;
-    p.always.data = t('override_show_label', [at]);
-    p.box.setAttribute('aria-label', t('placeholder_label', [at]));
-    p.show.setAttribute('aria-label', t('placeholder_show_label', [at]));
-  }
+  if (p.who.data !== at) sayHandle(p, at);
   const why = reasonText(reason);
   if (p.why.data !== why) p.why.data = why;
   const theme = xTheme(document);
